@@ -1,0 +1,216 @@
+package eu.callmatch.common.error;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The one place where exceptions become RFC 9457 problem+json responses. No stack trace, SQL or index internals
+ * ever reach a client: unexpected errors are logged with an id that the response repeats.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(e.status(), e.getMessage(), uri, e.violations());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse, uri);
+        } else if (e.getCause() instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping, uri);
+        } else if (e.getCause() instanceof JsonProcessingException other) {
+            return otherJson(other, uri);
+        }
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String detail = switch (status) {
+            case 404 -> "No resource at " + uri.getPath();
+            case 405 -> "This resource does not support this HTTP method";
+            case 406 -> "This resource cannot produce any of the media types the Accept header asks for";
+            case 413 -> "The request body is too large";
+            case 415 -> "This resource does not accept the request's Content-Type";
+            default -> e.getMessage();
+        };
+        Response response = respond(status, detail, uri, List.of());
+        if (status == 405 && e.getResponse().getHeaderString("Allow") != null) {
+            return Response.fromResponse(response).header("Allow", e.getResponse().getHeaderString("Allow")).build();
+        }
+        return response;
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        var location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        return respond(400, "The request body is not valid JSON" + where + ": " + e.getOriginalMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return jsonMapping(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        String message = e.getOriginalMessage();
+        int cut = message.indexOf('\n');
+        message = cut > 0 ? message.substring(0, cut) : message;
+        if (message.length() > 300) {
+            message = message.substring(0, 300) + "...";
+        }
+        if (field.isEmpty()) {
+            return respond(400, "The request body does not have the expected shape: " + message, uri, List.of());
+        }
+        return respond(400, "Invalid value for field " + field, uri,
+                List.of(new Problem.Violation("body", field, message)));
+    }
+
+    @ServerExceptionMapper
+    public Response otherJson(JsonProcessingException e, UriInfo uri) {
+        return respond(400, "The request body is not valid JSON: " + e.getOriginalMessage(), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            violations.add(toViolation(v));
+        }
+        violations.sort(Comparator.comparing(Problem.Violation::field));
+        String detail = violations.size() == 1
+                ? "Invalid " + violations.get(0).in() + " " + violations.get(0).field() + ": " + violations.get(0).message()
+                : "The request has " + violations.size() + " invalid fields or parameters";
+        return respond(400, detail, uri, violations);
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return respond(409, "The resource was changed by another request at the same time; read it again and retry",
+                uri, List.of());
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String id = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
+        return respond(500, "An unexpected error occurred (error id " + id + "); it has been logged", uri, List.of());
+    }
+
+    public static Response respond(int status, String detail, UriInfo uri, List<Problem.Violation> violations) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : titleOf(status);
+        Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String titleOf(int status) {
+        return switch (status) {
+            case 413 -> "Content Too Large";
+            case 422 -> "Unprocessable Content";
+            case 429 -> "Too Many Requests";
+            default -> "Error";
+        };
+    }
+
+    /** Says where a violated constraint sits: a body field, or a query, path or header parameter by its name. */
+    private static Problem.Violation toViolation(ConstraintViolation<?> v) {
+        List<Path.Node> nodes = new ArrayList<>();
+        v.getPropertyPath().forEach(nodes::add);
+        Method method = null;
+        int parameterIndex = -1;
+        int firstField = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            if (node.getKind() == ElementKind.METHOD) {
+                method = findMethod(v.getRootBeanClass(), node.as(Path.MethodNode.class));
+            } else if (node.getKind() == ElementKind.PARAMETER) {
+                parameterIndex = node.as(Path.ParameterNode.class).getParameterIndex();
+                firstField = i + 1;
+            }
+        }
+        if (parameterIndex >= 0 && firstField >= nodes.size() && method != null) {
+            for (Annotation a : method.getParameterAnnotations()[parameterIndex]) {
+                if (a instanceof QueryParam q) {
+                    return new Problem.Violation("query", q.value(), v.getMessage());
+                } else if (a instanceof PathParam p) {
+                    return new Problem.Violation("path", p.value(), v.getMessage());
+                } else if (a instanceof HeaderParam h) {
+                    return new Problem.Violation("header", h.value(), v.getMessage());
+                }
+            }
+        }
+        if (parameterIndex >= 0 && firstField == nodes.size() - 1 && method != null) {
+            // a field of a @BeanParam, such as the page and size of a list
+            QueryParam query = queryParamOf(method.getParameterTypes()[parameterIndex], nodes.get(firstField).getName());
+            if (query != null) {
+                return new Problem.Violation("query", query.value(), v.getMessage());
+            }
+        }
+        StringBuilder field = new StringBuilder();
+        for (int i = firstField; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null && node.getKind() == ElementKind.PROPERTY) {
+                field.append(field.length() == 0 ? "" : ".").append(node.getName());
+            }
+        }
+        return new Problem.Violation(parameterIndex >= 0 ? "body" : "parameter",
+                field.length() == 0 ? String.valueOf(v.getPropertyPath()) : field.toString(), v.getMessage());
+    }
+
+    private static QueryParam queryParamOf(Class<?> type, String fieldName) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(fieldName).getAnnotation(QueryParam.class);
+            } catch (NoSuchFieldException ignored) {
+                // look in the superclass
+            }
+        }
+        return null;
+    }
+
+    private static Method findMethod(Class<?> type, Path.MethodNode node) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredMethod(node.getName(), node.getParameterTypes().toArray(Class<?>[]::new));
+            } catch (NoSuchMethodException ignored) {
+                // look in the superclass: CDI may have subclassed the resource
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,111 @@
+package eu.callmatch.common.openapi;
+
+import eu.callmatch.common.error.Problem;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Documents the problem+json error responses once, as shared components, and attaches to every operation the
+ * ones it can answer: so that each operation's description of its errors is complete and the same everywhere.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private record Kind(String code, String name, String description, String detail) {
+    }
+
+    private static final Kind BAD_REQUEST = new Kind("400", "BadRequest",
+            "The request is invalid: a parameter or the body (see violations)", "Invalid query size: must be at most 200");
+    private static final Kind NOT_FOUND = new Kind("404", "NotFound",
+            "What the path names does not exist", "Call 'HORIZON-CL5-2099-D3-01-01' does not exist");
+    private static final Kind CONFLICT = new Kind("409", "Conflict",
+            "The request conflicts with what is stored", "Member 7 already has the name 'Blue Hull Robotics SAS' in FR");
+    private static final Kind TOO_LARGE = new Kind("413", "ContentTooLarge",
+            "The request body is larger than the service accepts", "The request body is too large");
+    private static final Kind UNSUPPORTED = new Kind("415", "UnsupportedMediaType",
+            "The request body's Content-Type is not one this operation reads",
+            "This resource does not accept the request's Content-Type");
+    private static final Kind ERROR = new Kind("500", "InternalError", "An unexpected error; the log has its id",
+            "An unexpected error occurred (error id 1b4e28ba-2fa1-11d2-883f-0016d3cca427); it has been logged");
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Map<String, Kind> used = new LinkedHashMap<>();
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            if (!path.getKey().startsWith("/api/")) {
+                continue;
+            }
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                Operation operation = entry.getValue();
+                APIResponses responses = operation.getResponses();
+                boolean hasBody = operation.getRequestBody() != null;
+                boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
+                boolean hasPathParameter = hasParameters && operation.getParameters().stream()
+                        .anyMatch(p -> p.getIn() == Parameter.In.PATH);
+                if (hasBody || hasParameters) {
+                    attach(responses, BAD_REQUEST, used);
+                }
+                if (hasPathParameter) {
+                    attach(responses, NOT_FOUND, used);
+                }
+                if (hasBody) {
+                    attach(responses, TOO_LARGE, used);
+                    attach(responses, UNSUPPORTED, used);
+                }
+                if (responses.hasAPIResponse("409")) {
+                    used.put(CONFLICT.code(), CONFLICT);
+                    responses.addAPIResponse("409", ref(CONFLICT));
+                }
+                attach(responses, ERROR, used);
+            }
+        }
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        for (Kind kind : used.values()) {
+            openAPI.getComponents().addResponse(kind.name(), OASFactory.createAPIResponse()
+                    .description(kind.description())
+                    .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
+                            .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
+                            .addExample(kind.name(), OASFactory.createExample().value(Map.of(
+                                    "type", "about:blank",
+                                    "title", titleOf(kind),
+                                    "status", Integer.parseInt(kind.code()),
+                                    "detail", kind.detail(),
+                                    "instance", "/api/v1/calls"))))));
+        }
+    }
+
+    private static void attach(APIResponses responses, Kind kind, Map<String, Kind> used) {
+        if (!responses.hasAPIResponse(kind.code())) {
+            responses.addAPIResponse(kind.code(), ref(kind));
+        }
+        used.put(kind.code(), kind);
+    }
+
+    private static APIResponse ref(Kind kind) {
+        return OASFactory.createAPIResponse().ref("#/components/responses/" + kind.name());
+    }
+
+    private static String titleOf(Kind kind) {
+        return switch (kind.code()) {
+            case "400" -> "Bad Request";
+            case "404" -> "Not Found";
+            case "409" -> "Conflict";
+            case "413" -> "Content Too Large";
+            case "415" -> "Unsupported Media Type";
+            default -> "Internal Server Error";
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package eu.callmatch.imports;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One run of an import, manual or scheduled, with what it did and the records it rejected. */
+@Entity
+@Table(name = "import_run")
+public class ImportRun {
+
+    public enum Status { RUNNING, SUCCEEDED, PARTIAL, FAILED }
+
+    /** A rejected record: where it was, which record, and why. */
+    public record RecordError(Long line, String record, String reason) {
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String kind;
+    public String format;
+    public String source;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    public OffsetDateTime startedAt;
+    public OffsetDateTime finishedAt;
+    public int created;
+    public int updated;
+    public int unchanged;
+    public int rejected;
+    public int errorTotal;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<RecordError> errors = new ArrayList<>();
+    public String message;
+}

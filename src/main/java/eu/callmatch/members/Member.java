@@ -1,0 +1,52 @@
+package eu.callmatch.members;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** An organisation of the cluster, served by the helpdesk. Its contact fields are personal data. */
+@Entity
+@Table(name = "member")
+public class Member {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String externalId;
+    public String name;
+    public String pic;
+    public String country;
+    public String region;
+    @Enumerated(EnumType.STRING)
+    public OrganisationType organisationType;
+    public String description;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> keywords = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> sectors = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> programmes = new ArrayList<>();
+    public String contactName;
+    public String contactEmail;
+    public String contactPhone;
+    public String contentHash;
+    public OffsetDateTime createdAt;
+    public OffsetDateTime updatedAt;
+    @Version
+    public long version;
+}

@@ -1,0 +1,109 @@
+package eu.callmatch.members.rest;
+
+import eu.callmatch.common.paging.Page;
+import eu.callmatch.common.paging.PageRequest;
+import eu.callmatch.common.rest.QueryLists;
+import eu.callmatch.members.OrganisationType;
+import eu.callmatch.members.service.MemberService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/members")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Members", description = "The cluster's member organisations, which the helpdesk serves")
+public class MemberResource {
+
+    private final MemberService members;
+
+    MemberResource(MemberService members) {
+        this.members = members;
+    }
+
+    @GET
+    @Operation(summary = "List members", description = "Members by name, narrowed by country and type.")
+    @APIResponse(responseCode = "200", description = "One page of members",
+            content = @Content(schema = @Schema(implementation = MemberPage.class)))
+    public Page<MemberDto> list(
+            @Parameter(description = "Country code (ISO or EU convention)", example = "FR")
+            @QueryParam("country") @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter country code")
+            String country,
+            @Parameter(description = "The kind of organisation",
+                    schema = @Schema(type = SchemaType.STRING, implementation = OrganisationType.class))
+            @QueryParam("organisationType") String organisationType,
+            @Valid @BeanParam PageRequest page) {
+        OrganisationType type = organisationType == null || organisationType.isBlank() ? null
+                : QueryLists.parse("organisationType", organisationType, OrganisationType.class);
+        return members.list(country, type, page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a member")
+    @APIResponse(responseCode = "200", description = "The member",
+            content = @Content(schema = @Schema(implementation = MemberDto.class)))
+    public MemberDto get(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id) {
+        return members.get(id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add a member", description = "Name and country together are unique, and so is the "
+            + "external id when given: a second member with either answers 409.")
+    @APIResponse(responseCode = "201", description = "The member was added",
+            headers = @Header(name = "Location", description = "The new member's address",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(schema = @Schema(implementation = MemberDto.class)))
+    public Response create(@NotNull(message = "a member is required") @Valid MemberDto body, UriInfo uri) {
+        MemberDto created = members.create(body);
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(created.id())).build())
+                .entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Replace a member", description = "Replaces every field of the member.")
+    @APIResponse(responseCode = "200", description = "The member as stored",
+            content = @Content(schema = @Schema(implementation = MemberDto.class)))
+    public MemberDto replace(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id,
+                             @NotNull(message = "a member is required") @Valid MemberDto body) {
+        return members.replace(id, body);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Delete a member", description = "Removes the member and everything held on it.")
+    @APIResponse(responseCode = "204", description = "The member was deleted")
+    public void delete(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id) {
+        members.delete(id);
+    }
+
+    /** For the OpenAPI document: a page of members. */
+    @Schema(name = "MemberPage")
+    public record MemberPage(List<MemberDto> items, int page, int size, long total) {
+    }
+}

@@ -1,0 +1,120 @@
+package eu.callmatch.members.service;
+
+import eu.callmatch.common.error.ProblemException;
+import eu.callmatch.common.paging.Page;
+import eu.callmatch.common.paging.PageRequest;
+import eu.callmatch.common.text.Countries;
+import eu.callmatch.members.Member;
+import eu.callmatch.members.MemberRepository;
+import eu.callmatch.members.OrganisationType;
+import eu.callmatch.members.mapping.MemberMapper;
+import eu.callmatch.members.rest.MemberDto;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Members: the system of record's reads and writes. */
+@ApplicationScoped
+public class MemberService {
+
+    private final MemberRepository members;
+
+    MemberService(MemberRepository members) {
+        this.members = members;
+    }
+
+    public MemberDto get(long id) {
+        return MemberMapper.toDto(find(id));
+    }
+
+    public Member find(long id) {
+        Member member = members.findById(id);
+        if (member == null) {
+            throw ProblemException.notFound("Member", id);
+        }
+        return member;
+    }
+
+    @Transactional
+    public MemberDto create(MemberDto dto) {
+        validate(dto);
+        Member member = new Member();
+        MemberMapper.apply(dto, member);
+        ensureUnique(member, null);
+        member.contentHash = MemberMapper.contentHash(member);
+        member.createdAt = member.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        members.persist(member);
+        members.flush();
+        return MemberMapper.toDto(member);
+    }
+
+    @Transactional
+    public MemberDto replace(long id, MemberDto dto) {
+        validate(dto);
+        Member member = find(id);
+        Member given = new Member();
+        MemberMapper.apply(dto, given);
+        // checked before the managed entity changes, which a query's auto-flush would write too early
+        ensureUnique(given, id);
+        MemberMapper.apply(dto, member);
+        String hash = MemberMapper.contentHash(member);
+        if (!hash.equals(member.contentHash)) {
+            member.contentHash = hash;
+            member.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        }
+        members.flush();
+        return MemberMapper.toDto(member);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        members.delete(find(id));
+    }
+
+    public Page<MemberDto> list(String country, OrganisationType type, PageRequest page) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (country != null) {
+            where.add("country = :country");
+            params.and("country", Countries.normalise(country));
+        }
+        if (type != null) {
+            where.add("organisationType = :type");
+            params.and("type", type);
+        }
+        var query = where.isEmpty() ? members.findAll(Sort.by("name").and("id"))
+                : members.find(String.join(" and ", where), Sort.by("name").and("id"), params);
+        List<MemberDto> items = query.page(page.page, page.size).list().stream().map(MemberMapper::toDto).toList();
+        return new Page<>(items, page.page, page.size, query.count());
+    }
+
+    private static void validate(MemberDto dto) {
+        if (!Countries.isKnown(dto.country())) {
+            throw ProblemException.invalid("body", "country", "'" + dto.country() + "' is not a country code");
+        }
+    }
+
+    private void ensureUnique(Member member, Long self) {
+        members.findByNameAndCountry(member.name, member.country)
+                .filter(other -> !Objects.equals(other.id, self))
+                .ifPresent(other -> {
+                    throw ProblemException.conflict("Member " + other.id + " already has the name '" + member.name
+                            + "' in " + member.country);
+                });
+        if (member.externalId != null) {
+            members.findByExternalId(member.externalId)
+                    .filter(other -> !Objects.equals(other.id, self))
+                    .ifPresent(other -> {
+                        throw ProblemException.conflict("Member " + other.id + " already has the external id '"
+                                + member.externalId + "'");
+                    });
+        }
+    }
+}
