@@ -44,7 +44,7 @@ public class CallResource {
     }
 
     @GET
-    @Operation(summary = "List calls", description = "Calls narrowed by the filters, ordered by the next deadline "
+    @Operation(operationId = "listCalls", summary = "List calls", description = "Calls narrowed by the filters, ordered by the next deadline "
             + "ahead (or by opening date or identifier), one page at a time.")
     @APIResponse(responseCode = "200", description = "One page of calls",
             content = @Content(schema = @Schema(implementation = CallPage.class)))
@@ -55,15 +55,19 @@ public class CallResource {
             @QueryParam("status") String status,
             @Parameter(description = "Types of action, comma-separated", example = "HORIZON-RIA,HORIZON-IA")
             @QueryParam("actionType") String actionType,
-            @Parameter(description = "Only calls with a deadline on or after this date", example = "2026-01-01")
-            @QueryParam("deadlineFrom") LocalDate deadlineFrom,
-            @Parameter(description = "Only calls with a deadline on or before this date", example = "2026-12-31")
-            @QueryParam("deadlineTo") LocalDate deadlineTo,
+            @Parameter(description = "Only calls with a deadline on or after this date", example = "2026-01-01",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("deadlineFrom") String deadlineFromParam,
+            @Parameter(description = "Only calls with a deadline on or before this date", example = "2026-12-31",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("deadlineTo") String deadlineToParam,
             @Parameter(description = "deadline (next deadline ahead first), openingDate or identifier",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"deadline", "openingDate", "identifier"},
                             defaultValue = "deadline"))
             @QueryParam("sort") @DefaultValue("deadline") String sort,
             @Valid @BeanParam PageRequest page) {
+        LocalDate deadlineFrom = QueryLists.date("deadlineFrom", deadlineFromParam);
+        LocalDate deadlineTo = QueryLists.date("deadlineTo", deadlineToParam);
         if (deadlineFrom != null && deadlineTo != null && deadlineTo.isBefore(deadlineFrom)) {
             throw ProblemException.invalid("query", "deadlineTo", "must not be before deadlineFrom");
         }
@@ -75,7 +79,7 @@ public class CallResource {
 
     @GET
     @Path("/{identifier}")
-    @Operation(summary = "Get a call", description = "One call by its topic identifier.")
+    @Operation(operationId = "getCall", summary = "Get a call", description = "One call by its topic identifier.")
     @APIResponse(responseCode = "200", description = "The call",
             content = @Content(schema = @Schema(implementation = CallDto.class)))
     public CallDto get(@Parameter(description = "The topic identifier", example = "HORIZON-CL5-2024-D3-01-01")
@@ -86,7 +90,7 @@ public class CallResource {
     @PUT
     @Path("/{identifier}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create or replace a call", description = "Creates the call (201) or replaces all its "
+    @Operation(operationId = "putCall", summary = "Create or replace a call", description = "Creates the call (201) or replaces all its "
             + "fields (200). The identifier in the body, when given, must be the one in the path.")
     @APIResponse(responseCode = "200", description = "The call was replaced",
             content = @Content(schema = @Schema(implementation = CallDto.class)))
@@ -111,7 +115,7 @@ public class CallResource {
 
     @DELETE
     @Path("/{identifier}")
-    @Operation(summary = "Delete a call", description = "Removes a call for good. A call that merely left its "
+    @Operation(operationId = "deleteCall", summary = "Delete a call", description = "Removes a call for good. A call that merely left its "
             + "source is not deleted by imports: it stays, closed.")
     @APIResponse(responseCode = "204", description = "The call was deleted")
     public void delete(@Parameter(description = "The topic identifier", example = "HORIZON-CL5-2024-D3-01-01")

@@ -70,6 +70,10 @@ public class ProblemResponsesFilter implements OASFilter {
                 attach(responses, ERROR, used);
             }
         }
+        if (openAPI.getSecurity() == null) {
+            // no authentication yet: say so explicitly rather than leave it undefined
+            openAPI.setSecurity(new java.util.ArrayList<>());
+        }
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }

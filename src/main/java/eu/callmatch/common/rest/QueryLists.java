@@ -2,6 +2,8 @@ package eu.callmatch.common.rest;
 
 import eu.callmatch.common.error.ProblemException;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,21 @@ public final class QueryLists {
     /** The named constants of {@code type}, case-insensitive; a 400 naming the parameter for an unknown one. */
     public static <E extends Enum<E>> List<E> enums(String parameter, String value, Class<E> type) {
         return split(value).stream().map(v -> parse(parameter, v, type)).distinct().toList();
+    }
+
+    /**
+     * An ISO date query parameter. Parsed here rather than by JAX-RS, which answers a failed conversion of a
+     * query parameter with 404.
+     */
+    public static LocalDate date(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("query", parameter, "'" + value + "' is not a date like 2026-09-30");
+        }
     }
 
     public static <E extends Enum<E>> E parse(String parameter, String value, Class<E> type) {

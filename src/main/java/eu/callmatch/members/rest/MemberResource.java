@@ -44,7 +44,7 @@ public class MemberResource {
     }
 
     @GET
-    @Operation(summary = "List members", description = "Members by name, narrowed by country and type.")
+    @Operation(operationId = "listMembers", summary = "List members", description = "Members by name, narrowed by country and type.")
     @APIResponse(responseCode = "200", description = "One page of members",
             content = @Content(schema = @Schema(implementation = MemberPage.class)))
     public Page<MemberDto> list(
@@ -62,7 +62,8 @@ public class MemberResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a member")
+    @Operation(operationId = "getMember", summary = "Get a member",
+            description = "One member with its profile and, for helpdesk staff, its contact person.")
     @APIResponse(responseCode = "200", description = "The member",
             content = @Content(schema = @Schema(implementation = MemberDto.class)))
     public MemberDto get(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id) {
@@ -71,7 +72,7 @@ public class MemberResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a member", description = "Name and country together are unique, and so is the "
+    @Operation(operationId = "createMember", summary = "Add a member", description = "Name and country together are unique, and so is the "
             + "external id when given: a second member with either answers 409.")
     @APIResponse(responseCode = "201", description = "The member was added",
             headers = @Header(name = "Location", description = "The new member's address",
@@ -86,7 +87,7 @@ public class MemberResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a member", description = "Replaces every field of the member.")
+    @Operation(operationId = "replaceMember", summary = "Replace a member", description = "Replaces every field of the member.")
     @APIResponse(responseCode = "200", description = "The member as stored",
             content = @Content(schema = @Schema(implementation = MemberDto.class)))
     public MemberDto replace(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id,
@@ -96,7 +97,7 @@ public class MemberResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a member", description = "Removes the member and everything held on it.")
+    @Operation(operationId = "deleteMember", summary = "Delete a member", description = "Removes the member and everything held on it.")
     @APIResponse(responseCode = "204", description = "The member was deleted")
     public void delete(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id) {
         members.delete(id);

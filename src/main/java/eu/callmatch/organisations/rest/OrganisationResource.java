@@ -36,7 +36,7 @@ public class OrganisationResource {
     }
 
     @GET
-    @Operation(summary = "List organisations", description = "Organisations of the partner pool by name, narrowed "
+    @Operation(operationId = "listOrganisations", summary = "List organisations", description = "Organisations of the partner pool by name, narrowed "
             + "by country, kind and SME flag.")
     @APIResponse(responseCode = "200", description = "One page of organisations",
             content = @Content(schema = @Schema(implementation = OrganisationPage.class)))
@@ -57,7 +57,7 @@ public class OrganisationResource {
 
     @GET
     @Path("/{pic}")
-    @Operation(summary = "Get an organisation", description = "One organisation with all its participations.")
+    @Operation(operationId = "getOrganisation", summary = "Get an organisation", description = "One organisation with all its participations.")
     @APIResponse(responseCode = "200", description = "The organisation with its participations",
             content = @Content(schema = @Schema(implementation = OrganisationDto.class)))
     public OrganisationDto get(@Parameter(description = "The PIC", example = "999993274") @PathParam("pic") String pic) {

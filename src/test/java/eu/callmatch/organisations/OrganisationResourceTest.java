@@ -1,0 +1,111 @@
+package eu.callmatch.organisations;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+class OrganisationResourceTest {
+
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    @Transactional
+    void pool() {
+        if (em.find(Organisation.class, "900000001") != null) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        Organisation lab = organisation("900000001", "Ocean Lab", "PT", "REC", false, now);
+        Organisation sme = organisation("900000002", "Wave Drones", "PT", "PRC", true, now);
+        Project older = project("101000001", "OLDER", LocalDate.of(2021, 1, 1), now);
+        Project newer = project("101000002", "NEWER", LocalDate.of(2023, 6, 1), now);
+        participate(lab, older, "coordinator", new BigDecimal("512000.50"));
+        participate(lab, newer, "participant", null);
+        participate(sme, newer, "coordinator", null);
+    }
+
+    private Organisation organisation(String pic, String name, String country, String type, boolean sme,
+                                      OffsetDateTime now) {
+        Organisation o = new Organisation();
+        o.pic = pic;
+        o.name = name;
+        o.country = country;
+        o.activityType = type;
+        o.sme = sme;
+        o.createdAt = o.updatedAt = now;
+        em.persist(o);
+        return o;
+    }
+
+    private Project project(String id, String acronym, LocalDate start, OffsetDateTime now) {
+        Project p = new Project();
+        p.id = id;
+        p.acronym = acronym;
+        p.title = acronym + " project";
+        p.topic = "HORIZON-CL5-2022-D6-01-08";
+        p.startDate = start;
+        p.scienceFields = List.of("/natural sciences/earth and related environmental sciences/oceanography");
+        p.createdAt = p.updatedAt = now;
+        em.persist(p);
+        return p;
+    }
+
+    private void participate(Organisation o, Project p, String role, BigDecimal contribution) {
+        Participation participation = new Participation();
+        participation.key = new Participation.Key(o.pic, p.id);
+        participation.organisation = o;
+        participation.project = p;
+        participation.role = role;
+        participation.ecContribution = contribution;
+        em.persist(participation);
+    }
+
+    @Test
+    void oneOrganisationComesWithItsParticipationsNewestFirst() {
+        given().when().get("/api/v1/organisations/{pic}", "900000001")
+                .then().statusCode(200)
+                .body("name", equalTo("Ocean Lab"))
+                .body("organisationType", equalTo("RESEARCH_ORGANISATION"))
+                .body("participationCount", equalTo(2))
+                .body("participations.acronym", contains("NEWER", "OLDER"))
+                .body("participations[1].role", equalTo("coordinator"))
+                .body("participations[1].ecContribution", equalTo(512000.50f))
+                .body("participations[0].topic", equalTo("HORIZON-CL5-2022-D6-01-08"));
+    }
+
+    @Test
+    void listFiltersByCountryTypeAndSme() {
+        given().queryParam("country", "PT").queryParam("sme", true).queryParam("size", 200)
+                .when().get("/api/v1/organisations")
+                .then().statusCode(200)
+                .body("items.pic", hasItem("900000002"))
+                .body("items.pic", not(hasItem("900000001")));
+        given().queryParam("organisationType", "RESEARCH_ORGANISATION").queryParam("size", 200)
+                .when().get("/api/v1/organisations")
+                .then().statusCode(200)
+                .body("items.pic", hasItem("900000001"))
+                .body("items.pic", not(hasItem("900000002")));
+    }
+
+    @Test
+    void unknownOrganisationIsA404() {
+        given().when().get("/api/v1/organisations/{pic}", "000000000")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+}
