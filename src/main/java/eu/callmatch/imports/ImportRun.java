@@ -13,7 +13,9 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** One run of an import, manual or scheduled, with what it did and the records it rejected. */
 @Entity
@@ -45,4 +47,9 @@ public class ImportRun {
     @Column(columnDefinition = "jsonb")
     public List<RecordError> errors = new ArrayList<>();
     public String message;
+    /** Counts beyond the main records, e.g. {"projects": {"created": 12}, "participations": {...}}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public Map<String, Map<String, Integer>> details = new LinkedHashMap<>();
+    public OffsetDateTime heartbeatAt;
 }

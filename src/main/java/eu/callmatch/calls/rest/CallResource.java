@@ -3,6 +3,7 @@ package eu.callmatch.calls.rest;
 import eu.callmatch.calls.CallStatus;
 import eu.callmatch.calls.service.CallFilter;
 import eu.callmatch.calls.service.CallService;
+import eu.callmatch.common.changes.Outcome;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
@@ -107,7 +108,7 @@ public class CallResource {
             throw ProblemException.invalid("path", "identifier", CallDto.IDENTIFIER_MESSAGE + ", at most 200 characters");
         }
         CallService.Upsert result = calls.upsert(call);
-        if (result.outcome() == CallService.Outcome.CREATED) {
+        if (result.outcome() == Outcome.CREATED) {
             return Response.created(uri.getAbsolutePath()).entity(result.call()).build();
         }
         return Response.ok(result.call()).build();

@@ -5,6 +5,8 @@ import eu.callmatch.calls.CallRepository;
 import eu.callmatch.calls.CallStatus;
 import eu.callmatch.calls.mapping.CallMapper;
 import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.common.changes.ChangeLog;
+import eu.callmatch.common.changes.Outcome;
 import eu.callmatch.common.config.Today;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.Page;
@@ -30,9 +32,6 @@ public class CallService {
 
     private static final Logger LOG = Logger.getLogger(CallService.class);
 
-    /** What an upsert did. */
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
-
     public record Upsert(Outcome outcome, CallDto call) {
     }
 
@@ -42,11 +41,13 @@ public class CallService {
     private final CallRepository calls;
     private final EntityManager em;
     private final Today today;
+    private final ChangeLog changes;
 
-    CallService(CallRepository calls, EntityManager em, Today today) {
+    CallService(CallRepository calls, EntityManager em, Today today, ChangeLog changes) {
         this.calls = calls;
         this.em = em;
         this.today = today;
+        this.changes = changes;
     }
 
     public CallDto get(String identifier) {
@@ -87,12 +88,14 @@ public class CallService {
             calls.persist(call);
         }
         calls.flush();
+        changes.record(ChangeLog.Kind.CALL, call.identifier);
         return new Upsert(created ? Outcome.CREATED : Outcome.UPDATED, CallMapper.toDto(call));
     }
 
     @Transactional
     public void delete(String identifier) {
         calls.delete(find(identifier));
+        changes.record(ChangeLog.Kind.CALL, identifier);
     }
 
     public Page<CallDto> list(CallFilter filter, Sort sort, PageRequest page) {
@@ -155,6 +158,7 @@ public class CallService {
         for (Call call : calls.list("status <> ?1", CallStatus.CLOSED)) {
             if (call.refreshStatus(date)) {
                 call.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                changes.record(ChangeLog.Kind.CALL, call.identifier);
                 changed++;
             }
         }
@@ -162,6 +166,26 @@ public class CallService {
             LOG.infof("Call statuses refreshed for %s: %d changed", date, changed);
         }
         return changed;
+    }
+
+    /**
+     * A complete snapshot of {@code source} no longer lists these calls: they stay, closed, with the date they left.
+     * Returns how many calls left.
+     */
+    @Transactional
+    public int markLeftSource(String source, java.util.Set<String> listed) {
+        var date = today.date();
+        int left = 0;
+        for (Call call : calls.list("source = ?1 and leftSourceOn is null", source)) {
+            if (!listed.contains(call.identifier)) {
+                call.leftSourceOn = date;
+                call.refreshStatus(date);
+                call.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                changes.record(ChangeLog.Kind.CALL, call.identifier);
+                left++;
+            }
+        }
+        return left;
     }
 
     private static List<String> lower(List<String> values) {

@@ -1,7 +1,9 @@
 package eu.callmatch.common.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.util.Optional;
 
@@ -24,6 +26,14 @@ public interface CallmatchConfig {
 
     EmbeddedDatabase embeddedDatabase();
 
+    @WithName("import")
+    Import imports();
+
+    /** The largest request body the API takes outside imports, e.g. 2M. */
+    @WithName("http.max-body-size")
+    @WithDefault("2M")
+    MemorySize maxBodySize();
+
     StatusRefresh statusRefresh();
 
     /** The PostgreSQL started inside the service when no datasource URL is configured. */
@@ -34,6 +44,13 @@ public interface CallmatchConfig {
         /** Set by the service when it started the embedded database (not to be configured). */
         @WithDefault("false")
         boolean active();
+    }
+
+    /** Imports of calls, organisations and members. */
+    interface Import {
+        /** The largest file an import takes. */
+        @WithDefault("512M")
+        MemorySize maxBodySize();
     }
 
     /** The daily recomputation of every call's status from its dates. */

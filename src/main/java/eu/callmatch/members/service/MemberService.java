@@ -1,5 +1,7 @@
 package eu.callmatch.members.service;
 
+import eu.callmatch.common.changes.ChangeLog;
+import eu.callmatch.common.changes.Outcome;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
@@ -25,9 +27,11 @@ import java.util.Objects;
 public class MemberService {
 
     private final MemberRepository members;
+    private final ChangeLog changes;
 
-    MemberService(MemberRepository members) {
+    MemberService(MemberRepository members, ChangeLog changes) {
         this.members = members;
+        this.changes = changes;
     }
 
     public MemberDto get(long id) {
@@ -52,6 +56,7 @@ public class MemberService {
         member.createdAt = member.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         members.persist(member);
         members.flush();
+        changes.record(ChangeLog.Kind.MEMBER, member.id.toString());
         return MemberMapper.toDto(member);
     }
 
@@ -68,14 +73,35 @@ public class MemberService {
         if (!hash.equals(member.contentHash)) {
             member.contentHash = hash;
             member.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            changes.record(ChangeLog.Kind.MEMBER, member.id.toString());
         }
         members.flush();
         return MemberMapper.toDto(member);
     }
 
+    /** The member with the same external id, else the same name and country: created, replaced or left alone. */
+    @Transactional
+    public Outcome upsert(MemberDto dto) {
+        validate(dto);
+        Member given = new Member();
+        MemberMapper.apply(dto, given);
+        Member existing = (given.externalId != null ? members.findByExternalId(given.externalId)
+                : members.findByNameAndCountry(given.name, given.country)).orElse(null);
+        if (existing == null) {
+            create(dto);
+            return Outcome.CREATED;
+        }
+        if (MemberMapper.contentHash(given).equals(existing.contentHash)) {
+            return Outcome.UNCHANGED;
+        }
+        replace(existing.id, dto);
+        return Outcome.UPDATED;
+    }
+
     @Transactional
     public void delete(long id) {
         members.delete(find(id));
+        changes.record(ChangeLog.Kind.MEMBER, Long.toString(id));
     }
 
     public Page<MemberDto> list(String country, OrganisationType type, PageRequest page) {

@@ -1,0 +1,266 @@
+package eu.callmatch.imports.rest;
+
+import eu.callmatch.common.config.CallmatchConfig;
+import eu.callmatch.common.error.ProblemException;
+import eu.callmatch.common.paging.Page;
+import eu.callmatch.common.paging.PageRequest;
+import eu.callmatch.imports.ImportFormat;
+import eu.callmatch.imports.service.ImportRunService;
+import eu.callmatch.imports.service.ImportService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Imports: the body is the file (or a multipart form with a {@code file} part). By default the request answers
+ * when the import has finished; with {@code async=true} it answers 202 at once.
+ */
+@Path("/api/v1/imports")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Imports", description = "Funding calls, the CORDIS partner pool and members from files, with a history of runs")
+public class ImportResource {
+
+    private static final String BODY_TYPES = "application/x-ndjson, text/csv, application/json, application/zip, "
+            + "application/octet-stream, text/plain";
+    private static final String SOURCE_PATTERN = "[A-Za-z0-9._-]{1,60}";
+
+    private final ImportService imports;
+    private final ImportRunService runs;
+    private final long maxBytes;
+
+    ImportResource(ImportService imports, ImportRunService runs, CallmatchConfig config) {
+        this.imports = imports;
+        this.runs = runs;
+        this.maxBytes = config.imports().maxBodySize().asLongValue();
+    }
+
+    @POST
+    @Path("/calls")
+    @Consumes({"application/x-ndjson", "application/jsonl", "text/csv", "application/json", "application/zip",
+            "application/octet-stream", "text/plain"})
+    @Operation(operationId = "importCalls", summary = "Import calls from a file",
+            description = "Upserts calls by identifier from a file in one of the call formats: callmatch-jsonl (the "
+                    + "API's Call JSON, one a line), ft-csv (the portal's CSV exports), sedia-search (the portal's "
+                    + "search API response) or sedia-topic (its topic-details document). A record that did not change "
+                    + "is counted unchanged and not rewritten; a bad record is rejected with its line and the rest "
+                    + "imported (PARTIAL). With complete=true the file is a complete snapshot of the source: calls "
+                    + "of that source it no longer lists are closed and dated, never deleted.")
+    @RequestBody(description = "The file itself (or, with multipart/form-data, a part named file)", required = true,
+            content = {
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING),
+                            example = "{\"identifier\": \"HORIZON-CL5-2026-D3-01-01\", \"title\": \"Floating offshore wind\", \"deadlines\": [\"2026-09-02\"]}"),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                            example = "identifier,title,start_date,deadline\nHORIZON-CL5-2026-D3-01-01,Floating offshore wind,2026-05-06T00:00:00,2026-09-02T17:00:00"),
+                    @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT),
+                            example = "{\"results\": []}"),
+                    @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = FileForm.class))})
+    @APIResponse(responseCode = "200", description = "The import has finished: the run",
+            headers = @Header(name = "Location", description = "The run's address", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ImportRunDto.class)))
+    @APIResponse(responseCode = "202", description = "With async=true: the import has started",
+            headers = @Header(name = "Location", description = "Where to follow the run", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ImportRunDto.class)))
+    public Response importCalls(
+            @Parameter(description = "The file's format", required = true,
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"callmatch-jsonl", "ft-csv", "sedia-search", "sedia-topic"}))
+            @QueryParam("format") String format,
+            @Parameter(description = "A name for where the data came from (default: the format)", example = "ft-portal")
+            @QueryParam("source") @Pattern(regexp = SOURCE_PATTERN, message = "must be 1 to 60 letters, digits, '.', '_' or '-'") String source,
+            @Parameter(description = "The file is a complete snapshot of the source", example = "false")
+            @QueryParam("complete") @DefaultValue("false") boolean complete,
+            @Parameter(description = "Answer 202 at once instead of when the import has finished", example = "false")
+            @QueryParam("async") @DefaultValue("false") boolean async,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body, UriInfo uri) throws IOException {
+        ImportFormat importFormat = callFormat(format);
+        checkMediaType(importFormat, contentType);
+        return submit(importFormat, imports.spool(body, maxBytes), source, complete, async, uri);
+    }
+
+    @POST
+    @Path("/calls")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
+    public Response importCallsForm(@QueryParam("format") String format,
+                                    @QueryParam("source") @Pattern(regexp = SOURCE_PATTERN) String source,
+                                    @QueryParam("complete") @DefaultValue("false") boolean complete,
+                                    @QueryParam("async") @DefaultValue("false") boolean async,
+                                    @RestForm("file") FileUpload file, UriInfo uri) throws IOException {
+        return submit(callFormat(format), spool(file), source, complete, async, uri);
+    }
+
+    @POST
+    @Path("/cordis")
+    @Consumes({"application/zip", "application/x-zip-compressed", "text/csv", "application/octet-stream", "text/plain"})
+    @Operation(operationId = "importCordis", summary = "Import the CORDIS partner pool",
+            description = "Upserts organisations (by PIC), their projects and participations from a CORDIS projects "
+                    + "bundle as CORDIS ships it (a zip with organization.csv, project.csv, topics.csv and "
+                    + "euroSciVoc.csv; H2020 and Horizon Europe alike), or from one of those CSV files alone. An "
+                    + "organisation whose data and participations did not change is counted unchanged.")
+    @RequestBody(description = "The zip (or one CSV of it; or, with multipart/form-data, a part named file)", required = true,
+            content = {
+                    @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                            example = "projectID;projectAcronym;organisationID;name;shortName;SME;activityType;country;role;ecContribution\n101076633;OVERHEAT;999993274;EXAMPLE LAB;EXL;false;REC;EL;participant;412500"),
+                    @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = FileForm.class))})
+    @APIResponse(responseCode = "200", description = "The import has finished: the run",
+            headers = @Header(name = "Location", description = "The run's address", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ImportRunDto.class)))
+    @APIResponse(responseCode = "202", description = "With async=true: the import has started",
+            headers = @Header(name = "Location", description = "Where to follow the run", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ImportRunDto.class)))
+    public Response importCordis(
+            @Parameter(description = "A name for where the data came from (default: cordis)", example = "cordis-horizon-europe")
+            @QueryParam("source") @Pattern(regexp = SOURCE_PATTERN, message = "must be 1 to 60 letters, digits, '.', '_' or '-'") String source,
+            @Parameter(description = "Answer 202 at once instead of when the import has finished", example = "false")
+            @QueryParam("async") @DefaultValue("false") boolean async,
+            InputStream body, UriInfo uri) throws IOException {
+        return submit(ImportFormat.CORDIS, imports.spool(body, maxBytes), source, false, async, uri);
+    }
+
+    @POST
+    @Path("/cordis")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
+    public Response importCordisForm(@QueryParam("source") @Pattern(regexp = SOURCE_PATTERN) String source,
+                                     @QueryParam("async") @DefaultValue("false") boolean async,
+                                     @RestForm("file") FileUpload file, UriInfo uri) throws IOException {
+        return submit(ImportFormat.CORDIS, spool(file), source, false, async, uri);
+    }
+
+    @POST
+    @Path("/members")
+    @Consumes({"text/csv", "application/octet-stream", "text/plain"})
+    @Operation(operationId = "importMembers", summary = "Import members",
+            description = "Upserts members from a members-csv file (header: externalId, name, pic, country, region, "
+                    + "organisationType, description, keywords, sectors, programmes, contactName, contactEmail, "
+                    + "contactPhone; lists separated by ';'), by external id, else by name and country.")
+    @RequestBody(description = "The CSV file (or, with multipart/form-data, a part named file)", required = true,
+            content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                            example = "externalId,name,country,organisationType,keywords\ncrm-1,Blue Hull Robotics SAS,FR,SME,underwater robotics;ports"),
+                    @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = FileForm.class))})
+    @APIResponse(responseCode = "200", description = "The import has finished: the run",
+            headers = @Header(name = "Location", description = "The run's address", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ImportRunDto.class)))
+    @APIResponse(responseCode = "202", description = "With async=true: the import has started",
+            headers = @Header(name = "Location", description = "Where to follow the run", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(schema = @Schema(implementation = ImportRunDto.class)))
+    public Response importMembers(
+            @Parameter(description = "A name for where the data came from (default: members-csv)", example = "crm-export")
+            @QueryParam("source") @Pattern(regexp = SOURCE_PATTERN, message = "must be 1 to 60 letters, digits, '.', '_' or '-'") String source,
+            @Parameter(description = "Answer 202 at once instead of when the import has finished", example = "false")
+            @QueryParam("async") @DefaultValue("false") boolean async,
+            InputStream body, UriInfo uri) throws IOException {
+        return submit(ImportFormat.MEMBERS_CSV, imports.spool(body, maxBytes), source, false, async, uri);
+    }
+
+    @POST
+    @Path("/members")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
+    public Response importMembersForm(@QueryParam("source") @Pattern(regexp = SOURCE_PATTERN) String source,
+                                      @QueryParam("async") @DefaultValue("false") boolean async,
+                                      @RestForm("file") FileUpload file, UriInfo uri) throws IOException {
+        return submit(ImportFormat.MEMBERS_CSV, spool(file), source, false, async, uri);
+    }
+
+    @GET
+    @Operation(operationId = "listImports", summary = "List import runs", description = "The history of import runs, newest first.")
+    @APIResponse(responseCode = "200", description = "One page of runs",
+            content = @Content(schema = @Schema(implementation = ImportRunPage.class)))
+    public Page<ImportRunDto> list(@Valid @BeanParam PageRequest page) {
+        return runs.list(page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(operationId = "getImport", summary = "Get an import run", description = "One run, while it runs and after.")
+    @APIResponse(responseCode = "200", description = "The run",
+            content = @Content(schema = @Schema(implementation = ImportRunDto.class)))
+    public ImportRunDto get(@Parameter(description = "The run's id", example = "17") @PathParam("id") long id) {
+        return runs.get(id);
+    }
+
+    private Response submit(ImportFormat format, java.nio.file.Path file, String source, boolean complete,
+                            boolean async, UriInfo uri) {
+        var request = new ImportService.Request(format, file, source == null ? format.id() : source, complete);
+        if (async) {
+            ImportRunDto run = imports.start(request);
+            return Response.accepted(run).location(uri.getBaseUriBuilder().path("api/v1/imports/{id}").build(run.id())).build();
+        }
+        ImportRunDto run = imports.run(request);
+        return Response.ok(run).location(uri.getBaseUriBuilder().path("api/v1/imports/{id}").build(run.id())).build();
+    }
+
+    private java.nio.file.Path spool(FileUpload file) throws IOException {
+        if (file == null) {
+            throw ProblemException.invalid("body", "file", "a multipart upload needs a part named file");
+        }
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            return imports.spool(in, maxBytes);
+        }
+    }
+
+    private static ImportFormat callFormat(String format) {
+        if (format == null || format.isBlank()) {
+            throw ProblemException.invalid("query", "format", "is required: callmatch-jsonl, ft-csv, sedia-search or sedia-topic");
+        }
+        return ImportFormat.byId(format).filter(f -> f.kind() == ImportFormat.Kind.CALLS)
+                .orElseThrow(() -> ProblemException.invalid("query", "format",
+                        "'" + format + "' is not one of callmatch-jsonl, ft-csv, sedia-search, sedia-topic"));
+    }
+
+    /** A declared media type that contradicts the declared format is a 415; generic ones are let through. */
+    private static void checkMediaType(ImportFormat format, String contentType) {
+        if (contentType == null) {
+            return;
+        }
+        String type = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (!type.equals("application/octet-stream") && !type.equals("text/plain") && !format.mediaTypes().contains(type)) {
+            throw new ProblemException(415, "A " + format.id() + " file is sent as " + String.join(" or ", format.mediaTypes())
+                    + " (or application/octet-stream), not " + type);
+        }
+    }
+
+    /** For the OpenAPI document: a multipart upload. */
+    @Schema(name = "FileForm")
+    public record FileForm(@Schema(type = SchemaType.STRING, format = "binary", description = "The file") String file) {
+    }
+
+    /** For the OpenAPI document: a page of runs. */
+    @Schema(name = "ImportRunPage")
+    public record ImportRunPage(List<ImportRunDto> items, int page, int size, long total) {
+    }
+}

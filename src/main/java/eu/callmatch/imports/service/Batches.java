@@ -1,0 +1,75 @@
+package eu.callmatch.imports.service;
+
+import eu.callmatch.common.changes.Outcome;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Writes records in batches that commit on their own, so that a failure never undoes earlier batches. A batch
+ * that fails is written again one record at a time, to reject only the record that broke it.
+ */
+final class Batches<T> {
+
+    private static final Logger LOG = Logger.getLogger(Batches.class);
+    static final int SIZE = 200;
+
+    /** A record and where it was in the file. */
+    record Item<T>(long line, String key, T record) {
+    }
+
+    private final Function<T, Outcome> writer;
+    private final ImportProgress progress;
+    private final Runnable afterBatch;
+    private final List<Item<T>> pending = new ArrayList<>();
+
+    Batches(Function<T, Outcome> writer, ImportProgress progress, Runnable afterBatch) {
+        this.writer = writer;
+        this.progress = progress;
+        this.afterBatch = afterBatch;
+    }
+
+    void add(long line, String key, T record) {
+        pending.add(new Item<>(line, key, record));
+        if (pending.size() >= SIZE) {
+            flush();
+        }
+    }
+
+    void flush() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        List<Item<T>> batch = List.copyOf(pending);
+        pending.clear();
+        try {
+            List<Outcome> outcomes = QuarkusTransaction.requiringNew()
+                    .call(() -> batch.stream().map(item -> writer.apply(item.record())).toList());
+            outcomes.forEach(progress::count);
+        } catch (RuntimeException batchFailure) {
+            LOG.debugf(batchFailure, "A batch failed; writing its %d records one by one", batch.size());
+            for (Item<T> item : batch) {
+                try {
+                    progress.count(QuarkusTransaction.requiringNew().call(() -> writer.apply(item.record())));
+                } catch (RuntimeException e) {
+                    progress.reject(item.line(), item.key(), "could not be stored: " + reasonOf(e));
+                }
+            }
+        }
+        afterBatch.run();
+    }
+
+    /** The database's own words (e.g. "numeric field overflow"), without the statement or parameters. */
+    static String reasonOf(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        message = message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "");
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+    }
+}

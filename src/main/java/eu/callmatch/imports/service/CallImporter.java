@@ -1,0 +1,79 @@
+package eu.callmatch.imports.service;
+
+import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.service.CallService;
+import eu.callmatch.imports.ImportFormat;
+import eu.callmatch.imports.formats.CallmatchJsonl;
+import eu.callmatch.imports.formats.FtCsv;
+import eu.callmatch.imports.formats.RecordSink;
+import eu.callmatch.imports.formats.SediaSearch;
+import eu.callmatch.imports.formats.SediaTopic;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.Reader;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Imports calls from any of the call formats, batch by batch. */
+@ApplicationScoped
+class CallImporter {
+
+    private final CallService calls;
+    private final RecordValidation validation;
+
+    CallImporter(CallService calls, RecordValidation validation) {
+        this.calls = calls;
+        this.validation = validation;
+    }
+
+    /**
+     * @param source   recorded on every call; with {@code complete}, calls of this source missing from the file
+     *                 are marked as having left it (closed, never deleted)
+     * @param complete whether the file is a complete snapshot of the source
+     */
+    void importCalls(ImportFormat format, Reader input, String source, boolean complete, ImportProgress progress,
+                     Runnable afterBatch) {
+        Set<String> listed = new HashSet<>();
+        Batches<CallDto> batches = new Batches<>(dto -> calls.upsert(dto).outcome(), progress, afterBatch);
+        RecordSink<CallDto> sink = new RecordSink<>() {
+            @Override
+            public void accept(long line, CallDto call) {
+                if (call.identifier() == null || call.identifier().isBlank()) {
+                    progress.reject(line, call.title(), "identifier: must not be blank");
+                    return;
+                }
+                listed.add(call.identifier());
+                String problems = validation.problems(call);
+                if (problems != null) {
+                    progress.reject(line, call.identifier(), problems);
+                } else {
+                    batches.add(line, call.identifier(), withSource(call, source));
+                }
+            }
+
+            @Override
+            public void reject(long line, String record, String reason) {
+                progress.reject(line, record, reason);
+            }
+        };
+        switch (format) {
+            case CALLMATCH_JSONL -> CallmatchJsonl.read(input, sink);
+            case FT_CSV -> FtCsv.read(input, sink);
+            case SEDIA_SEARCH -> SediaSearch.read(input, sink);
+            case SEDIA_TOPIC -> SediaTopic.read(input, sink);
+            default -> throw new IllegalArgumentException(format.id() + " does not hold calls");
+        }
+        batches.flush();
+        if (complete) {
+            // a rejected record was still listed: it must not be taken for a call that left the source
+            progress.addDetail("calls", "leftSource", calls.markLeftSource(source, listed));
+        }
+    }
+
+    private static CallDto withSource(CallDto c, String source) {
+        return new CallDto(c.identifier(), c.callIdentifier(), c.title(), c.callTitle(), c.programme(), c.cluster(),
+                c.destination(), c.actionType(), c.status(), c.openingDate(), c.deadlines(), c.deadlineModel(),
+                c.budgetMin(), c.budgetMax(), c.totalBudget(), c.expectedGrants(), c.description(), c.keywords(),
+                c.conditions(), c.url(), source, c.sourceUpdatedAt(), null, null, null);
+    }
+}

@@ -1,0 +1,174 @@
+package eu.callmatch.imports.service;
+
+import eu.callmatch.common.config.CallmatchConfig;
+import eu.callmatch.common.error.ProblemException;
+import eu.callmatch.imports.ImportFormat;
+import eu.callmatch.imports.formats.FormatException;
+import eu.callmatch.imports.rest.ImportRunDto;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs imports: one at a time on a replica (so that two files never race on the same records), each as an
+ * {@link eu.callmatch.imports.ImportRun} whose batches commit on their own.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final Logger LOG = Logger.getLogger(ImportService.class);
+
+    /** What a caller asks for. {@code file} is spooled: the service deletes it when the run ends. */
+    public record Request(ImportFormat format, Path file, String source, boolean complete) {
+    }
+
+    /** The file was not of the declared format at all: the run is recorded as FAILED, the client gets a 400. */
+    public static class NotOfFormat extends ProblemException {
+        public NotOfFormat(ImportRunDto run, FormatException e) {
+            super(400, "The file is not valid " + run.format() + " at " + e.getMessage() + " (import run " + run.id()
+                    + "; records before that point were imported)");
+        }
+    }
+
+    private final ImportRunService runs;
+    private final CallImporter callImporter;
+    private final CordisImporter cordisImporter;
+    private final MemberImporter memberImporter;
+    private final Path spool;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "callmatch-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ImportService(ImportRunService runs, CallImporter callImporter, CordisImporter cordisImporter,
+                  MemberImporter memberImporter, CallmatchConfig config) {
+        this.runs = runs;
+        this.callImporter = callImporter;
+        this.cordisImporter = cordisImporter;
+        this.memberImporter = memberImporter;
+        this.spool = Path.of(config.dataDir(), "spool");
+    }
+
+    /** Copies an upload to a file of its own, so that it can be read after the request ends, and more than once. */
+    public Path spool(InputStream body, long maxBytes) throws IOException {
+        Files.createDirectories(spool);
+        Path file = spool.resolve("import-" + UUID.randomUUID());
+        long written = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (InputStream in = body; var out = Files.newOutputStream(file)) {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                written += n;
+                if (written > maxBytes) {
+                    throw new ProblemException(413, "The file is larger than the import limit of " + maxBytes + " bytes");
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return file;
+    }
+
+    /** Runs the import and answers when it has finished. */
+    public ImportRunDto run(Request request) {
+        long id = runs.start(request.format(), request.source());
+        Future<ImportRunDto> done = executor.submit(() -> execute(id, request));
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for import run " + id, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Starts the import and answers at once with the RUNNING run. */
+    public ImportRunDto start(Request request) {
+        long id = runs.start(request.format(), request.source());
+        executor.submit(() -> {
+            try {
+                return execute(id, request);
+            } catch (NotOfFormat e) {
+                return null; // recorded in the run
+            }
+        });
+        return runs.get(id);
+    }
+
+    private ImportRunDto execute(long id, Request request) {
+        ImportProgress progress = new ImportProgress();
+        Runnable heartbeat = () -> runs.heartbeat(id, progress);
+        try {
+            switch (request.format().kind()) {
+                case CALLS -> {
+                    try (Reader reader = reader(request.file())) {
+                        callImporter.importCalls(request.format(), reader, request.source(), request.complete(),
+                                progress, heartbeat);
+                    }
+                }
+                case MEMBERS -> {
+                    try (Reader reader = reader(request.file())) {
+                        memberImporter.importMembers(reader, progress, heartbeat);
+                    }
+                }
+                case ORGANISATIONS -> cordisImporter.importBundle(request.file(), isZip(request.file()), progress,
+                        heartbeat);
+            }
+            return runs.finish(id, progress, null);
+        } catch (FormatException e) {
+            throw new NotOfFormat(runs.finish(id, progress, e.getMessage()), e);
+        } catch (Exception e) {
+            String errorId = UUID.randomUUID().toString();
+            LOG.errorf(e, "Import run %d failed (error id %s)", id, errorId);
+            runs.finish(id, progress, "failed unexpectedly (error id " + errorId + "); the batches committed "
+                    + "before the failure are kept");
+            throw new ProblemException(500, "Import run " + id + " failed unexpectedly (error id " + errorId
+                    + "); it has been logged");
+        } finally {
+            try {
+                Files.deleteIfExists(request.file());
+            } catch (IOException e) {
+                LOG.warnf("Could not delete the spooled import file %s", request.file());
+            }
+        }
+    }
+
+    private static Reader reader(Path file) throws IOException {
+        // lenient decoding: a garbled character in one description must not fail a whole file
+        return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8),
+                64 * 1024);
+    }
+
+    private static boolean isZip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] magic = in.readNBytes(4);
+            return magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        executor.shutdown();
+        if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("An import was still running at shutdown; it will be marked interrupted at the next start");
+            executor.shutdownNow();
+        }
+    }
+}

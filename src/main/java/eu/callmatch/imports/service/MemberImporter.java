@@ -1,0 +1,44 @@
+package eu.callmatch.imports.service;
+
+import eu.callmatch.imports.formats.MembersCsv;
+import eu.callmatch.imports.formats.RecordSink;
+import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.service.MemberService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.Reader;
+
+/** Imports members (members-csv), upserted by external id, else by name and country. */
+@ApplicationScoped
+class MemberImporter {
+
+    private final MemberService members;
+    private final RecordValidation validation;
+
+    MemberImporter(MemberService members, RecordValidation validation) {
+        this.members = members;
+        this.validation = validation;
+    }
+
+    void importMembers(Reader input, ImportProgress progress, Runnable afterBatch) {
+        Batches<MemberDto> batches = new Batches<>(members::upsert, progress, afterBatch);
+        MembersCsv.read(input, new RecordSink<>() {
+            @Override
+            public void accept(long line, MemberDto member) {
+                String key = member.externalId() != null ? member.externalId() : member.name();
+                String problems = validation.problems(member);
+                if (problems != null) {
+                    progress.reject(line, key, problems);
+                } else {
+                    batches.add(line, key, member);
+                }
+            }
+
+            @Override
+            public void reject(long line, String record, String reason) {
+                progress.reject(line, record, reason);
+            }
+        });
+        batches.flush();
+    }
+}
