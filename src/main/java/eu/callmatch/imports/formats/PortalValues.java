@@ -134,13 +134,12 @@ final class PortalValues {
         return amount.stripTrailingZeros().scale() < 0 ? amount.setScale(0) : amount.stripTrailingZeros();
     }
 
-    /** The programme of a topic identifier ({@code HORIZON-CL5-2024-D3-01-01} → Horizon Europe), or null. */
+    /** The programme of a topic id, legal basis or framework ({@code HORIZON-CL5-2024-D3-01-01}, {@code HORIZON.2.5}, {@code CEF2027}). */
     static String programme(String identifier) {
         if (identifier == null) {
             return null;
         }
-        int dash = identifier.indexOf('-');
-        String prefix = (dash < 0 ? identifier : identifier.substring(0, dash)).toUpperCase(Locale.ROOT);
+        String prefix = identifier.split("[-.]", 2)[0].toUpperCase(Locale.ROOT);
         return PROGRAMMES.getOrDefault(prefix, PROGRAMMES.get(prefix.replaceFirst("(?<=[A-Z])20\\d\\d$", "")));
     }
 
