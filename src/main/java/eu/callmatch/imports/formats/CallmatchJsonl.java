@@ -63,7 +63,8 @@ public final class CallmatchJsonl {
                 throw new FormatException(number, 1 + line.indexOf(line.strip()), "not " + FORMAT
                         + ": the first line is not a JSON object");
             }
-            call = MAPPER.readValue(line, CallDto.class);
+            // The first line is checked for syntax on its own: a syntax error there means another format.
+            call = first ? MAPPER.treeToValue(MAPPER.readTree(line), CallDto.class) : MAPPER.readValue(line, CallDto.class);
         } catch (StreamReadException e) {
             if (first) {
                 // A syntax error on the first line: the file is not JSON lines at all.

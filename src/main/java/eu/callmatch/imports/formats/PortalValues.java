@@ -143,14 +143,6 @@ final class PortalValues {
         return PROGRAMMES.getOrDefault(prefix, PROGRAMMES.get(prefix.replaceFirst("(?<=[A-Z])20\\d\\d$", "")));
     }
 
-    /** The call of a topic: Horizon-style identifiers end with a two-digit topic number after the call's. */
-    static String callIdentifier(String identifier) {
-        if (identifier == null || !identifier.matches("(HORIZON|DIGITAL|EURATOM|EDF)-.*-\\d{2}-\\d{2}")) {
-            return null;
-        }
-        return identifier.substring(0, identifier.lastIndexOf('-'));
-    }
-
     /** The type-of-action code of {@code "HORIZON-RIA HORIZON Research and Innovation Actions"}. */
     static String actionCode(String typeOfAction) {
         String text = blankToNull(typeOfAction);

@@ -89,7 +89,7 @@ public final class SediaSearch {
         List<String> keywords = new ArrayList<>(all(metadata, "keywords"));
         keywords.remove(identifier); // the API lists the identifier among the keywords
         String callIdentifier = first(metadata, "callIdentifier");
-        return new CallDto(identifier, callIdentifier != null ? callIdentifier : PortalValues.callIdentifier(identifier),
+        return new CallDto(identifier, callIdentifier,
                 first(metadata, "title"), first(metadata, "callTitle"), PortalValues.programme(identifier), null,
                 PortalValues.cap(PortalValues.text(first(metadata, "destinationDescription")), 2000),
                 actions.actionType(), SediaJson.status(status == null ? null : Long.valueOf(status)),

@@ -80,7 +80,7 @@ public final class SediaTopic {
             });
         }
         String callIdentifier = SediaJson.text(topic.get("callIdentifier"));
-        return new CallDto(identifier, callIdentifier != null ? callIdentifier : PortalValues.callIdentifier(identifier),
+        return new CallDto(identifier, callIdentifier,
                 SediaJson.text(topic.get("title")), SediaJson.text(topic.get("callTitle")), programme(topic, identifier),
                 null, null, actions.actionType(), SediaJson.status(actions.statusCode()), actions.opening(),
                 actions.deadlines(), PortalValues.deadlineModel(deadlineModel, actions.deadlines()), budget.min(),
