@@ -96,7 +96,7 @@ final class PortalValues {
         if (text.matches("-?\\d{10,}")) {
             return Instant.ofEpochMilli(Long.parseLong(text)).atZone(BRUSSELS).toLocalDate();
         }
-        if (Character.isLetter(text.charAt(text.length() - 1))) {
+        if (text.matches("\\d{1,2} \\p{L}+ \\d{4}")) {
             return LocalDate.parse(text, LONG_DATE);
         }
         if (text.length() == 10) {

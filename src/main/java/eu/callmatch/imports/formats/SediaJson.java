@@ -103,7 +103,9 @@ final class SediaJson {
             min = least(min, positive(entry.get("minContribution")));
             max = greatest(max, positive(entry.get("maxContribution")));
             BigDecimal expected = positive(entry.get("expectedGrants"));
-            grants = expected == null ? grants : (grants == null ? 0 : grants) + expected.intValue();
+            if (expected != null) {
+                grants = (grants == null ? 0 : grants) + expected.intValue();
+            }
             for (JsonNode year : entry.path("budgetYearMap")) {
                 BigDecimal amount = positive(year);
                 total = amount == null ? total : total == null ? amount : total.add(amount);
