@@ -40,7 +40,9 @@ public final class Cordis {
     public static final String TOPICS = "topics.csv";
     public static final String SCIENCE = "euroSciVoc.csv";
 
+    /** Required in the header; every one but country (blank in a few real rows) also in each row. */
     private static final Set<String> ORGANISATION_COLUMNS = Set.of("projectID", "organisationID", "name", "country", "role");
+    private static final String OPTIONAL_VALUE = "country";
     private static final Set<String> PROJECT_COLUMNS = Set.of("id", "title");
     private static final Set<String> TOPIC_COLUMNS = Set.of("projectID", "topic");
     private static final Set<String> SCIENCE_COLUMNS = Set.of("projectID", "euroSciVocTitle");
@@ -169,7 +171,7 @@ public final class Cordis {
             }
             CsvInput.read(reader, ';', required, FORMAT + " " + name, row -> {
                 String problem = !row.complete() ? "has " + row.record().size() + " fields, the header " + row.columns()
-                        : required.stream().filter(c -> row.get(c) == null).findFirst().map(c -> "no " + c).orElse(null);
+                        : required.stream().filter(c -> !c.equals(OPTIONAL_VALUE) && row.get(c) == null).sorted().findFirst().map(c -> "no " + c).orElse(null);
                 if (problem == null) {
                     try {
                         handler.accept(row);
