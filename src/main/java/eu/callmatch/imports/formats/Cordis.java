@@ -1,5 +1,6 @@
 package eu.callmatch.imports.formats;
 
+import java.util.function.Consumer;
 import eu.callmatch.common.text.Countries;
 
 import java.io.IOException;
@@ -164,7 +165,7 @@ public final class Cordis {
 
     /** Streams one CSV of the input to {@code handler}; a row it cannot use goes to {@code sink.reject} (if given). */
     private static void each(CsvFiles files, String name, Set<String> required, CordisSink sink,
-                             java.util.function.Consumer<CsvInput.Row> handler) {
+                             Consumer<CsvInput.Row> handler) {
         try (Reader reader = files.open(name)) {
             if (reader == null) {
                 return;

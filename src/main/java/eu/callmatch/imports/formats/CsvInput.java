@@ -1,5 +1,6 @@
 package eu.callmatch.imports.formats;
 
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -47,7 +48,7 @@ final class CsvInput {
      * @throws FormatException when the header lacks a required column or the quoting is broken
      */
     static void read(Reader input, char delimiter, Collection<String> required, String format,
-                     java.util.function.Consumer<Row> rows) {
+                     Consumer<Row> rows) {
         CSVFormat csv = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(false).setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true)
                 .get();

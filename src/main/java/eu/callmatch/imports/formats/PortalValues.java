@@ -1,5 +1,6 @@
 package eu.callmatch.imports.formats;
 
+import eu.callmatch.calls.rest.CallDto;
 import org.jsoup.Jsoup;
 
 import java.math.BigDecimal;
@@ -172,8 +173,8 @@ final class PortalValues {
         if (identifier == null) {
             return "no identifier";
         }
-        if (!identifier.matches(eu.callmatch.calls.rest.CallDto.IDENTIFIER_PATTERN) || identifier.length() > 200) {
-            return "identifier '" + identifier + "' " + eu.callmatch.calls.rest.CallDto.IDENTIFIER_MESSAGE;
+        if (!identifier.matches(CallDto.IDENTIFIER_PATTERN) || identifier.length() > 200) {
+            return "identifier '" + identifier + "' " + CallDto.IDENTIFIER_MESSAGE;
         }
         return null;
     }

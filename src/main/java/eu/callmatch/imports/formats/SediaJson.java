@@ -1,5 +1,7 @@
 package eu.callmatch.imports.formats;
 
+import java.io.UncheckedIOException;
+import eu.callmatch.calls.CallStatus;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -39,7 +41,7 @@ final class SediaJson {
         } catch (StreamReadException e) {
             throw notJson(e, format);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -137,14 +139,14 @@ final class SediaJson {
         return new Actions(opening, PortalValues.deadlines(deadlines), actionType, procedure, status);
     }
 
-    static eu.callmatch.calls.CallStatus status(Long code) {
+    static CallStatus status(Long code) {
         if (code == null) {
             return null;
         }
         return switch (code.intValue()) {
-            case 31094501 -> eu.callmatch.calls.CallStatus.FORTHCOMING;
-            case 31094502 -> eu.callmatch.calls.CallStatus.OPEN;
-            case 31094503 -> eu.callmatch.calls.CallStatus.CLOSED;
+            case 31094501 -> CallStatus.FORTHCOMING;
+            case 31094502 -> CallStatus.OPEN;
+            case 31094503 -> CallStatus.CLOSED;
             default -> null;
         };
     }

@@ -1,5 +1,6 @@
 package eu.callmatch.imports.formats;
 
+import java.time.LocalDate;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamReadException;
@@ -80,9 +81,9 @@ public final class SediaSearch {
 
     private static CallDto call(JsonNode metadata, String identifier) {
         SediaJson.Actions actions = SediaJson.actions(SediaJson.embedded(first(metadata, "actions")));
-        List<java.time.LocalDate> deadlines = new ArrayList<>(actions.deadlines());
+        List<LocalDate> deadlines = new ArrayList<>(actions.deadlines());
         all(metadata, "deadlineDate").forEach(d -> deadlines.add(PortalValues.date(d)));
-        List<java.time.LocalDate> sorted = PortalValues.deadlines(deadlines);
+        List<LocalDate> sorted = PortalValues.deadlines(deadlines);
         var opening = PortalValues.date(first(metadata, "startDate"));
         SediaJson.Budget budget = SediaJson.budget(SediaJson.embedded(first(metadata, "budgetOverview")), identifier);
         String status = first(metadata, "status");
