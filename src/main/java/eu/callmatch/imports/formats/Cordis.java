@@ -1,6 +1,5 @@
 package eu.callmatch.imports.formats;
 
-import java.util.function.Consumer;
 import eu.callmatch.common.text.Countries;
 
 import java.io.IOException;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
