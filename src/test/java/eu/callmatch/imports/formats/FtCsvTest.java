@@ -1,0 +1,167 @@
+package eu.callmatch.imports.formats;
+
+import eu.callmatch.calls.rest.CallDto;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FtCsvTest {
+
+    static final Path EXPORTS = Collected.SHARED.resolve(Path.of("data", "ft-portal", "ft-csv-exports-2024"));
+    static final String HEADER = "identifier,title,action_type,type_of_mga_description,submission_procedure,start_date,"
+            + "deadline,deadline2,budget_min,budget_max,project_number,path_id,reference,description\n";
+
+    @Test
+    void readsEveryExportRowAndRejectsTenderReferences() throws Exception {
+        int rows = 0, accepted = 0;
+        Set<String> identifiers = new HashSet<>(), rejectedIdentifiers = new HashSet<>();
+        List<Path> files;
+        try (Stream<Path> list = Files.list(EXPORTS)) {
+            files = list.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+        }
+        assertEquals(8, files.size());
+        for (Path file : files) {
+            Collected<CallDto> calls = Collected.of(file, FtCsv::read);
+            rows += calls.accepted.size() + calls.rejected.size();
+            accepted += calls.accepted.size();
+            calls.records().forEach(c -> identifiers.add(c.identifier()));
+            calls.rejected.forEach(r -> rejectedIdentifiers.add(r.record()));
+            calls.rejected.forEach(r -> assertTrue(r.reason().contains("must not contain"), r.toString()));
+            for (CallDto call : calls.records()) {
+                assertFalse(call.description() != null && call.description().matches("(?s).*<(p|span|br|a)[ >/].*"),
+                        call.identifier() + " keeps HTML");
+                assertEquals(call.deadlines().stream().sorted().toList(), call.deadlines());
+            }
+        }
+        assertEquals(1651, rows);
+        assertEquals(1480, accepted);
+        assertEquals(528, identifiers.size());
+        assertEquals(597, identifiers.size() + rejectedIdentifiers.size());
+        assertTrue(rejectedIdentifiers.stream().allMatch(id -> id.startsWith("EuropeAid/")), rejectedIdentifiers.toString());
+    }
+
+    @Test
+    void cl3HasABomAndAnotherColumnOrder() throws Exception {
+        Collected<CallDto> calls = Collected.of(EXPORTS.resolve("CL3.csv"), FtCsv::read);
+
+        assertEquals(24, calls.accepted.size());
+        assertEquals(List.of(), calls.rejected);
+        CallDto first = calls.accepted.get(0).record();
+        assertEquals(2, calls.accepted.get(0).line());
+        assertEquals("HORIZON-CL3-2025-01-FCT-01", first.identifier());
+        assertNull(first.callIdentifier());
+        assertEquals("Horizon Europe", first.programme());
+        assertEquals(LocalDate.of(2025, 6, 12), first.openingDate());
+        assertEquals(List.of(), first.deadlines());
+        assertTrue(first.description().startsWith("Expected Outcome: Project results"), first.description());
+        assertEquals("https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/topic-details/"
+                + "horizon-cl3-2025-01-fct-01", first.url());
+        assertEquals("ft-csv", first.source());
+    }
+
+    @Test
+    void twoStageTopicsHaveTwoDeadlines() throws Exception {
+        Collected<CallDto> calls = Collected.of(EXPORTS.resolve("output_query-open_1718653202242.csv"), FtCsv::read);
+
+        var life = calls.accepted.stream().filter(a -> a.record().identifier().equals("LIFE-2024-STRAT-NAT-SNAP-two-stage"))
+                .findFirst().orElseThrow();
+        assertEquals(331, life.line());
+        CallDto call = life.record();
+        assertEquals(List.of(LocalDate.of(2024, 9, 5), LocalDate.of(2025, 3, 6)), call.deadlines());
+        assertEquals("two-stage", call.deadlineModel());
+        assertEquals("LIFE-PJG", call.actionType());
+        assertEquals("LIFE", call.programme());
+        assertEquals(LocalDate.of(2024, 4, 18), call.openingDate());
+        assertEquals(new BigDecimal("70000000"), call.budgetMax());
+    }
+
+    @Test
+    void quirksOfSingleRows() {
+        String csv = HEADER
+                + "HORIZON-CL5-2024-D3-01-01,Wind,HORIZON-RIA HORIZON Research and Innovation Actions,,,2024-05-06T22:00:00,"
+                + "2024-09-05T17:00:00,2025-01-20T17:00:00,\"1234,5\",\"3.000.000,75\",3,1,r,\"<p>Line &amp; one</p>\n<p>two<br/>three</p>\"\n"
+                + "DIGITAL-2024-AI-01,AI,,,,,2024-10-01T17:00:00,,,,,,,\n";
+        Collected<CallDto> calls = Collected.of(csv, FtCsv::read);
+
+        assertEquals(List.of(2L, 4L), calls.accepted.stream().map(Collected.Accepted::line).toList());
+        CallDto wind = calls.records().get(0);
+        assertEquals(LocalDate.of(2024, 5, 7), wind.openingDate(), "22:00 UTC is midnight in Brussels");
+        assertEquals(new BigDecimal("1234.5"), wind.budgetMin());
+        assertEquals(new BigDecimal("3000000.75"), wind.budgetMax());
+        assertEquals("two-stage", wind.deadlineModel());
+        assertEquals(3, wind.expectedGrants());
+        assertEquals("Line & one\ntwo\nthree", wind.description());
+        CallDto ai = calls.records().get(1);
+        assertEquals("Digital Europe", ai.programme());
+        assertEquals("single-stage", ai.deadlineModel());
+        assertNull(ai.budgetMin());
+    }
+
+    @Test
+    void aBadDateOrAmountRejectsItsRowOnly() {
+        String csv = HEADER
+                + "A-1,One,,,,2024-13-01T00:00:00,,,,,,,,\n"
+                + "A-2,Two,,,,,2024-10-01T17:00:00,,12k,,,,,\n"
+                + "A-3,Three,,,,,2024-10-01T17:00:00,,,,,,,\n"
+                + "A-4,Four,too,few\n";
+        Collected<CallDto> calls = Collected.of(csv, FtCsv::read);
+
+        assertEquals(List.of("A-3"), calls.records().stream().map(CallDto::identifier).toList());
+        assertEquals(List.of(2L, 3L, 5L), calls.rejected.stream().map(Collected.Rejected::line).toList());
+        assertTrue(calls.rejected.get(0).reason().contains("2024-13-01"), calls.rejected.get(0).reason());
+        assertEquals("A-2", calls.rejected.get(1).record());
+    }
+
+    @Test
+    void theWrongDelimiterIsAFormatError() throws Exception {
+        String semicolons = Collected.read(EXPORTS.resolve("output_query-upcoming_1728752739240.csv")).replace(',', ';');
+        FormatException e = assertThrows(FormatException.class, () -> Collected.of(semicolons, FtCsv::read));
+        assertEquals(1, e.line());
+        assertEquals(11, e.column());
+        assertTrue(e.getMessage().contains("';'"), e.getMessage());
+    }
+
+    @Test
+    void missingRequiredColumnsAreAFormatError() {
+        FormatException e = assertThrows(FormatException.class,
+                () -> Collected.of("identifier,name,start_date\nA-1,One,\n", FtCsv::read));
+        assertEquals(1, e.line());
+        assertEquals(4, e.column());
+        assertTrue(e.getMessage().contains("[deadline, title]") || e.getMessage().contains("[title, deadline]"), e.getMessage());
+    }
+
+    @Test
+    void aFileCutInsideAQuotedFieldIsAFormatErrorAtTheRecordThatBroke() throws Exception {
+        String whole = Collected.read(EXPORTS.resolve("output_query-upcoming_1728752739240.csv"));
+        int cut = whole.indexOf("<p>", whole.indexOf("\nHORIZON", whole.length() / 2));
+        String truncated = whole.substring(0, cut + 3);
+        long brokenLine = truncated.chars().filter(c -> c == '\n').count() + 1;
+
+        FormatException e = assertThrows(FormatException.class, () -> Collected.of(truncated, FtCsv::read));
+        assertEquals(brokenLine, e.line(), e.getMessage());
+    }
+
+    @Test
+    void multiLineQuotedFieldsKeepLineNumbers() {
+        String csv = HEADER
+                + "A-1,One,,,,,2024-10-01T17:00:00,,,,,,,\"<p>first</p>\n\n<p>second</p>\"\n"
+                + "A-2,Two,,,,,2024-10-01T17:00:00,,,,,,,x\n";
+        Collected<CallDto> calls = Collected.of(csv, FtCsv::read);
+
+        assertEquals(List.of(2L, 5L), calls.accepted.stream().map(Collected.Accepted::line).toList());
+        assertEquals("first\nsecond", calls.records().get(0).description());
+    }
+}
