@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,15 +25,24 @@ final class SediaJson {
     /** One topic or search result is small; a bigger one is a broken or hostile body. */
     static final int MAX_STRING = 20_000_000;
 
-    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING).build()).build()).build();
+    static final ObjectMapper MAPPER = mapper(StreamReadConstraints.builder().maxStringLength(MAX_STRING).build());
+
+    /** A topic document is read whole, so its size is capped; a search response is streamed result by result. */
+    static final long MAX_DOCUMENT = 50_000_000;
+
+    static final ObjectMapper DOCUMENT_MAPPER = mapper(StreamReadConstraints.builder().maxStringLength(MAX_STRING)
+            .maxDocumentLength(MAX_DOCUMENT).build());
+
+    private static ObjectMapper mapper(StreamReadConstraints constraints) {
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build()).build();
+    }
 
     private SediaJson() {
     }
 
-    static JsonParser open(Reader json, String format) {
+    static JsonParser open(Reader json, String format, ObjectMapper mapper) {
         try {
-            JsonParser parser = MAPPER.createParser(json);
+            JsonParser parser = mapper.createParser(json);
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw new FormatException(line(parser), column(parser), "not " + format + ": expected a JSON object");
@@ -43,6 +53,12 @@ final class SediaJson {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static FormatException tooBig(StreamConstraintsException e, String format) {
+        var location = e.getLocation();
+        return new FormatException(location == null ? 1 : location.getLineNr(), location == null ? 1 : location.getColumnNr(),
+                "not " + format + ": " + e.getOriginalMessage(), e);
     }
 
     static FormatException notJson(StreamReadException e, String format) {

@@ -2,6 +2,7 @@ package eu.callmatch.imports.formats;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.callmatch.calls.rest.CallDto;
@@ -28,7 +29,7 @@ public final class SediaSearch {
 
     /** @throws FormatException when the body is not JSON, is truncated, or has neither results nor metadata */
     public static void read(Reader json, RecordSink<CallDto> sink) {
-        try (JsonParser parser = SediaJson.open(json, FORMAT)) {
+        try (JsonParser parser = SediaJson.open(json, FORMAT, SediaJson.MAPPER)) {
             boolean found = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -56,6 +57,8 @@ public final class SediaSearch {
             }
         } catch (StreamReadException e) {
             throw SediaJson.notJson(e, FORMAT);
+        } catch (StreamConstraintsException e) {
+            throw SediaJson.tooBig(e, FORMAT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package eu.callmatch.imports.formats;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.callmatch.calls.rest.CallDto;
@@ -28,7 +29,7 @@ public final class SediaTopic {
 
     /** @throws FormatException when the body is not JSON, is truncated, or holds no topic */
     public static void read(Reader json, RecordSink<CallDto> sink) {
-        try (JsonParser parser = SediaJson.open(json, FORMAT)) {
+        try (JsonParser parser = SediaJson.open(json, FORMAT, SediaJson.DOCUMENT_MAPPER)) {
             long line = SediaJson.line(parser);
             JsonNode document = parser.readValueAsTree();
             if (parser.nextToken() != null) {
@@ -41,6 +42,8 @@ public final class SediaTopic {
             topic(line, topic, sink);
         } catch (StreamReadException e) {
             throw SediaJson.notJson(e, FORMAT);
+        } catch (StreamConstraintsException e) {
+            throw SediaJson.tooBig(e, FORMAT);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -93,6 +93,10 @@ class SediaTopicTest {
         assertTrue(truncated.line() >= 1, truncated.getMessage());
         assertThrows(FormatException.class, () -> Collected.of("{\"TopicDetails\": {\"title\": \"no id\"}}", SediaTopic::read));
         assertThrows(FormatException.class, () -> Collected.of(SEDIA.resolve("call_search_10_06_24.json"), SediaTopic::read));
+        String huge = "{\"TopicDetails\": {\"identifier\": \"A-1\", \"title\": \"T\", \"links\": ["
+                + "\"x\",".repeat(13_000_000) + "\"x\"]}}";
+        FormatException tooBig = assertThrows(FormatException.class, () -> Collected.of(huge, SediaTopic::read));
+        assertTrue(tooBig.getMessage().contains("length"), tooBig.getMessage());
         FormatException csv = assertThrows(FormatException.class, () -> Collected.of("a;b\n", SediaTopic::read));
         assertEquals(1, csv.line());
     }
