@@ -2,9 +2,10 @@ package eu.callmatch.demo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.callmatch.calls.CallRepository;
-import eu.callmatch.calls.rest.CallDto;
-import eu.callmatch.calls.service.CallService;
 import eu.callmatch.common.config.CallmatchConfig;
+import eu.callmatch.imports.ImportFormat;
+import eu.callmatch.imports.rest.ImportRunDto;
+import eu.callmatch.imports.service.ImportService;
 import eu.callmatch.members.MemberRepository;
 import eu.callmatch.members.rest.MemberDto;
 import eu.callmatch.members.service.MemberService;
@@ -13,12 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -31,16 +29,16 @@ public class DemoDataLoader {
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class);
 
     private final CallmatchConfig config;
-    private final CallService callService;
+    private final ImportService imports;
     private final MemberService memberService;
     private final CallRepository calls;
     private final MemberRepository members;
     private final ObjectMapper json;
 
-    DemoDataLoader(CallmatchConfig config, CallService callService, MemberService memberService,
+    DemoDataLoader(CallmatchConfig config, ImportService imports, MemberService memberService,
                    CallRepository calls, MemberRepository members, ObjectMapper json) {
         this.config = config;
-        this.callService = callService;
+        this.imports = imports;
         this.memberService = memberService;
         this.calls = calls;
         this.members = members;
@@ -59,15 +57,14 @@ public class DemoDataLoader {
     }
 
     void load() {
-        int callCount = 0;
-        try (InputStream in = resource("demo/calls.jsonl");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank()) {
-                    callService.upsert(json.readValue(line, CallDto.class));
-                    callCount++;
-                }
+        try {
+            // through the import pipeline, so that the demo set is imported like any file (and shows in the history)
+            ImportRunDto run;
+            try (InputStream in = resource("demo/calls.jsonl")) {
+                run = imports.run(new ImportService.Request(ImportFormat.CALLMATCH_JSONL,
+                        imports.spool(in, Long.MAX_VALUE), "demo", false));
             }
+            int callCount = run.created() + run.updated() + run.unchanged();
             List<MemberDto> demoMembers;
             try (InputStream m = resource("demo/members.json")) {
                 demoMembers = List.of(json.readValue(m, MemberDto[].class));

@@ -70,6 +70,6 @@ public record CallDto(
         @Schema(readOnly = true, example = "2024-06-01T02:00:12Z") OffsetDateTime createdAt,
         @Schema(readOnly = true, example = "2024-06-01T02:00:12Z") OffsetDateTime updatedAt) {
 
-    public static final String IDENTIFIER_PATTERN = "[^\\s/?#%\\\\]+";
-    public static final String IDENTIFIER_MESSAGE = "must not contain white space, '/', '?', '#', '%' or '\\'";
+    public static final String IDENTIFIER_PATTERN = "[^\\s?#%\\\\]+";
+    public static final String IDENTIFIER_MESSAGE = "must not contain white space, '?', '#', '%' or '\\'";
 }

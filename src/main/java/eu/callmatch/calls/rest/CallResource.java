@@ -79,7 +79,7 @@ public class CallResource {
     }
 
     @GET
-    @Path("/{identifier}")
+    @Path("/{identifier: .+}")
     @Operation(operationId = "getCall", summary = "Get a call", description = "One call by its topic identifier.")
     @APIResponse(responseCode = "200", description = "The call",
             content = @Content(schema = @Schema(implementation = CallDto.class)))
@@ -89,7 +89,7 @@ public class CallResource {
     }
 
     @PUT
-    @Path("/{identifier}")
+    @Path("/{identifier: .+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "putCall", summary = "Create or replace a call", description = "Creates the call (201) or replaces all its "
             + "fields (200). The identifier in the body, when given, must be the one in the path.")
@@ -115,7 +115,7 @@ public class CallResource {
     }
 
     @DELETE
-    @Path("/{identifier}")
+    @Path("/{identifier: .+}")
     @Operation(operationId = "deleteCall", summary = "Delete a call", description = "Removes a call for good. A call that merely left its "
             + "source is not deleted by imports: it stays, closed.")
     @APIResponse(responseCode = "204", description = "The call was deleted")

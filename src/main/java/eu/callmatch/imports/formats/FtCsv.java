@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <p>Every row is passed on in file order, duplicates included: the portal lists a topic once per cascade-funding
  * call or action, and the importer upserts by identifier, so the last row of a file wins, as the newest file wins
- * across files. Rows whose identifier is not a topic id (EuropeAid tender references contain '/') are rejected.
+ * across files.
  * The export has no call identifier, and none is guessed: cutting the topic number off the identifier gives a
  * wrong call for about a quarter of Horizon Europe topics (e.g. {@code ...-01-CNECT} calls).
  */

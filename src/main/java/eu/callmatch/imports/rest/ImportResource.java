@@ -78,8 +78,8 @@ public class ImportResource {
                     + "of that source it no longer lists are closed and dated, never deleted.")
     @RequestBody(description = "The file itself (or, with multipart/form-data, a part named file)", required = true,
             content = {
-                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING),
-                            example = "{\"identifier\": \"HORIZON-CL5-2026-D3-01-01\", \"title\": \"Floating offshore wind\", \"deadlines\": [\"2026-09-02\"]}"),
+                    // its example is set by ApiDocumentFilter: annotation examples are parsed as JSON
+                    @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
                             example = "identifier,title,start_date,deadline\nHORIZON-CL5-2026-D3-01-01,Floating offshore wind,2026-05-06T00:00:00,2026-09-02T17:00:00"),
                     @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.OBJECT),

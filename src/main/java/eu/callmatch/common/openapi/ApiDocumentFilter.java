@@ -14,10 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Documents the problem+json error responses once, as shared components, and attaches to every operation the
- * ones it can answer: so that each operation's description of its errors is complete and the same everywhere.
+ * Finishes the API document: documents the problem+json error responses once, as shared components, and attaches
+ * to every operation the ones it can answer, so that each operation's description of its errors is complete and
+ * the same everywhere; and keeps JSON-lines examples as the text they are.
  */
-public class ProblemResponsesFilter implements OASFilter {
+public class ApiDocumentFilter implements OASFilter {
 
     private record Kind(String code, String name, String description, String detail) {
     }
@@ -35,6 +36,20 @@ public class ProblemResponsesFilter implements OASFilter {
             "This resource does not accept the request's Content-Type");
     private static final Kind ERROR = new Kind("500", "InternalError", "An unexpected error; the log has its id",
             "An unexpected error occurred (error id 1b4e28ba-2fa1-11d2-883f-0016d3cca427); it has been logged");
+
+    /** One Call a line: annotation examples are parsed as JSON, which would keep only the first line. */
+    public static final String NDJSON_EXAMPLE =
+            "{\"identifier\": \"HORIZON-CL5-2026-D3-01-01\", \"title\": \"Floating offshore wind\", \"deadlines\": [\"2026-09-02\"]}\n"
+            + "{\"identifier\": \"LIFE-2026-SAP-NAT\", \"title\": \"Nature and biodiversity\"}";
+
+    @Override
+    public org.eclipse.microprofile.openapi.models.parameters.RequestBody filterRequestBody(
+            org.eclipse.microprofile.openapi.models.parameters.RequestBody body) {
+        if (body.getContent() != null && body.getContent().hasMediaType("application/x-ndjson")) {
+            body.getContent().getMediaType("application/x-ndjson").setExample(NDJSON_EXAMPLE);
+        }
+        return body;
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

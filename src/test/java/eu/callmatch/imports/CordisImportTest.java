@@ -1,0 +1,73 @@
+package eu.callmatch.imports;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+
+/** The CORDIS sample bundle (55,795 participations) through the REST API. */
+@QuarkusTest
+class CordisImportTest {
+
+    static final Path BUNDLE = Path.of("..", "shared", "data", "cordis", "cordis-horizon-europe.zip");
+
+    @Test
+    void theSampleBundleImportsAndASecondImportChangesNothing() throws IOException {
+        byte[] zip = Files.readAllBytes(BUNDLE);
+        given().contentType("application/zip").body(zip).queryParam("source", "cordis-sample")
+                .when().post("/api/v1/imports/cordis")
+                .then().statusCode(200)
+                .body("kind", equalTo("ORGANISATIONS"))
+                .body("format", equalTo("cordis"))
+                .body("created", equalTo(17560))
+                .body("details.participations.created", equalTo(55795))
+                .body("details.projects.created", equalTo(17088));
+        given().contentType("application/zip").body(zip).queryParam("source", "cordis-sample")
+                .when().post("/api/v1/imports/cordis")
+                .then().statusCode(200)
+                .body("created", equalTo(0))
+                .body("updated", equalTo(0))
+                .body("unchanged", equalTo(17560));
+        // the organisation of the evaluation's first E3 case, with its projects
+        given().when().get("/api/v1/organisations/{pic}", "999993274").then().statusCode(200)
+                .body("participationCount", greaterThan(0))
+                .body("participations.topic", hasItem(containsString("HORIZON")));
+    }
+
+    @Test
+    void aZipWithoutOrganisationsIsAProblem400() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry("project.csv"));
+            zip.write("id;acronym;title\n1;X;Y\n".getBytes());
+            zip.closeEntry();
+        }
+        given().contentType("application/zip").body(bytes.toByteArray()).when().post("/api/v1/imports/cordis")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("organization.csv"));
+    }
+
+    @Test
+    void aLoneOrganisationCsvImportsWithoutBlankingKnownProjects() {
+        String csv = "projectID;projectAcronym;organisationID;vatNumber;name;shortName;SME;activityType;street;postCode;city;country;nutsCode;geolocation;organizationURL;contactForm;contentUpdateDate;rcn;order;role;ecContribution;netEcContribution;totalCost;endOfParticipation;active\n"
+                + "990000001;LONER;990000009;;LONE ORG;LO;true;PRC;;;ATHENS;EL;;;;;;1;1;coordinator;1000,5;;;false;true\n";
+        given().contentType("text/csv").body(csv).when().post("/api/v1/imports/cordis")
+                .then().statusCode(200).body("created", equalTo(1));
+        given().when().get("/api/v1/organisations/{pic}", "990000009").then().statusCode(200)
+                .body("country", equalTo("GR"))
+                .body("sme", equalTo(true))
+                .body("participations[0].acronym", equalTo("LONER"))
+                .body("participations[0].ecContribution", equalTo(1000.5f));
+    }
+}
