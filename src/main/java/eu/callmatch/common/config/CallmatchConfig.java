@@ -5,6 +5,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The service's own configuration, every key under {@code callmatch.} (see the README's table). */
@@ -51,6 +54,54 @@ public interface CallmatchConfig {
         /** The largest file an import takes. */
         @WithDefault("512M")
         MemorySize maxBodySize();
+
+        /** When the configured sources are imported (Europe/Brussels time). */
+        @WithDefault("0 0 2 * * ?")
+        String cron();
+
+        /** The sources the nightly job imports, by name. */
+        Map<String, Source> sources();
+    }
+
+    /** One source of the nightly import. */
+    interface Source {
+        /** portal-search (the Funding & Tenders search API), url (a file over HTTP) or file (a path). */
+        String type();
+
+        /** The portal's search endpoint, or the file's address. */
+        Optional<String> url();
+
+        /** For type file: the file. */
+        Optional<String> path();
+
+        /** The file's format (for portal-search: always sedia-search). */
+        Optional<String> format();
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Whether each run sees the whole source: calls it no longer lists are then closed (never deleted). */
+        Optional<Boolean> complete();
+
+        /** For portal-search: the programme codes to ask for (Horizon Europe is 43108390). */
+        Optional<List<String>> programmes();
+
+        /** For portal-search: the portal's API key parameter. */
+        @WithDefault("SEDIA")
+        String apiKey();
+
+        @WithDefault("100")
+        int pageSize();
+
+        @WithDefault("PT60S")
+        Duration timeout();
+
+        /** How often a failed request is tried again, with a doubling pause. */
+        @WithDefault("3")
+        int retries();
+
+        @WithDefault("PT2S")
+        Duration retryPause();
     }
 
     /** The daily recomputation of every call's status from its dates. */

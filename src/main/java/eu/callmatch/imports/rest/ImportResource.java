@@ -5,6 +5,7 @@ import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
 import eu.callmatch.imports.ImportFormat;
+import eu.callmatch.imports.scheduling.ScheduledImports;
 import eu.callmatch.imports.service.ImportRunService;
 import eu.callmatch.imports.service.ImportService;
 import jakarta.validation.Valid;
@@ -57,11 +58,13 @@ public class ImportResource {
 
     private final ImportService imports;
     private final ImportRunService runs;
+    private final ScheduledImports scheduled;
     private final long maxBytes;
 
-    ImportResource(ImportService imports, ImportRunService runs, CallmatchConfig config) {
+    ImportResource(ImportService imports, ImportRunService runs, ScheduledImports scheduled, CallmatchConfig config) {
         this.imports = imports;
         this.runs = runs;
+        this.scheduled = scheduled;
         this.maxBytes = config.imports().maxBodySize().asLongValue();
     }
 
@@ -194,6 +197,27 @@ public class ImportResource {
                                       @QueryParam("async") @DefaultValue("false") boolean async,
                                       @RestForm("file") FileUpload file, UriInfo uri) throws IOException {
         return submit(ImportFormat.MEMBERS_CSV, spool(file), source, false, async, uri);
+    }
+
+    @POST
+    @Path("/run-now")
+    @Operation(operationId = "runImportNow", summary = "Run a configured source now",
+            description = "Runs the nightly import of one configured source (callmatch.import.sources.<name>) at "
+                    + "once, e.g. from a Kubernetes CronJob or by an operator, and answers when it has finished. A "
+                    + "source that is down gives a FAILED run and changes nothing. Only one replica runs a source at "
+                    + "a time: while another runs it, the answer is 409.")
+    @APIResponse(responseCode = "200", description = "The run (FAILED when the source was unavailable)",
+            content = @Content(schema = @Schema(implementation = ImportRunDto.class)))
+    @APIResponse(responseCode = "409", description = "The source is disabled, or another replica is running it")
+    public Response runNow(@Parameter(description = "The source's name", required = true, example = "ft-portal")
+                           @QueryParam("source") @Pattern(regexp = SOURCE_PATTERN, message = "must be a configured source's name")
+                           String source, UriInfo uri) {
+        if (source == null) {
+            throw ProblemException.invalid("query", "source", "is required: the name of a configured source");
+        }
+        ImportRunDto run = scheduled.run(source).orElseThrow(() -> ProblemException.conflict(
+                "The import of '" + source + "' is running on another replica; try again when it has finished"));
+        return Response.ok(run).location(uri.getBaseUriBuilder().path("api/v1/imports/{id}").build(run.id())).build();
     }
 
     @GET

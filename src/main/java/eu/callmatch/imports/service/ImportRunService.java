@@ -66,6 +66,12 @@ public class ImportRunService {
         return ImportRunDto.of(run);
     }
 
+    /** A run that failed before reading anything, e.g. because its source was down: recorded, nothing else changes. */
+    public ImportRunDto failed(ImportFormat format, String source, String message) {
+        long id = start(format, source);
+        return finish(id, new ImportProgress(), message);
+    }
+
     public ImportRunDto get(long id) {
         ImportRun run = runs.findById(id);
         if (run == null) {
