@@ -9,10 +9,12 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +26,7 @@ import java.util.Collection;
 import static eu.callmatch.search.index.SearchFields.*;
 
 /**
- * DTO to Lucene document. Only the id is stored for lookup: hits are read back from PostgreSQL. The fields a
+ * DTO to Lucene document. Only the id is kept (stored, and as doc values): hits are read back from PostgreSQL. The fields a
  * snippet comes from are stored too, with offsets in the postings so the highlighter need not re-analyze them.
  */
 public final class Documents {
@@ -113,6 +115,8 @@ public final class Documents {
             throw new IllegalArgumentException("a document needs an id");
         }
         doc.add(new StringField(ID, id, Field.Store.YES));
+        // hits read their id from doc values: a stored-fields read decompresses a whole block per hit
+        doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
     }
 
     private static void keyword(Document doc, String field, String value, boolean facet) {

@@ -10,6 +10,10 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -84,8 +88,7 @@ final class IndexSearch {
         List<Hit> hits = new ArrayList<>(page.length);
         String[] snippets = snippets(kind, searcher, text, page);
         for (int i = 0; i < page.length; i++) {
-            String id = searcher.storedFields().document(page[i].doc, java.util.Set.of(ID)).get(ID);
-            hits.add(new Hit(id, sort == null ? page[i].score : Float.NaN, snippets[i]));
+            hits.add(new Hit(id(searcher, page[i].doc), sort == null ? page[i].score : Float.NaN, snippets[i]));
         }
         return new SearchResult(topDocs.totalHits.value, hits, facets);
     }
@@ -173,6 +176,8 @@ final class IndexSearch {
         Map<String, String[]> highlights = UnifiedHighlighter.builder(searcher, Analyzers.PER_FIELD)
                 .withFormatter(new SnippetFormatter())
                 .withMaxLength(HIGHLIGHT_MAX_LENGTH)
+                // per field term offsets: weight matches would run the whole query, every field, for every hit
+                .withWeightMatches(false)
                 .build()
                 .highlightFields(fields, text, docIds, onePassage);
         for (int i = 0; i < page.length; i++) {
@@ -188,6 +193,16 @@ final class IndexSearch {
             }
         }
         return snippets;
+    }
+
+    private static String id(IndexSearcher searcher, int doc) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues ids = DocValues.getSorted(leaf.reader(), ID);
+        if (!ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("document " + doc + " has no id");
+        }
+        return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
 
     private static void require(boolean condition, String message) {
