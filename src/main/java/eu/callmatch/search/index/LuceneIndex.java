@@ -333,12 +333,14 @@ public final class LuceneIndex implements Closeable {
                 if (done || closed) {
                     throw new IllegalStateException("rebuild already finished or index closed");
                 }
+                Map<String, String> data = new HashMap<>(userData);
+                data.put(SCHEMA_VERSION_KEY, Integer.toString(schemaVersion));
+                writer.setLiveCommitData(data.entrySet());
+                // the fsync happens before writes are held up; what they add meanwhile the searcher sees, and the
+                // next commit makes durable (after a crash before it, replaying from the watermark restores it)
+                writer.commit();
                 swapLock.writeLock().lock();
                 try {
-                    Map<String, String> data = new HashMap<>(userData);
-                    data.put(SCHEMA_VERSION_KEY, Integer.toString(schemaVersion));
-                    writer.setLiveCommitData(data.entrySet());
-                    writer.commit();
                     old = live;
                     live = startSearching(old.epoch() + 1, path, directory, writer);
                     pointTo(path);
