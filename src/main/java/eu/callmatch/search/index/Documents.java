@@ -54,10 +54,10 @@ public final class Documents {
         keyword(doc, CLUSTER, call.cluster(), true);
         if (call.deadlines() != null) {
             // multi-valued: a range filter matches when any deadline is in it, a sort can pick the earliest
-            call.deadlines().stream().filter(d -> d != null).forEach(d -> doc.add(new LongField(DEADLINE, epochDay(d))));
+            call.deadlines().stream().filter(d -> d != null).forEach(d -> doc.add(new LongField(DEADLINE, epochDay(d), Field.Store.NO)));
         }
         if (call.openingDate() != null) {
-            doc.add(new LongField(OPENING_DATE, epochDay(call.openingDate())));
+            doc.add(new LongField(OPENING_DATE, epochDay(call.openingDate()), Field.Store.NO));
         }
         euros(doc, BUDGET_MIN, call.budgetMin());
         euros(doc, BUDGET_MAX, call.budgetMax());
@@ -149,7 +149,7 @@ public final class Documents {
 
     private static void euros(Document doc, String field, BigDecimal amount) {
         if (amount != null) {
-            doc.add(new LongField(field, amount.setScale(0, RoundingMode.HALF_UP).longValue()));
+            doc.add(new LongField(field, amount.setScale(0, RoundingMode.HALF_UP).longValue(), Field.Store.NO));
         }
     }
 
