@@ -54,7 +54,8 @@ public final class Documents {
         keyword(doc, CLUSTER, call.cluster(), true);
         if (call.deadlines() != null) {
             // multi-valued: a range filter matches when any deadline is in it, a sort can pick the earliest
-            call.deadlines().stream().filter(d -> d != null).forEach(d -> doc.add(new LongField(DEADLINE, epochDay(d), Field.Store.NO)));
+            call.deadlines().stream().filter(d -> d != null)
+                    .forEach(d -> doc.add(new LongField(DEADLINE, epochDay(d), Field.Store.NO)));
         }
         if (call.openingDate() != null) {
             doc.add(new LongField(OPENING_DATE, epochDay(call.openingDate()), Field.Store.NO));
