@@ -1,0 +1,59 @@
+package eu.callmatch.search.index;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The one place that says how each field is analyzed, at index and at query time alike. */
+public final class Analyzers {
+
+    /** English text for every tokenized field; keyword fields keep their value as one term. */
+    public static final Analyzer PER_FIELD = new PerFieldAnalyzerWrapper(new EnglishText(),
+            SearchFields.KEYWORD_FIELDS.stream().collect(Collectors.toMap(Function.identity(), f -> new KeywordAnalyzer())));
+
+    private Analyzers() {
+    }
+
+    /**
+     * StandardTokenizer, possessives, lower case, ASCII folding ("Energía" = "energia"), English stop words, then
+     * {@link EnglishMinimalStemFilter}: it only folds plurals ("turbines" = "turbine", "batteries" = "battery").
+     * Porter or KStem also conflate derivations ("organisation"/"organ", "university"/"universe",
+     * "policy"/"police" under Porter) and cost precision on short call titles, where users type the plural
+     * or the singular far more often than another derivation; plural-only is predictable and cheap.
+     */
+    static final class EnglishText extends Analyzer {
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            StandardTokenizer source = new StandardTokenizer();
+            TokenStream result = new EnglishPossessiveFilter(source);
+            result = new LowerCaseFilter(result);
+            result = new ASCIIFoldingFilter(result);
+            result = new StopFilter(result, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            result = new EnglishMinimalStemFilter(result);
+            return new TokenStreamComponents(source, result);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+
+        /** Keeps a phrase from matching across two values of a multi-valued field (two project titles). */
+        @Override
+        public int getPositionIncrementGap(String fieldName) {
+            return 100;
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package eu.callmatch.search.index;
+
+import org.apache.lucene.facet.FacetsConfig;
+
+import java.util.Set;
+
+/**
+ * The names of the indexed fields, shared by the three indexes where they mean the same thing, and the facet
+ * configuration. A field name is also its facet dimension.
+ */
+public final class SearchFields {
+
+    /** Bump when a field, its type or its analyzer changes: an index stamped otherwise is rebuilt. */
+    public static final int SCHEMA_VERSION = 1;
+
+    // every kind
+    public static final String ID = "id";
+    public static final String DESCRIPTION = "description";
+    public static final String KEYWORDS = "keywords";
+
+    // calls
+    public static final String CALL_IDENTIFIER = "callIdentifier";
+    public static final String TITLE = "title";
+    public static final String CALL_TITLE = "callTitle";
+    public static final String DESTINATION = "destination";
+    public static final String PROGRAMME = "programme";
+    public static final String STATUS = "status";
+    public static final String ACTION_TYPE = "actionType";
+    public static final String CLUSTER = "cluster";
+    /** Epoch days of every deadline of a call (multi-valued points and doc values). */
+    public static final String DEADLINE = "deadline";
+    /** Epoch day of the opening date. */
+    public static final String OPENING_DATE = "openingDate";
+    /** Euros, whole. */
+    public static final String BUDGET_MIN = "budgetMin";
+    public static final String BUDGET_MAX = "budgetMax";
+
+    // members and organisations
+    public static final String NAME = "name";
+    public static final String COUNTRY = "country";
+    public static final String ORGANISATION_TYPE = "organisationType";
+    public static final String SECTOR = "sector";
+
+    // organisations (the participations' projects)
+    public static final String SHORT_NAME = "shortName";
+    public static final String ACRONYM = "acronym";
+    public static final String PROJECT_TITLE = "projectTitle";
+    public static final String OBJECTIVE = "objective";
+    public static final String TOPIC = "topic";
+    public static final String TOPIC_TITLE = "topicTitle";
+    public static final String SCIENCE_FIELD = "scienceField";
+    public static final String SME = "sme";
+    public static final String PARTICIPATION_COUNT = "participationCount";
+
+    /** Exact-value fields: indexed as one untokenized term, filtered on, never stemmed. */
+    public static final Set<String> KEYWORD_FIELDS = Set.of(ID, CALL_IDENTIFIER, PROGRAMME, STATUS, ACTION_TYPE,
+            CLUSTER, COUNTRY, ORGANISATION_TYPE, SECTOR, TOPIC, SME);
+
+    /** Facet dimensions, all as sorted-set doc values in the default {@code $facets} field. */
+    public static final FacetsConfig FACETS = facetsConfig();
+
+    private static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        // a member has many programmes of interest; the rest have one value a document
+        config.setMultiValued(PROGRAMME, true);
+        config.setMultiValued(SECTOR, true);
+        return config;
+    }
+
+    private SearchFields() {
+    }
+}
