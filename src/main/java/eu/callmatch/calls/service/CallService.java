@@ -9,21 +9,15 @@ import eu.callmatch.common.changes.ChangeLog;
 import eu.callmatch.common.changes.Outcome;
 import eu.callmatch.common.config.Today;
 import eu.callmatch.common.error.ProblemException;
-import eu.callmatch.common.paging.Page;
-import eu.callmatch.common.paging.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Calls: the system of record's reads and writes. */
@@ -34,9 +28,6 @@ public class CallService {
 
     public record Upsert(Outcome outcome, CallDto call) {
     }
-
-    /** How a list of calls is ordered when there is no query to rank by. */
-    public enum Sort { DEADLINE, OPENING_DATE, IDENTIFIER }
 
     private final CallRepository calls;
     private final EntityManager em;
@@ -60,6 +51,25 @@ public class CallService {
             throw ProblemException.notFound("Call", identifier);
         }
         return call;
+    }
+
+    /** The calls with these identifiers that exist, by identifier. */
+    public Map<String, CallDto> findAll(java.util.Collection<String> identifiers) {
+        if (identifiers.isEmpty()) {
+            return Map.of();
+        }
+        return calls.list("identifier in ?1", List.copyOf(identifiers)).stream()
+                .collect(Collectors.toMap(c -> c.identifier, CallMapper::toDto));
+    }
+
+    /** Identifiers in order, after {@code after} (null: from the start): to walk every call a page at a time. */
+    public List<String> identifiersAfter(String after, int limit) {
+        return em.createQuery("select c.identifier from Call c where c.identifier > ?1 order by c.identifier",
+                String.class).setParameter(1, after == null ? "" : after).setMaxResults(limit).getResultList();
+    }
+
+    public long count() {
+        return calls.count();
     }
 
     /** Creates or replaces a call by its identifier; a call whose content did not change is left alone. */
@@ -96,58 +106,6 @@ public class CallService {
     public void delete(String identifier) {
         calls.delete(find(identifier));
         changes.record(ChangeLog.Kind.CALL, identifier);
-    }
-
-    public Page<CallDto> list(CallFilter filter, Sort sort, PageRequest page) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder where = new StringBuilder(" where true");
-        if (!filter.programmes().isEmpty()) {
-            where.append(" and lower(c.programme) in (:programmes)");
-            params.put("programmes", lower(filter.programmes()));
-        }
-        if (!filter.statuses().isEmpty()) {
-            where.append(" and c.status in (:statuses)");
-            params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
-        }
-        if (!filter.actionTypes().isEmpty()) {
-            where.append(" and lower(c.action_type) in (:actionTypes)");
-            params.put("actionTypes", lower(filter.actionTypes()));
-        }
-        if (filter.deadlineFrom() != null || filter.deadlineTo() != null) {
-            where.append(" and exists (select 1 from unnest(c.deadlines) d where true");
-            if (filter.deadlineFrom() != null) {
-                where.append(" and d >= :deadlineFrom");
-                params.put("deadlineFrom", filter.deadlineFrom());
-            }
-            if (filter.deadlineTo() != null) {
-                where.append(" and d <= :deadlineTo");
-                params.put("deadlineTo", filter.deadlineTo());
-            }
-            where.append(")");
-        }
-        Query count = em.createNativeQuery("select count(*) from call c" + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-
-        String order = switch (sort) {
-            // calls with a deadline ahead, nearest first; then the others, most recently closed first
-            case DEADLINE -> "(select min(d) from unnest(c.deadlines) d where d >= :today) nulls last,"
-                    + " c.deadlines[cardinality(c.deadlines)] desc nulls last, c.identifier";
-            case OPENING_DATE -> "c.opening_date nulls last, c.identifier";
-            case IDENTIFIER -> "c.identifier";
-        };
-        Query ids = em.createNativeQuery("select c.identifier from call c" + where + " order by " + order);
-        params.forEach(ids::setParameter);
-        if (sort == Sort.DEADLINE) {
-            ids.setParameter("today", today.date());
-        }
-        @SuppressWarnings("unchecked")
-        List<String> identifiers = ids.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
-        Map<String, Call> byId = identifiers.isEmpty() ? Map.of()
-                : calls.list("identifier in ?1", identifiers).stream()
-                .collect(Collectors.toMap(c -> c.identifier, Function.identity()));
-        List<CallDto> items = identifiers.stream().map(byId::get).map(CallMapper::toDto).toList();
-        return new Page<>(items, page.page, page.size, total);
     }
 
     /** Recomputes every call's status from its dates; run every day and at start. Returns how many changed. */
@@ -188,7 +146,4 @@ public class CallService {
         return left;
     }
 
-    private static List<String> lower(List<String> values) {
-        return values.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
-    }
 }

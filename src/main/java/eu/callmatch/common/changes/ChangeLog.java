@@ -1,10 +1,13 @@
 package eu.callmatch.common.changes;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Records, in the writing transaction, that a call, member or organisation changed: the search indexes of every
@@ -16,16 +19,55 @@ public class ChangeLog {
     /** What changed. */
     public enum Kind { CALL, MEMBER, ORGANISATION }
 
-    private final EntityManager em;
+    /** Fired in the writing transaction; observers during AFTER_SUCCESS see the change committed. */
+    public record Recorded(Kind kind) {
+    }
 
-    ChangeLog(EntityManager em) {
+    private final EntityManager em;
+    private final Event<Recorded> recorded;
+
+    ChangeLog(EntityManager em, Event<Recorded> recorded) {
         this.em = em;
+        this.recorded = recorded;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(Kind kind, String key) {
         em.createNativeQuery("insert into change_log (kind, key) values (?1, ?2)")
                 .setParameter(1, kind.name()).setParameter(2, key).executeUpdate();
+        recorded.fire(new Recorded(kind));
+    }
+
+    /** One committed change: its id orders it. */
+    public record Entry(long id, Kind kind, String key) {
+    }
+
+    /** Committed changes after {@code id}, in id order. Runs in a transaction of its own (also after a commit). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Entry> after(long id, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, kind, key from change_log where id > ?1 order by id")
+                .setParameter(1, id).setMaxResults(limit).getResultList();
+        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), Kind.valueOf((String) r[1]), (String) r[2]))
+                .toList();
+    }
+
+    /** The newest change's id (0 when there is none). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long latestId() {
+        return ((Number) em.createNativeQuery("select coalesce(max(id), 0) from change_log").getSingleResult()).longValue();
+    }
+
+    /** The oldest change still kept (0 when there is none). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public long oldestId() {
+        return ((Number) em.createNativeQuery("select coalesce(min(id), 0) from change_log").getSingleResult()).longValue();
+    }
+
+    /** Forgets changes older than {@code before}: a replica that was away for longer rebuilds its indexes. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int prune(OffsetDateTime before) {
+        return em.createNativeQuery("delete from change_log where changed_at < ?1").setParameter(1, before).executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -33,6 +75,7 @@ public class ChangeLog {
         if (!keys.isEmpty()) {
             em.createNativeQuery("insert into change_log (kind, key) select ?1, unnest(cast(?2 as text[]))")
                     .setParameter(1, kind.name()).setParameter(2, keys.toArray(String[]::new)).executeUpdate();
+            recorded.fire(new Recorded(kind));
         }
     }
 }

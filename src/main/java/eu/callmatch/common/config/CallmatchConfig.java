@@ -39,6 +39,23 @@ public interface CallmatchConfig {
 
     StatusRefresh statusRefresh();
 
+    Search search();
+
+    /** The search indexes, derived from the database. */
+    interface Search {
+        /** How often each replica looks for changes made through the others. */
+        @WithDefault("PT0.5S")
+        Duration pollInterval();
+
+        /** How often the indexes are made durable (a crash loses nothing: changes are replayed from the database). */
+        @WithDefault("PT30S")
+        Duration commitInterval();
+
+        /** How long the change log is kept; a replica away for longer rebuilds its indexes. */
+        @WithDefault("P7D")
+        Duration changeLogRetention();
+    }
+
     /** The PostgreSQL started inside the service when no datasource URL is configured. */
     interface EmbeddedDatabase {
         /** Its port; unset, a free one is picked at every start. */

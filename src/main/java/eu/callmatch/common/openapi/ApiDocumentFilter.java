@@ -34,6 +34,9 @@ public class ApiDocumentFilter implements OASFilter {
     private static final Kind UNSUPPORTED = new Kind("415", "UnsupportedMediaType",
             "The request body's Content-Type is not one this operation reads",
             "This resource does not accept the request's Content-Type");
+    private static final Kind NOT_ACCEPTABLE = new Kind("406", "NotAcceptable",
+            "The Accept header asks for no media type this operation produces",
+            "This resource cannot produce any of the media types the Accept header asks for");
     private static final Kind ERROR = new Kind("500", "InternalError", "An unexpected error; the log has its id",
             "An unexpected error occurred (error id 1b4e28ba-2fa1-11d2-883f-0016d3cca427); it has been logged");
 
@@ -78,6 +81,7 @@ public class ApiDocumentFilter implements OASFilter {
                     attach(responses, TOO_LARGE, used);
                     attach(responses, UNSUPPORTED, used);
                 }
+                attach(responses, NOT_ACCEPTABLE, used);
                 if (responses.hasAPIResponse("409")) {
                     used.put(CONFLICT.code(), CONFLICT);
                     responses.addAPIResponse("409", ref(CONFLICT));
@@ -121,6 +125,7 @@ public class ApiDocumentFilter implements OASFilter {
         return switch (kind.code()) {
             case "400" -> "Bad Request";
             case "404" -> "Not Found";
+            case "406" -> "Not Acceptable";
             case "409" -> "Conflict";
             case "413" -> "Content Too Large";
             case "415" -> "Unsupported Media Type";

@@ -1,6 +1,13 @@
 package eu.callmatch.members.rest;
 
-import eu.callmatch.common.paging.Page;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import eu.callmatch.common.paging.SearchPage;
+import eu.callmatch.common.text.Countries;
+import eu.callmatch.search.index.IndexKind;
+import eu.callmatch.search.index.SearchFields;
+import eu.callmatch.search.index.SearchRequest;
+import eu.callmatch.search.service.SearchService;
+import jakarta.validation.constraints.Size;
 import eu.callmatch.common.paging.PageRequest;
 import eu.callmatch.common.rest.QueryLists;
 import eu.callmatch.members.OrganisationType;
@@ -31,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 
 @Path("/api/v1/members")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,16 +46,23 @@ import java.util.List;
 public class MemberResource {
 
     private final MemberService members;
+    private final SearchService search;
 
-    MemberResource(MemberService members) {
+    MemberResource(MemberService members, SearchService search) {
         this.members = members;
+        this.search = search;
     }
 
     @GET
-    @Operation(operationId = "listMembers", summary = "List members", description = "Members by name, narrowed by country and type.")
+    @Operation(operationId = "listMembers", summary = "Search and list members",
+            description = "Members matching the free text q (over name, description and keywords; quotes make a "
+                    + "phrase, a leading - excludes a word) and the filters, by relevance with q and by name without, "
+                    + "with facet counts. Contact persons are never searched.")
     @APIResponse(responseCode = "200", description = "One page of members",
             content = @Content(schema = @Schema(implementation = MemberPage.class)))
-    public Page<MemberDto> list(
+    public SearchPage<MemberHit> list(
+            @Parameter(description = "Free text", example = "underwater robotics")
+            @QueryParam("q") @Size(max = 1000, message = "must be at most 1000 characters") String q,
             @Parameter(description = "Country code (ISO or EU convention)", example = "FR")
             @QueryParam("country") @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter country code")
             String country,
@@ -55,9 +70,22 @@ public class MemberResource {
                     schema = @Schema(type = SchemaType.STRING, implementation = OrganisationType.class))
             @QueryParam("organisationType") String organisationType,
             @Valid @BeanParam PageRequest page) {
-        OrganisationType type = organisationType == null || organisationType.isBlank() ? null
-                : QueryLists.parse("organisationType", organisationType, OrganisationType.class);
-        return members.list(country, type, page);
+        boolean hasText = q != null && !q.isBlank();
+        SearchRequest request = new SearchRequest(hasText ? q : null, Map.of(), null, null, null,
+                hasText ? SearchRequest.SortBy.RELEVANCE : SearchRequest.SortBy.NAME, page.offset(), page.size,
+                List.of(SearchFields.COUNTRY, SearchFields.ORGANISATION_TYPE));
+        if (country != null) {
+            request = request.withFilter(SearchFields.COUNTRY, Countries.normalise(country));
+        }
+        if (organisationType != null && !organisationType.isBlank()) {
+            request = request.withFilter(SearchFields.ORGANISATION_TYPE,
+                    QueryLists.parse("organisationType", organisationType, OrganisationType.class).name());
+        }
+        SearchService.Found found = search.search(IndexKind.MEMBERS, request);
+        Map<String, MemberDto> byId = members.findAll(found.ids());
+        List<MemberHit> items = found.hits().stream().filter(h -> byId.containsKey(h.id()))
+                .map(h -> new MemberHit(byId.get(h.id()), h.snippet())).toList();
+        return new SearchPage<>(items, page.page, page.size, found.total(), found.facets());
     }
 
     @GET
@@ -103,8 +131,17 @@ public class MemberResource {
         members.delete(id);
     }
 
-    /** For the OpenAPI document: a page of members. */
+    /** A member found, with where the query matched. */
+    @Schema(name = "MemberHit", description = "A member found: the member's fields, and a snippet where the query matched")
+    public record MemberHit(@JsonUnwrapped MemberDto member,
+                            @Schema(description = "Where the query matched, HTML-escaped, matches in <em>",
+                                    example = "<em>Underwater</em> drones for port inspection") String snippet) {
+    }
+
+    /** For the OpenAPI document: a page of members found. */
     @Schema(name = "MemberPage")
-    public record MemberPage(List<MemberDto> items, int page, int size, long total) {
+    public record MemberPage(List<MemberHit> items, int page, int size, long total,
+                             @Schema(example = "{\"country\": {\"FR\": 4, \"ES\": 2}}")
+                             Map<String, Map<String, Long>> facets) {
     }
 }

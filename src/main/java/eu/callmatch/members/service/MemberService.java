@@ -3,22 +3,17 @@ package eu.callmatch.members.service;
 import eu.callmatch.common.changes.ChangeLog;
 import eu.callmatch.common.changes.Outcome;
 import eu.callmatch.common.error.ProblemException;
-import eu.callmatch.common.paging.Page;
-import eu.callmatch.common.paging.PageRequest;
 import eu.callmatch.common.text.Countries;
 import eu.callmatch.members.Member;
 import eu.callmatch.members.MemberRepository;
-import eu.callmatch.members.OrganisationType;
 import eu.callmatch.members.mapping.MemberMapper;
 import eu.callmatch.members.rest.MemberDto;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,6 +39,35 @@ public class MemberService {
             throw ProblemException.notFound("Member", id);
         }
         return member;
+    }
+
+    /** The members with these ids that exist, by id (as text, the index's key). */
+    public java.util.Map<String, MemberDto> findAll(java.util.Collection<String> ids) {
+        List<Long> numbers = ids.stream().map(MemberService::parseId).filter(Objects::nonNull).toList();
+        if (numbers.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return members.list("id in ?1", numbers).stream()
+                .collect(java.util.stream.Collectors.toMap(m -> m.id.toString(), MemberMapper::toDto));
+    }
+
+    /** Ids in order after {@code after} (null: from the start), as text. */
+    public List<String> idsAfter(String after, int limit) {
+        long from = after == null ? Long.MIN_VALUE : Long.parseLong(after);
+        return members.find("id > ?1", Sort.by("id"), from).page(0, limit).list().stream()
+                .map(m -> m.id.toString()).toList();
+    }
+
+    public long count() {
+        return members.count();
+    }
+
+    private static Long parseId(String id) {
+        try {
+            return Long.valueOf(id);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @Transactional
@@ -102,23 +126,6 @@ public class MemberService {
     public void delete(long id) {
         members.delete(find(id));
         changes.record(ChangeLog.Kind.MEMBER, Long.toString(id));
-    }
-
-    public Page<MemberDto> list(String country, OrganisationType type, PageRequest page) {
-        List<String> where = new ArrayList<>();
-        Parameters params = new Parameters();
-        if (country != null) {
-            where.add("country = :country");
-            params.and("country", Countries.normalise(country));
-        }
-        if (type != null) {
-            where.add("organisationType = :type");
-            params.and("type", type);
-        }
-        var query = where.isEmpty() ? members.findAll(Sort.by("name").and("id"))
-                : members.find(String.join(" and ", where), Sort.by("name").and("id"), params);
-        List<MemberDto> items = query.page(page.page, page.size).list().stream().map(MemberMapper::toDto).toList();
-        return new Page<>(items, page.page, page.size, query.count());
     }
 
     private static void validate(MemberDto dto) {

@@ -1,6 +1,14 @@
 package eu.callmatch.organisations.rest;
 
-import eu.callmatch.common.paging.Page;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import eu.callmatch.common.error.ProblemException;
+import eu.callmatch.common.paging.SearchPage;
+import eu.callmatch.common.text.Countries;
+import eu.callmatch.search.index.IndexKind;
+import eu.callmatch.search.index.SearchFields;
+import eu.callmatch.search.index.SearchRequest;
+import eu.callmatch.search.service.SearchService;
+import jakarta.validation.constraints.Size;
 import eu.callmatch.common.paging.PageRequest;
 import eu.callmatch.common.rest.QueryLists;
 import eu.callmatch.members.OrganisationType;
@@ -23,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Map;
 
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,17 +39,24 @@ import java.util.List;
 public class OrganisationResource {
 
     private final OrganisationService organisations;
+    private final SearchService search;
 
-    OrganisationResource(OrganisationService organisations) {
+    OrganisationResource(OrganisationService organisations, SearchService search) {
         this.organisations = organisations;
+        this.search = search;
     }
 
     @GET
-    @Operation(operationId = "listOrganisations", summary = "List organisations", description = "Organisations of the partner pool by name, narrowed "
-            + "by country, kind and SME flag.")
+    @Operation(operationId = "listOrganisations", summary = "Search and list organisations",
+            description = "Organisations of the partner pool matching the free text q, which searches what they "
+                    + "did: names, and their projects' titles, objectives, topics and science fields (quotes make a "
+                    + "phrase, a leading - excludes a word); narrowed by country, kind and SME flag, with facet "
+                    + "counts. By relevance with q, by name without (or by number of participations).")
     @APIResponse(responseCode = "200", description = "One page of organisations",
             content = @Content(schema = @Schema(implementation = OrganisationPage.class)))
-    public Page<OrganisationDto> list(
+    public SearchPage<OrganisationHit> list(
+            @Parameter(description = "Free text", example = "containership fire safety")
+            @QueryParam("q") @Size(max = 1000, message = "must be at most 1000 characters") String q,
             @Parameter(description = "Country code (ISO or EU convention)", example = "ES")
             @QueryParam("country") @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter country code")
             String country,
@@ -49,10 +65,30 @@ public class OrganisationResource {
             @QueryParam("organisationType") String organisationType,
             @Parameter(description = "Only SMEs (true) or only non-SMEs (false)", example = "true")
             @QueryParam("sme") Boolean sme,
+            @Parameter(description = "relevance (the default with q), name (the default without) or participations",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "name", "participations"}))
+            @QueryParam("sort") String sort,
             @Valid @BeanParam PageRequest page) {
-        OrganisationType type = organisationType == null || organisationType.isBlank() ? null
-                : QueryLists.parse("organisationType", organisationType, OrganisationType.class);
-        return organisations.list(country, type, sme, page);
+        boolean hasText = q != null && !q.isBlank();
+        SearchRequest request = new SearchRequest(hasText ? q : null, Map.of(), null, null, null,
+                sortOf(sort, hasText), page.offset(), page.size,
+                List.of(SearchFields.COUNTRY, SearchFields.ORGANISATION_TYPE, SearchFields.SME));
+        if (country != null) {
+            request = request.withFilter(SearchFields.COUNTRY, Countries.normalise(country));
+        }
+        if (organisationType != null && !organisationType.isBlank()) {
+            request = request.withFilter(SearchFields.ORGANISATION_TYPE,
+                    QueryLists.parse("organisationType", organisationType, OrganisationType.class).name());
+        }
+        if (sme != null) {
+            request = request.withFilter(SearchFields.SME, sme.toString());
+        }
+        SearchService.Found found = search.search(IndexKind.ORGANISATIONS, request);
+        Map<String, OrganisationDto> byPic = organisations.summaries(found.ids()).stream()
+                .collect(java.util.stream.Collectors.toMap(OrganisationDto::pic, o -> o));
+        List<OrganisationHit> items = found.hits().stream().filter(h -> byPic.containsKey(h.id()))
+                .map(h -> new OrganisationHit(byPic.get(h.id()), h.snippet())).toList();
+        return new SearchPage<>(items, page.page, page.size, found.total(), found.facets());
     }
 
     @GET
@@ -64,8 +100,31 @@ public class OrganisationResource {
         return organisations.get(pic);
     }
 
-    /** For the OpenAPI document: a page of organisations. */
+    private static SearchRequest.SortBy sortOf(String sort, boolean hasText) {
+        if (sort == null || sort.isBlank()) {
+            return hasText ? SearchRequest.SortBy.RELEVANCE : SearchRequest.SortBy.NAME;
+        }
+        return switch (sort) {
+            case "relevance" -> SearchRequest.SortBy.RELEVANCE;
+            case "name" -> SearchRequest.SortBy.NAME;
+            case "participations" -> SearchRequest.SortBy.PARTICIPATIONS;
+            default -> throw ProblemException.invalid("query", "sort", "must be relevance, name or participations");
+        };
+    }
+
+    /** An organisation found, with where the query matched. */
+    @Schema(name = "OrganisationHit",
+            description = "An organisation found: its fields, and a snippet where the query matched")
+    public record OrganisationHit(@JsonUnwrapped OrganisationDto organisation,
+                                  @Schema(description = "Where the query matched, HTML-escaped, matches in <em>",
+                                          example = "Innovative strategies for <em>containership</em> <em>fires</em>")
+                                  String snippet) {
+    }
+
+    /** For the OpenAPI document: a page of organisations found. */
     @Schema(name = "OrganisationPage")
-    public record OrganisationPage(List<OrganisationDto> items, int page, int size, long total) {
+    public record OrganisationPage(List<OrganisationHit> items, int page, int size, long total,
+                                   @Schema(example = "{\"sme\": {\"true\": 812, \"false\": 2301}}")
+                                   Map<String, Map<String, Long>> facets) {
     }
 }

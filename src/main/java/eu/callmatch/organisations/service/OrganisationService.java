@@ -1,10 +1,6 @@
 package eu.callmatch.organisations.service;
 
 import eu.callmatch.common.error.ProblemException;
-import eu.callmatch.common.paging.Page;
-import eu.callmatch.common.paging.PageRequest;
-import eu.callmatch.common.text.Countries;
-import eu.callmatch.members.OrganisationType;
 import eu.callmatch.organisations.Organisation;
 import eu.callmatch.organisations.OrganisationRepository;
 import eu.callmatch.organisations.Participation;
@@ -12,7 +8,6 @@ import eu.callmatch.organisations.mapping.OrganisationMapper;
 import eu.callmatch.organisations.rest.OrganisationDto;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,33 +44,31 @@ public class OrganisationService {
         return OrganisationMapper.toDto(o, items.size(), items);
     }
 
-    public Page<OrganisationDto> list(String country, OrganisationType type, Boolean sme, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where true");
-        Map<String, Object> params = new HashMap<>();
-        if (country != null) {
-            where.append(" and o.country = :country");
-            params.put("country", Countries.normalise(country));
+    /** The organisations with these PICs that exist, each with all its participations: what the index holds. */
+    public Map<String, OrganisationDto> withParticipations(java.util.Collection<String> pics) {
+        if (pics.isEmpty()) {
+            return Map.of();
         }
-        if (type != null) {
-            where.append(" and o.activity_type in (:activityTypes)");
-            params.put("activityTypes", OrganisationMapper.activityTypesOf(type));
-            if (type == OrganisationType.SME) {
-                where.append(" and o.sme");
-            } else if (type == OrganisationType.LARGE_ENTERPRISE) {
-                where.append(" and not coalesce(o.sme, false)");
-            }
+        List<String> keys = List.copyOf(pics);
+        Map<String, List<OrganisationDto.ParticipationDto>> byPic = new HashMap<>();
+        for (Participation p : em.createQuery("select p from Participation p join fetch p.project "
+                + "where p.organisation.pic in ?1", Participation.class).setParameter(1, keys).getResultList()) {
+            byPic.computeIfAbsent(p.key.organisationPic(), k -> new java.util.ArrayList<>()).add(OrganisationMapper.toDto(p));
         }
-        if (sme != null) {
-            where.append(sme ? " and o.sme" : " and not coalesce(o.sme, false)");
-        }
-        Query count = em.createNativeQuery("select count(*) from organisation o" + where);
-        params.forEach(count::setParameter);
-        long total = ((Number) count.getSingleResult()).longValue();
-        Query ids = em.createNativeQuery("select o.pic from organisation o" + where + " order by o.name, o.pic");
-        params.forEach(ids::setParameter);
-        @SuppressWarnings("unchecked")
-        List<String> pics = ids.setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
-        return new Page<>(summaries(pics), page.page, page.size, total);
+        return organisations.list("pic in ?1", keys).stream().collect(Collectors.toMap(o -> o.pic, o -> {
+            List<OrganisationDto.ParticipationDto> own = byPic.getOrDefault(o.pic, List.of());
+            return OrganisationMapper.toDto(o, own.size(), own);
+        }));
+    }
+
+    /** PICs in order after {@code after} (null: from the start). */
+    public List<String> picsAfter(String after, int limit) {
+        return em.createQuery("select o.pic from Organisation o where o.pic > ?1 order by o.pic",
+                String.class).setParameter(1, after == null ? "" : after).setMaxResults(limit).getResultList();
+    }
+
+    public long count() {
+        return organisations.count();
     }
 
     /** The organisations with these PICs, in this order, each with its number of participations. */

@@ -1,5 +1,6 @@
 package eu.callmatch.search.index;
 
+import eu.callmatch.calls.CallStatus;
 import eu.callmatch.calls.rest.CallDto;
 import eu.callmatch.members.rest.MemberDto;
 import eu.callmatch.organisations.rest.OrganisationDto;
@@ -21,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Collection;
 
 import static eu.callmatch.search.index.SearchFields.*;
@@ -50,6 +52,7 @@ public final class Documents {
         }
         keyword(doc, PROGRAMME, call.programme(), true);
         keyword(doc, STATUS, call.status() == null ? null : call.status().name(), true);
+        doc.add(new NumericDocValuesField(STATUS_RANK, call.status() == CallStatus.CLOSED ? 1 : 0));
         keyword(doc, ACTION_TYPE, call.actionType(), true);
         keyword(doc, CLUSTER, call.cluster(), true);
         if (call.deadlines() != null) {
@@ -70,6 +73,7 @@ public final class Documents {
         Document doc = new Document();
         id(doc, member.id() == null ? null : member.id().toString());
         highlighted(doc, NAME, member.name());
+        nameSort(doc, member.name());
         highlighted(doc, DESCRIPTION, member.description());
         texts(doc, KEYWORDS, member.keywords());
         keyword(doc, COUNTRY, member.country(), true);
@@ -88,6 +92,7 @@ public final class Documents {
         Document doc = new Document();
         id(doc, organisation.pic());
         highlighted(doc, NAME, organisation.name());
+        nameSort(doc, organisation.name());
         text(doc, SHORT_NAME, organisation.shortName());
         keyword(doc, COUNTRY, organisation.country(), true);
         keyword(doc, ORGANISATION_TYPE,
@@ -105,6 +110,10 @@ public final class Documents {
         }
         doc.add(new NumericDocValuesField(PARTICIPATION_COUNT, organisation.participationCount()));
         return withFacets(doc);
+    }
+
+    private static void nameSort(Document doc, String name) {
+        doc.add(new SortedDocValuesField(NAME_SORT, new BytesRef(name == null ? "" : name.toLowerCase(Locale.ROOT))));
     }
 
     static long epochDay(LocalDate date) {

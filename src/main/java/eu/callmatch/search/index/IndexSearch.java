@@ -126,13 +126,19 @@ final class IndexSearch {
                 SortedNumericSortField earliest = new SortedNumericSortField(DEADLINE, SortField.Type.LONG, false,
                         SortedNumericSelector.Type.MIN);
                 earliest.setMissingValue(Long.MAX_VALUE); // calls without a deadline last
-                yield new Sort(earliest, SortField.FIELD_SCORE);
+                SortField applicable = new SortField(STATUS_RANK, SortField.Type.LONG, false);
+                applicable.setMissingValue(0L);
+                yield new Sort(applicable, earliest, SortField.FIELD_SCORE);
             }
             case OPENING_DATE -> {
                 require(kind == IndexKind.CALLS, "opening dates are for calls");
                 SortedNumericSortField newest = new SortedNumericSortField(OPENING_DATE, SortField.Type.LONG, true);
                 newest.setMissingValue(Long.MIN_VALUE);
                 yield new Sort(newest, SortField.FIELD_SCORE);
+            }
+            case NAME -> {
+                require(kind != IndexKind.CALLS, "names are for members and organisations");
+                yield new Sort(new SortField(NAME_SORT, SortField.Type.STRING, false), SortField.FIELD_SCORE);
             }
             case PARTICIPATIONS -> {
                 require(kind == IndexKind.ORGANISATIONS, "participations are for organisations");

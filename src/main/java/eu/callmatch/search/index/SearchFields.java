@@ -11,7 +11,7 @@ import java.util.Set;
 public final class SearchFields {
 
     /** Bump when a field, its type or its analyzer changes: an index stamped otherwise is rebuilt. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     // every kind
     public static final String ID = "id";
@@ -51,6 +51,10 @@ public final class SearchFields {
     public static final String SCIENCE_FIELD = "scienceField";
     public static final String SME = "sme";
     public static final String PARTICIPATION_COUNT = "participationCount";
+    /** Doc values only: the name in lower case, to list members and organisations by name. */
+    public static final String NAME_SORT = "nameSort";
+    /** Doc values only: 0 for a call that can still be applied to, 1 for a closed one, to list those first. */
+    public static final String STATUS_RANK = "statusRank";
 
     /** Exact-value fields: indexed as one untokenized term, filtered on, never stemmed. */
     public static final Set<String> KEYWORD_FIELDS = Set.of(ID, CALL_IDENTIFIER, PROGRAMME, STATUS, ACTION_TYPE,

@@ -16,14 +16,19 @@ public record SearchRequest(String text, Map<String, List<String>> filters, Loca
                             LocalDate deadlineTo, Long budgetMinAtLeast, SortBy sort, int offset, int limit,
                             List<String> facets) {
 
-    public static final int MAX_LIMIT = 100;
+    public static final int MAX_LIMIT = 200;
     /** Deep pages cost a priority queue of offset + limit; nobody reads page 500 of a search. */
-    public static final int MAX_OFFSET = 10_000;
+    public static final int MAX_OFFSET = 100_000;
 
     public enum SortBy {
         RELEVANCE,
-        /** Earliest deadline first (a call's earliest, which for a two-stage call may be past: filter on the window). */
+        /**
+         * Calls that can still be applied to first, then closed ones; each by earliest deadline (a call's earliest,
+         * which for a two-stage call may be past: filter on the window).
+         */
         DEADLINE,
+        /** Members and organisations by name. */
+        NAME,
         /** Newest opening date first. */
         OPENING_DATE,
         /** Organisations with most participations first. */

@@ -1,0 +1,61 @@
+package eu.callmatch.search.service;
+
+import eu.callmatch.calls.service.CallService;
+import eu.callmatch.members.service.MemberService;
+import eu.callmatch.organisations.service.OrganisationService;
+import eu.callmatch.search.index.Documents;
+import eu.callmatch.search.index.IndexKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.apache.lucene.document.Document;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What the indexes hold, read from the system of record: the documents for a batch of keys. */
+@ApplicationScoped
+class IndexedRecords {
+
+    private final CallService calls;
+    private final MemberService members;
+    private final OrganisationService organisations;
+
+    IndexedRecords(CallService calls, MemberService members, OrganisationService organisations) {
+        this.calls = calls;
+        this.members = members;
+        this.organisations = organisations;
+    }
+
+    /** The documents of the keys that exist; a key missing from the result was deleted. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Map<String, Document> documents(IndexKind kind, Collection<String> keys) {
+        Map<String, Document> docs = new HashMap<>();
+        switch (kind) {
+            case CALLS -> calls.findAll(keys).forEach((k, dto) -> docs.put(k, Documents.of(dto)));
+            case MEMBERS -> members.findAll(keys).forEach((k, dto) -> docs.put(k, Documents.of(dto)));
+            case ORGANISATIONS -> organisations.withParticipations(keys).forEach((k, dto) -> docs.put(k, Documents.of(dto)));
+        }
+        return docs;
+    }
+
+    /** Keys in order after {@code after} (null: from the start), to walk a whole table a page at a time. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<String> keysAfter(IndexKind kind, String after, int limit) {
+        return switch (kind) {
+            case CALLS -> calls.identifiersAfter(after, limit);
+            case MEMBERS -> members.idsAfter(after, limit);
+            case ORGANISATIONS -> organisations.picsAfter(after, limit);
+        };
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    long count(IndexKind kind) {
+        return switch (kind) {
+            case CALLS -> calls.count();
+            case MEMBERS -> members.count();
+            case ORGANISATIONS -> organisations.count();
+        };
+    }
+}

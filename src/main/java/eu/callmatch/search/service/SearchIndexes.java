@@ -1,0 +1,367 @@
+package eu.callmatch.search.service;
+
+import eu.callmatch.common.changes.ChangeLog;
+import eu.callmatch.common.config.CallmatchConfig;
+import eu.callmatch.search.index.IndexKind;
+import eu.callmatch.search.index.LuceneIndex;
+import eu.callmatch.search.index.SearchFields;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.apache.lucene.document.Document;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Owns the three search indexes of this replica and keeps them in step with PostgreSQL by following the change log:
+ * at once after a commit made here (so a writer reads its own write), every poll interval for changes made by other
+ * replicas, and from the last durable point after a crash. Rebuilds an index that is missing, corrupt, of another
+ * schema or out of step, into a fresh directory that is swapped in while searches go on.
+ */
+@ApplicationScoped
+public class SearchIndexes {
+
+    private static final Logger LOG = Logger.getLogger(SearchIndexes.class);
+    private static final int BATCH = 500;
+    /** A change-log id still missing after this long belongs to a transaction that rolled back. */
+    private static final long GAP_TIMEOUT_MS = 30_000;
+
+    /** What an index is doing, for the admin endpoint. */
+    public record RebuildState(boolean running, long done, long total, OffsetDateTime startedAt,
+                               OffsetDateTime finishedAt, String error) {
+    }
+
+    private final CallmatchConfig config;
+    private final IndexedRecords records;
+    private final ChangeLog changes;
+    private final Map<IndexKind, LuceneIndex> indexes = new EnumMap<>(IndexKind.class);
+    private final Map<IndexKind, RebuildState> rebuilds = new EnumMap<>(IndexKind.class);
+    private final ReentrantLock applying = new ReentrantLock();
+    private final AtomicBoolean ready = new AtomicBoolean();
+    private final java.util.concurrent.CountDownLatch readyLatch = new java.util.concurrent.CountDownLatch(1);
+    private final Set<Long> appliedAbove = new TreeSet<>();
+    private ScheduledExecutorService timers;
+    private volatile long watermark;
+    private volatile OffsetDateTime lastCommit;
+    private long gapSince;
+
+    SearchIndexes(CallmatchConfig config, IndexedRecords records, ChangeLog changes) {
+        this.config = config;
+        this.records = records;
+        this.changes = changes;
+    }
+
+    void onStart(@Observes StartupEvent event) throws IOException {
+        Path root = Path.of(config.dataDir(), "index");
+        long resumeFrom = Long.MAX_VALUE;
+        List<IndexKind> stale = new ArrayList<>();
+        for (IndexKind kind : IndexKind.values()) {
+            LuceneIndex index = LuceneIndex.open(root, kind);
+            indexes.put(kind, index);
+            rebuilds.put(kind, new RebuildState(false, 0, 0, null, null, null));
+            if (index.needsRebuild(SearchFields.SCHEMA_VERSION)) {
+                stale.add(kind);
+            } else {
+                resumeFrom = Math.min(resumeFrom, Long.parseLong(
+                        index.committedUserData().getOrDefault(LuceneIndex.LAST_CHANGE_KEY, "0")));
+            }
+        }
+        long oldestKept = changes.oldestId();
+        if (resumeFrom != Long.MAX_VALUE && resumeFrom + 1 < oldestKept) {
+            // the changes since the indexes' last commit have been pruned: catching up is not possible
+            LOG.infof("The change log no longer holds changes after %d: rebuilding every index", resumeFrom);
+            stale = List.of(IndexKind.values());
+        }
+        watermark = stale.size() == IndexKind.values().length ? changes.latestId()
+                : resumeFrom == Long.MAX_VALUE ? 0 : resumeFrom;
+        List<IndexKind> toRebuild = stale;
+        timers = Executors.newScheduledThreadPool(2, r -> {
+            Thread thread = new Thread(r, "callmatch-search");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // start-up work runs in the background: /q/health/ready is DOWN until it is done
+        timers.execute(() -> {
+            try {
+                for (IndexKind kind : toRebuild) {
+                    rebuild(kind);
+                }
+                catchUp();
+                for (IndexKind kind : IndexKind.values()) {
+                    if (!toRebuild.contains(kind) && indexes.get(kind).numDocs() != records.count(kind)) {
+                        LOG.infof("The %s index is out of step with the database (%d documents, %d rows): rebuilding",
+                                kind, indexes.get(kind).numDocs(), records.count(kind));
+                        rebuild(kind);
+                    }
+                }
+                catchUp();
+                commit();
+                ready.set(true);
+                readyLatch.countDown();
+                LOG.infof("Search indexes ready: %s", documentCounts());
+            } catch (RuntimeException e) {
+                LOG.error("The search indexes could not be brought up to date", e);
+            }
+        });
+        long poll = config.search().pollInterval().toMillis();
+        timers.scheduleWithFixedDelay(this::pollQuietly, poll, poll, TimeUnit.MILLISECONDS);
+        long commit = config.search().commitInterval().toMillis();
+        timers.scheduleWithFixedDelay(this::commitQuietly, commit, commit, TimeUnit.MILLISECONDS);
+    }
+
+    /** After a commit made on this replica: apply it before the request answers, so that it reads its own write. */
+    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeLog.Recorded recorded) {
+        if (ready.get()) {
+            catchUp();
+        }
+    }
+
+    public boolean isReady() {
+        return ready.get();
+    }
+
+    /** Waits up to {@code timeout} for the start-up work (a first build, a catch-up) to finish. */
+    public boolean awaitReady(java.time.Duration timeout) {
+        try {
+            return readyLatch.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ready.get();
+        }
+    }
+
+    public LuceneIndex index(IndexKind kind) {
+        return indexes.get(kind);
+    }
+
+    public Map<IndexKind, RebuildState> rebuildStates() {
+        return Map.copyOf(rebuilds);
+    }
+
+    public long watermark() {
+        return watermark;
+    }
+
+    public OffsetDateTime lastCommit() {
+        return lastCommit;
+    }
+
+    public Map<IndexKind, Integer> documentCounts() {
+        Map<IndexKind, Integer> counts = new LinkedHashMap<>();
+        indexes.forEach((kind, index) -> counts.put(kind, index.numDocs()));
+        return counts;
+    }
+
+    /** Starts a rebuild of these indexes in the background; false when one is already running. */
+    public boolean startRebuild(List<IndexKind> kinds) {
+        if (kinds.stream().anyMatch(k -> rebuilds.get(k).running())) {
+            return false;
+        }
+        for (IndexKind kind : kinds) {
+            rebuilds.put(kind, new RebuildState(true, 0, records.count(kind), OffsetDateTime.now(), null, null));
+        }
+        timers.execute(() -> kinds.forEach(this::rebuild));
+        return true;
+    }
+
+    /** Applies every committed change not yet applied; one caller at a time. */
+    public void catchUp() {
+        applying.lock();
+        try {
+            while (true) {
+                List<ChangeLog.Entry> rows = changes.after(watermark, BATCH * 4);
+                Map<IndexKind, Set<String>> keys = new EnumMap<>(IndexKind.class);
+                List<Long> ids = new ArrayList<>();
+                for (ChangeLog.Entry row : rows) {
+                    if (!appliedAbove.contains(row.id())) {
+                        keys.computeIfAbsent(kindOf(row.kind()), k -> new LinkedHashSet<>()).add(row.key());
+                        ids.add(row.id());
+                    }
+                }
+                keys.forEach(this::apply);
+                appliedAbove.addAll(ids);
+                advance();
+                if (rows.size() < BATCH * 4 || ids.isEmpty()) {
+                    return;
+                }
+            }
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    private void apply(IndexKind kind, Set<String> keys) {
+        LuceneIndex index = indexes.get(kind);
+        List<String> all = new ArrayList<>(keys);
+        try {
+            long generation = -1;
+            for (int i = 0; i < all.size(); i += BATCH) {
+                List<String> chunk = all.subList(i, Math.min(all.size(), i + BATCH));
+                Map<String, Document> docs = records.documents(kind, chunk);
+                for (String key : chunk) {
+                    Document doc = docs.get(key);
+                    generation = doc != null ? index.update(key, doc) : index.delete(key);
+                }
+            }
+            if (generation >= 0) {
+                index.waitFor(generation);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Moves the watermark over every id applied without a gap below it; a gap older than the timeout is skipped. */
+    private void advance() {
+        long w = watermark;
+        while (appliedAbove.remove(w + 1)) {
+            w++;
+        }
+        if (!appliedAbove.isEmpty()) {
+            long now = System.currentTimeMillis();
+            if (gapSince == 0) {
+                gapSince = now;
+            } else if (now - gapSince > GAP_TIMEOUT_MS) {
+                w = ((TreeSet<Long>) appliedAbove).first() - 1;
+                while (appliedAbove.remove(w + 1)) {
+                    w++;
+                }
+                gapSince = appliedAbove.isEmpty() ? 0 : now;
+            }
+        } else {
+            gapSince = 0;
+        }
+        watermark = w;
+    }
+
+    private void rebuild(IndexKind kind) {
+        LuceneIndex index = indexes.get(kind);
+        OffsetDateTime started = OffsetDateTime.now();
+        long total = records.count(kind);
+        long done = 0;
+        // changes from here on are replayed after the swap: the rebuild may have read rows older than them
+        long from = changes.latestId();
+        rebuilds.put(kind, new RebuildState(true, 0, total, started, null, null));
+        try (LuceneIndex.Rebuild rebuild = index.beginRebuild(SearchFields.SCHEMA_VERSION)) {
+            String after = null;
+            for (List<String> keys = records.keysAfter(kind, null, BATCH); !keys.isEmpty();
+                 keys = records.keysAfter(kind, after, BATCH)) {
+                Map<String, Document> docs = records.documents(kind, keys);
+                for (String key : keys) {
+                    Document doc = docs.get(key);
+                    if (doc != null) {
+                        rebuild.add(key, doc);
+                    }
+                }
+                after = keys.get(keys.size() - 1);
+                done += keys.size();
+                rebuilds.put(kind, new RebuildState(true, done, total, started, null, null));
+            }
+            rebuild.swap(Map.of(LuceneIndex.LAST_CHANGE_KEY, Long.toString(from)));
+            applying.lock();
+            try {
+                if (watermark > from) {
+                    watermark = from;
+                    appliedAbove.clear();
+                    gapSince = 0;
+                }
+            } finally {
+                applying.unlock();
+            }
+            rebuilds.put(kind, new RebuildState(false, done, total, started, OffsetDateTime.now(), null));
+            LOG.infof("The %s index was rebuilt: %d documents in %d ms", kind, done,
+                    java.time.Duration.between(started, OffsetDateTime.now()).toMillis());
+            catchUp();
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf(e, "Rebuilding the %s index failed", kind);
+            rebuilds.put(kind, new RebuildState(false, done, total, started, OffsetDateTime.now(), e.getMessage()));
+        }
+    }
+
+    /** Makes the indexes durable up to the watermark: after a crash they resume from there. */
+    public void commit() {
+        try {
+            String mark = Long.toString(watermark);
+            for (LuceneIndex index : indexes.values()) {
+                index.commit(Map.of(LuceneIndex.LAST_CHANGE_KEY, mark));
+            }
+            lastCommit = OffsetDateTime.now();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            if (ready.get()) {
+                catchUp();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Following the change log failed; trying again", e);
+        }
+    }
+
+    private void commitQuietly() {
+        try {
+            if (ready.get()) {
+                commit();
+                changes.prune(OffsetDateTime.now().minus(config.search().changeLogRetention()));
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Committing the search indexes failed; trying again", e);
+        }
+    }
+
+    private static IndexKind kindOf(ChangeLog.Kind changeKind) {
+        return switch (changeKind) {
+            case CALL -> IndexKind.CALLS;
+            case MEMBER -> IndexKind.MEMBERS;
+            case ORGANISATION -> IndexKind.ORGANISATIONS;
+        };
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timers != null) {
+            timers.shutdown();
+            try {
+                timers.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            if (ready.get()) {
+                commit();
+            }
+        } finally {
+            for (LuceneIndex index : indexes.values()) {
+                try {
+                    index.close();
+                } catch (IOException e) {
+                    LOG.warnf(e, "Closing the %s index failed", index.kind());
+                }
+            }
+        }
+    }
+}

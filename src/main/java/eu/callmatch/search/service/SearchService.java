@@ -1,0 +1,44 @@
+package eu.callmatch.search.service;
+
+import eu.callmatch.common.error.ProblemException;
+import eu.callmatch.search.index.IndexKind;
+import eu.callmatch.search.index.SearchRequest;
+import eu.callmatch.search.index.SearchResult;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Searches an index of this replica; the features read the records back from PostgreSQL by the ids found. */
+@ApplicationScoped
+public class SearchService {
+
+    /** The ids found, in order, with their snippets, the total and the facet counts. */
+    public record Found(List<SearchResult.Hit> hits, long total, Map<String, Map<String, Long>> facets) {
+        public List<String> ids() {
+            return hits.stream().map(SearchResult.Hit::id).toList();
+        }
+    }
+
+    private final SearchIndexes indexes;
+
+    SearchService(SearchIndexes indexes) {
+        this.indexes = indexes;
+    }
+
+    public Found search(IndexKind kind, SearchRequest request) {
+        // right after start an index may still be built: a search waits a little for it
+        if (!indexes.awaitReady(java.time.Duration.ofSeconds(10)) && indexes.index(kind).numDocs() == 0) {
+            throw new ProblemException(503, "The search index is being built; try again in a moment");
+        }
+        SearchResult result = indexes.index(kind).search(request);
+        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
+        result.facets().forEach((field, counts) -> {
+            Map<String, Long> byValue = new LinkedHashMap<>();
+            counts.forEach(c -> byValue.put(c.value(), c.count()));
+            facets.put(field, byValue);
+        });
+        return new Found(result.hits(), result.total(), facets);
+    }
+}
