@@ -203,14 +203,16 @@ public class ProblemMappers {
         return null;
     }
 
+    /** The resource method as written: CDI may subclass the resource, and an override carries no annotations. */
     private static Method findMethod(Class<?> type, Path.MethodNode node) {
+        Method found = null;
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             try {
-                return c.getDeclaredMethod(node.getName(), node.getParameterTypes().toArray(Class<?>[]::new));
+                found = c.getDeclaredMethod(node.getName(), node.getParameterTypes().toArray(Class<?>[]::new));
             } catch (NoSuchMethodException ignored) {
-                // look in the superclass: CDI may have subclassed the resource
+                // declared higher up
             }
         }
-        return null;
+        return found;
     }
 }
