@@ -25,7 +25,7 @@ public final class CallmatchMain {
     private static EmbeddedDatabase embedded;
     private static volatile boolean mainFinished;
 
-    private CallmatchMain() {
+    CallmatchMain() {
     }
 
     public static void main(String... args) throws IOException {

@@ -52,6 +52,19 @@ public class ChangeLog {
                 .toList();
     }
 
+    /** The committed changes among these ids (ids of transactions still running or rolled back are absent). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<Entry> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, kind, key from change_log where id = any(cast(?1 as bigint[])) order by id")
+                .setParameter(1, ids.toArray(Long[]::new)).getResultList();
+        return rows.stream().map(r -> new Entry(((Number) r[0]).longValue(), Kind.valueOf((String) r[1]), (String) r[2]))
+                .toList();
+    }
+
     /** The newest change's id (0 when there is none). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long latestId() {

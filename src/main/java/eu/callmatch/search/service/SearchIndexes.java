@@ -183,30 +183,49 @@ public class SearchIndexes {
         return true;
     }
 
-    /** Applies every committed change not yet applied; one caller at a time. */
+    /**
+     * Applies every committed change not yet applied; one caller at a time. Below the highest id applied there may
+     * be gaps: ids of transactions that commit later (applied when they show up) or rolled back (skipped in time).
+     */
     public void catchUp() {
         applying.lock();
         try {
+            List<ChangeLog.Entry> late = changes.byIds(missingIds());
+            applyAll(late);
             while (true) {
-                List<ChangeLog.Entry> rows = changes.after(watermark, BATCH * 4);
-                Map<IndexKind, Set<String>> keys = new EnumMap<>(IndexKind.class);
-                List<Long> ids = new ArrayList<>();
-                for (ChangeLog.Entry row : rows) {
-                    if (!appliedAbove.contains(row.id())) {
-                        keys.computeIfAbsent(kindOf(row.kind()), k -> new LinkedHashSet<>()).add(row.key());
-                        ids.add(row.id());
-                    }
-                }
-                keys.forEach(this::apply);
-                appliedAbove.addAll(ids);
-                advance();
-                if (rows.size() < BATCH * 4 || ids.isEmpty()) {
+                long highest = appliedAbove.isEmpty() ? watermark : ((TreeSet<Long>) appliedAbove).last();
+                List<ChangeLog.Entry> rows = changes.after(highest, BATCH * 4);
+                applyAll(rows);
+                if (rows.size() < BATCH * 4) {
                     return;
                 }
             }
         } finally {
             applying.unlock();
         }
+    }
+
+    /** The ids between the watermark and the highest id applied that have not been seen committed (at most 10,000). */
+    private List<Long> missingIds() {
+        List<Long> missing = new ArrayList<>();
+        long next = watermark + 1;
+        for (long applied : appliedAbove) {
+            for (long id = next; id < applied && missing.size() < 10_000; id++) {
+                missing.add(id);
+            }
+            next = applied + 1;
+        }
+        return missing;
+    }
+
+    private void applyAll(List<ChangeLog.Entry> rows) {
+        Map<IndexKind, Set<String>> keys = new EnumMap<>(IndexKind.class);
+        for (ChangeLog.Entry row : rows) {
+            keys.computeIfAbsent(kindOf(row.kind()), k -> new LinkedHashSet<>()).add(row.key());
+        }
+        keys.forEach(this::apply);
+        rows.forEach(row -> appliedAbove.add(row.id()));
+        advance();
     }
 
     private void apply(IndexKind kind, Set<String> keys) {
