@@ -101,13 +101,19 @@ public class ApiDocumentFilter implements OASFilter {
                     .description(kind.description())
                     .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
                             .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
-                            .addExample(kind.name(), OASFactory.createExample().value(Map.of(
-                                    "type", "about:blank",
-                                    "title", titleOf(kind),
-                                    "status", Integer.parseInt(kind.code()),
-                                    "detail", kind.detail(),
-                                    "instance", "/api/v1/calls"))))));
+                            .addExample(kind.name(), OASFactory.createExample().value(example(kind))))));
         }
+    }
+
+    /** In a fixed order: the document is committed, and Map.of would order it anew at every build. */
+    private static Map<String, Object> example(Kind kind) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", "about:blank");
+        example.put("title", titleOf(kind));
+        example.put("status", Integer.parseInt(kind.code()));
+        example.put("detail", kind.detail());
+        example.put("instance", "/api/v1/calls");
+        return example;
     }
 
     private static void attach(APIResponses responses, Kind kind, Map<String, Kind> used) {
