@@ -154,6 +154,11 @@ class CallResourceTest {
                 .when().put("/api/v1/calls/{id}", id)
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("not valid JSON"));
+        // valid for the API, refused by the database: still the client's error, and nothing stored
+        given().contentType(ContentType.JSON).body("{\"title\": \"x\", \"budgetMax\": 1e20}")
+                .when().put("/api/v1/calls/{id}", id)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("numeric field overflow"));
         given().when().get("/api/v1/calls/{id}", id).then().statusCode(404);
     }
 

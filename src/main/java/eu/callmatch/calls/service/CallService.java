@@ -95,9 +95,9 @@ public class CallService {
         call.updatedAt = now;
         if (created) {
             call.createdAt = now;
+            // written at commit, in JDBC batches with the rest of an import batch
             calls.persist(call);
         }
-        calls.flush();
         changes.record(ChangeLog.Kind.CALL, call.identifier);
         return new Upsert(created ? Outcome.CREATED : Outcome.UPDATED, CallMapper.toDto(call));
     }

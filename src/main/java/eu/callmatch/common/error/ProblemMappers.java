@@ -123,6 +123,18 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        // the database refused a value (SQL state class 22: out of range, not storable) or a duplicate (23505)
+        for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String reason = sql.getMessage() == null ? "" : sql.getMessage().lines().findFirst().orElse("")
+                        .replaceFirst("^ERROR: ", "");
+                if (sql.getSQLState().startsWith("22")) {
+                    return respond(400, "A value cannot be stored: " + reason, uri, List.of());
+                } else if ("23505".equals(sql.getSQLState())) {
+                    return respond(409, "The request conflicts with a record that exists already", uri, List.of());
+                }
+            }
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
         return respond(500, "An unexpected error occurred (error id " + id + "); it has been logged", uri, List.of());

@@ -9,7 +9,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import org.apache.lucene.document.Document;
 import org.jboss.logging.Logger;
 
@@ -129,7 +128,7 @@ public class SearchIndexes {
     }
 
     /** After a commit made on this replica: apply it before the request answers, so that it reads its own write. */
-    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChangeLog.Recorded recorded) {
+    void onCommitted(@Observes ChangeLog.Committed committed) {
         if (ready.get()) {
             catchUp();
         }
