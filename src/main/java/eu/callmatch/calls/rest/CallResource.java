@@ -102,9 +102,7 @@ public class CallResource {
         request = filter(request, SearchFields.ACTION_TYPE, QueryLists.split(actionType));
         request = filter(request, SearchFields.CLUSTER, QueryLists.split(cluster));
         SearchService.Found found = search.search(IndexKind.CALLS, request);
-        Map<String, CallDto> byId = calls.findAll(found.ids());
-        List<CallHit> items = found.hits().stream().filter(h -> byId.containsKey(h.id()))
-                .map(h -> new CallHit(byId.get(h.id()), h.snippet())).toList();
+        List<CallHit> items = found.items(calls.findAll(found.ids()), CallHit::new);
         return new SearchPage<>(items, page.page, page.size, found.total(), found.facets());
     }
 

@@ -82,9 +82,7 @@ public class MemberResource {
                     QueryLists.parse("organisationType", organisationType, OrganisationType.class).name());
         }
         SearchService.Found found = search.search(IndexKind.MEMBERS, request);
-        Map<String, MemberDto> byId = members.findAll(found.ids());
-        List<MemberHit> items = found.hits().stream().filter(h -> byId.containsKey(h.id()))
-                .map(h -> new MemberHit(byId.get(h.id()), h.snippet())).toList();
+        List<MemberHit> items = found.items(members.findAll(found.ids()), MemberHit::new);
         return new SearchPage<>(items, page.page, page.size, found.total(), found.facets());
     }
 

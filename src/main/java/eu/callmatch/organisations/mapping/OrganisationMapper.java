@@ -28,17 +28,6 @@ public final class OrganisationMapper {
         };
     }
 
-    /** The CORDIS activity types that make up a kind of organisation (with the SME flag for PRC). */
-    public static List<String> activityTypesOf(OrganisationType type) {
-        return switch (type) {
-            case SME, LARGE_ENTERPRISE -> List.of("PRC");
-            case RESEARCH_ORGANISATION -> List.of("REC");
-            case HIGHER_EDUCATION -> List.of("HES");
-            case PUBLIC_BODY -> List.of("PUB");
-            case OTHER -> List.of("OTH");
-        };
-    }
-
     public static OrganisationDto toDto(Organisation o, long participationCount,
                                         List<OrganisationDto.ParticipationDto> participations) {
         return new OrganisationDto(o.pic, o.name, o.shortName, o.country, o.city, o.activityType,

@@ -86,8 +86,7 @@ public class OrganisationResource {
         SearchService.Found found = search.search(IndexKind.ORGANISATIONS, request);
         Map<String, OrganisationDto> byPic = organisations.summaries(found.ids()).stream()
                 .collect(java.util.stream.Collectors.toMap(OrganisationDto::pic, o -> o));
-        List<OrganisationHit> items = found.hits().stream().filter(h -> byPic.containsKey(h.id()))
-                .map(h -> new OrganisationHit(byPic.get(h.id()), h.snippet())).toList();
+        List<OrganisationHit> items = found.items(byPic, OrganisationHit::new);
         return new SearchPage<>(items, page.page, page.size, found.total(), found.facets());
     }
 

@@ -19,6 +19,12 @@ public class SearchService {
         public List<String> ids() {
             return hits.stream().map(SearchResult.Hit::id).toList();
         }
+
+        /** The records read back by id, in the order found, each with its snippet (a record deleted since is left out). */
+        public <T, H> List<H> items(Map<String, T> byId, java.util.function.BiFunction<T, String, H> hit) {
+            return hits.stream().filter(h -> byId.containsKey(h.id())).map(h -> hit.apply(byId.get(h.id()), h.snippet()))
+                    .toList();
+        }
     }
 
     private final SearchIndexes indexes;
