@@ -52,7 +52,10 @@ public class ScheduledImports {
         for (Map.Entry<String, CallmatchConfig.Source> source : config.imports().sources().entrySet()) {
             if (source.getValue().enabled()) {
                 try {
-                    run(source.getKey()).ifPresent(run -> LOG.infof("Nightly import of %s: %s", source.getKey(), run.status()));
+                    run(source.getKey()).ifPresentOrElse(
+                            run -> LOG.infof("Nightly import of %s: %s", source.getKey(), run.status()),
+                            () -> LOG.infof("Nightly import of %s skipped: another replica is running it",
+                                    source.getKey()));
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Nightly import of %s failed", source.getKey());
                 }
