@@ -90,6 +90,12 @@ public class ImportRunService {
         return finish(id, new ImportProgress(), message);
     }
 
+    /** Whether a run of this source started at or after {@code since}. */
+    @Transactional
+    public boolean startedSince(String source, java.time.Instant since) {
+        return runs.count("source = ?1 and startedAt >= ?2", source, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)) > 0;
+    }
+
     public ImportRunDto get(long id) {
         ImportRun run = runs.findById(id);
         if (run == null) {
