@@ -1,11 +1,14 @@
 package eu.callmatch;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,9 +17,14 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The packaged service, twice, on one PostgreSQL, as a Deployment with two replicas runs it: each keeps its own
  * indexes, and a change made through one is searchable on the other within seconds; a replica killed, or one that
- * lost its index directory, comes back and catches up by itself.
+ * lost its index directory, comes back and catches up by itself; the nightly import runs on one replica only.
  */
 class ReplicasIT {
 
@@ -34,6 +42,7 @@ class ReplicasIT {
     static EmbeddedPostgres postgres;
     static Path work;
     static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
     static final List<Replica> REPLICAS = new ArrayList<>();
 
     /** One service process with its own data directory (its indexes) and port. */
@@ -47,10 +56,13 @@ class ReplicasIT {
             this.name = name;
             this.dataDir = Files.createDirectories(work.resolve(name));
             this.port = freePort();
+            // a replica's restarts append to its log; an earlier build's log is gone
+            Files.deleteIfExists(work.resolve(name + ".log"));
         }
 
-        void start() throws Exception {
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        void start(String... options) throws Exception {
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m",
                     "-Dquarkus.http.port=" + port,
                     "-Dcallmatch.data-dir=" + dataDir,
@@ -58,8 +70,10 @@ class ReplicasIT {
                     "-Dcallmatch.import.sources.ft-portal.enabled=false",
                     "-Dquarkus.datasource.jdbc.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "-Dquarkus.datasource.username=postgres",
-                    "-Dquarkus.datasource.password=postgres",
-                    "-jar", JAR.toAbsolutePath().toString())
+                    "-Dquarkus.datasource.password=postgres"));
+            command.addAll(List.of(options));
+            command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve(name + ".log").toFile()));
             process = builder.start();
@@ -157,6 +171,61 @@ class ReplicasIT {
         }
         a.start();
         assertEquals(1, a.total(word), "A rebuilt its deleted index");
+    }
+
+    /**
+     * The nightly job, as every replica's scheduler runs it: each firing imports the source once, on one replica;
+     * the other skips it and leaves no import run. A cron every 5 seconds stands in for the night.
+     */
+    @Test
+    void eachFiringOfTheNightlyImportRunsOnExactlyOneReplica() throws Exception {
+        Path source = work.resolve("nightly.jsonl");
+        String id = "NIGHTLY-" + System.nanoTime();
+        Files.writeString(source, "{\"identifier\": \"" + id + "\", \"title\": \"From the nightly job\"}\n");
+        String[] options = {
+                "-Dcallmatch.import.cron=*/5 * * * * ?",
+                "-Dcallmatch.import.sources.nightly-file.type=file",
+                "-Dcallmatch.import.sources.nightly-file.path=" + source.toAbsolutePath(),
+                "-Dcallmatch.import.sources.nightly-file.format=callmatch-jsonl"};
+        Replica c = new Replica("c");
+        Replica d = new Replica("d");
+        REPLICAS.addAll(List.of(c, d));
+        c.start(options);
+        d.start(options);
+        Instant bothUp = Instant.now();
+
+        // three firings with both replicas up
+        await("three nightly runs with both replicas up", Duration.ofSeconds(25),
+                () -> runs(c).stream().filter(r -> r.isAfter(bothUp)).count() >= 3);
+        Map<Long, Long> runsPerFiring = runs(d).stream()
+                .collect(Collectors.groupingBy(r -> r.getEpochSecond() / 5, TreeMap::new, Collectors.counting()));
+        assertTrue(runsPerFiring.values().stream().allMatch(n -> n == 1),
+                "one run per firing (firing -> runs): " + runsPerFiring);
+
+        // both schedulers fired: the one that did not import said so
+        String logs = Files.readString(work.resolve("c.log")) + Files.readString(work.resolve("d.log"));
+        assertTrue(logs.contains("Nightly import of nightly-file skipped"), "a replica skipped a firing");
+        assertTrue(logs.contains("Nightly import of nightly-file: SUCCEEDED"), "a replica ran it");
+        // what the job wrote is there on both
+        assertEquals(200, c.get("/api/v1/calls/" + id).statusCode());
+        assertEquals(200, d.get("/api/v1/calls/" + id).statusCode());
+    }
+
+    /** When the runs of the nightly-file source started, as a replica lists them. */
+    static List<Instant> runs(Replica replica) {
+        try {
+            JsonNode items = JSON.readTree(replica.get("/api/v1/imports?size=200").body()).get("items");
+            List<Instant> started = new ArrayList<>();
+            for (JsonNode run : items) {
+                if ("nightly-file".equals(run.path("source").asText())) {
+                    assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
+                    started.add(OffsetDateTime.parse(run.path("startedAt").asText()).toInstant());
+                }
+            }
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static long awaitMillis(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -8,6 +8,7 @@ import eu.callmatch.imports.rest.ImportRunDto;
 import eu.callmatch.imports.service.ImportRunService;
 import eu.callmatch.imports.service.ImportService;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,11 +50,14 @@ public class ScheduledImports {
 
     @Scheduled(cron = "{callmatch.import.cron}", timeZone = "Europe/Brussels",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void nightly() {
+    void nightly(ScheduledExecution execution) {
         for (Map.Entry<String, CallmatchConfig.Source> source : config.imports().sources().entrySet()) {
             if (source.getValue().enabled()) {
                 try {
-                    run(source.getKey()).ifPresent(run -> LOG.infof("Nightly import of %s: %s", source.getKey(), run.status()));
+                    run(source.getKey(), execution.getScheduledFireTime()).ifPresentOrElse(
+                            run -> LOG.infof("Nightly import of %s: %s", source.getKey(), run.status()),
+                            () -> LOG.infof("Nightly import of %s skipped: another replica runs or ran it",
+                                    source.getKey()));
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "Nightly import of %s failed", source.getKey());
                 }
@@ -62,6 +67,15 @@ public class ScheduledImports {
 
     /** Runs a configured source now; empty when another replica is running it. */
     public Optional<ImportRunDto> run(String name) {
+        return run(name, null);
+    }
+
+    /**
+     * Every replica's scheduler fires; the first to take the lock imports. The others skip without leaving a run:
+     * while it holds the lock, or after it, when they see a run of this source started since the same firing (the
+     * schedulers fire up to a second apart, and a small source is imported within that second).
+     */
+    private Optional<ImportRunDto> run(String name, Instant firing) {
         CallmatchConfig.Source source = config.imports().sources().get(name);
         if (source == null) {
             throw ProblemException.notFound("Import source", name);
@@ -72,7 +86,7 @@ public class ScheduledImports {
         }
         ImportFormat format = formatOf(name, source);
         try (ImportLock.Held held = lock.tryAcquire(name).orElse(null)) {
-            if (held == null) {
+            if (held == null || firing != null && runs.startedSince(name, firing)) {
                 return Optional.empty();
             }
             Path file = Files.createTempFile(spoolDir(), "source-" + name + "-", ".data");

@@ -7,6 +7,8 @@ import eu.callmatch.imports.ImportFormat;
 import eu.callmatch.imports.ImportRun;
 import eu.callmatch.imports.ImportRunRepository;
 import eu.callmatch.imports.rest.ImportRunDto;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 /** The history of import runs: each run's row is written in transactions of its own, apart from its data. */
 @ApplicationScoped
@@ -27,9 +30,11 @@ public class ImportRunService {
     static final Duration STALE = Duration.ofMinutes(5);
 
     private final ImportRunRepository runs;
+    private final MeterRegistry meters;
 
-    ImportRunService(ImportRunRepository runs) {
+    ImportRunService(ImportRunRepository runs, MeterRegistry meters) {
         this.runs = runs;
+        this.meters = meters;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -63,13 +68,32 @@ public class ImportRunService {
         LOG.infof("Import %d (%s from %s) %s: %d created, %d updated, %d unchanged, %d rejected%s", id, run.format,
                 run.source, run.status, run.created, run.updated, run.unchanged, run.rejected,
                 failure == null ? "" : " - " + failure);
+        record(run);
         return ImportRunDto.of(run);
+    }
+
+    /** The finished run in the metrics: its records by outcome and its duration, both by format. */
+    private void record(ImportRun run) {
+        for (Map.Entry<String, Integer> outcome : Map.of("created", run.created, "updated", run.updated,
+                "unchanged", run.unchanged, "rejected", run.rejected).entrySet()) {
+            meters.counter("callmatch.import.records", "format", run.format, "outcome", outcome.getKey())
+                    .increment(outcome.getValue());
+        }
+        Timer.builder("callmatch.import.duration").description("How long import runs take")
+                .tags("format", run.format, "status", run.status.name())
+                .register(meters).record(Duration.between(run.startedAt, run.finishedAt));
     }
 
     /** A run that failed before reading anything, e.g. because its source was down: recorded, nothing else changes. */
     public ImportRunDto failed(ImportFormat format, String source, String message) {
         long id = start(format, source);
         return finish(id, new ImportProgress(), message);
+    }
+
+    /** Whether a run of this source started at or after {@code since}. */
+    @Transactional
+    public boolean startedSince(String source, java.time.Instant since) {
+        return runs.count("source = ?1 and startedAt >= ?2", source, OffsetDateTime.ofInstant(since, ZoneOffset.UTC)) > 0;
     }
 
     public ImportRunDto get(long id) {

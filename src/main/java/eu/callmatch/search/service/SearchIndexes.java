@@ -5,6 +5,9 @@ import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.search.index.IndexKind;
 import eu.callmatch.search.index.LuceneIndex;
 import eu.callmatch.search.index.SearchFields;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,13 +66,34 @@ public class SearchIndexes {
     private volatile OffsetDateTime lastCommit;
     private long gapSince;
 
-    SearchIndexes(CallmatchConfig config, IndexedRecords records, ChangeLog changes) {
+    private final MeterRegistry meters;
+    private final Map<IndexKind, Timer> rebuildTimes = new EnumMap<>(IndexKind.class);
+
+    SearchIndexes(CallmatchConfig config, IndexedRecords records, ChangeLog changes, MeterRegistry meters) {
         this.config = config;
         this.records = records;
         this.changes = changes;
+        this.meters = meters;
+    }
+
+    /** Documents per index, the age of the last commit (an index that stops committing shows here), rebuilds. */
+    private void registerMeters() {
+        for (IndexKind kind : IndexKind.values()) {
+            rebuildTimes.put(kind, Timer.builder("callmatch.index.rebuild.duration")
+                    .description("How long rebuilding an index takes")
+                    .tag("index", kind.name().toLowerCase()).register(meters));
+            Gauge.builder("callmatch.index.documents", this, s -> s.documentCounts().getOrDefault(kind, 0))
+                    .description("Documents in this replica's search index")
+                    .tag("index", kind.name().toLowerCase()).register(meters);
+        }
+        Gauge.builder("callmatch.index.commit.age", this, s -> s.lastCommit() == null ? Double.NaN
+                        : java.time.Duration.between(s.lastCommit(), OffsetDateTime.now()).toMillis() / 1000.0)
+                .description("Seconds since this replica's search indexes were last made durable")
+                .baseUnit("seconds").register(meters);
     }
 
     void onStart(@Observes StartupEvent event) throws IOException {
+        registerMeters();
         Path root = Path.of(config.dataDir(), "index");
         long resumeFrom = Long.MAX_VALUE;
         List<IndexKind> stale = new ArrayList<>();
@@ -308,8 +332,9 @@ public class SearchIndexes {
                 applying.unlock();
             }
             rebuilds.put(kind, new RebuildState(false, done, total, started, OffsetDateTime.now(), null));
-            LOG.infof("The %s index was rebuilt: %d documents in %d ms", kind, done,
-                    java.time.Duration.between(started, OffsetDateTime.now()).toMillis());
+            java.time.Duration took = java.time.Duration.between(started, OffsetDateTime.now());
+            rebuildTimes.get(kind).record(took);
+            LOG.infof("The %s index was rebuilt: %d documents in %d ms", kind, done, took.toMillis());
             catchUp();
         } catch (IOException | RuntimeException e) {
             LOG.errorf(e, "Rebuilding the %s index failed", kind);

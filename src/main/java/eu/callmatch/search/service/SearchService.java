@@ -4,8 +4,11 @@ import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.search.index.IndexKind;
 import eu.callmatch.search.index.SearchRequest;
 import eu.callmatch.search.index.SearchResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +31,15 @@ public class SearchService {
     }
 
     private final SearchIndexes indexes;
+    private final Map<IndexKind, Timer> latency = new EnumMap<>(IndexKind.class);
 
-    SearchService(SearchIndexes indexes) {
+    SearchService(SearchIndexes indexes, MeterRegistry meters) {
         this.indexes = indexes;
+        for (IndexKind kind : IndexKind.values()) {
+            latency.put(kind, Timer.builder("callmatch.search.latency")
+                    .description("How long a search takes in the index, facets and snippets included")
+                    .tag("index", kind.name().toLowerCase()).publishPercentileHistogram().register(meters));
+        }
     }
 
     public Found search(IndexKind kind, SearchRequest request) {
@@ -38,7 +47,9 @@ public class SearchService {
         if (!indexes.awaitReady(java.time.Duration.ofSeconds(10)) && indexes.index(kind).numDocs() == 0) {
             throw new ProblemException(503, "The search index is being built; try again in a moment");
         }
+        Timer.Sample sample = Timer.start();
         SearchResult result = indexes.index(kind).search(request);
+        sample.stop(latency.get(kind));
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         result.facets().forEach((field, counts) -> {
             Map<String, Long> byValue = new LinkedHashMap<>();
