@@ -5,6 +5,10 @@ import eu.callmatch.members.service.MemberService;
 import eu.callmatch.organisations.service.OrganisationService;
 import eu.callmatch.search.index.Documents;
 import eu.callmatch.search.index.IndexKind;
+import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.search.matching.CallText;
+import eu.callmatch.search.matching.TextEmbedder;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.lucene.document.Document;
@@ -22,15 +26,31 @@ class IndexedRecords {
     private final MemberService members;
     private final OrganisationService organisations;
 
-    IndexedRecords(CallService calls, MemberService members, OrganisationService organisations) {
+    private final TextEmbedder embedder;
+
+    IndexedRecords(CallService calls, MemberService members, OrganisationService organisations,
+                   TextEmbedder embedder) {
         this.calls = calls;
+        this.embedder = embedder;
         this.members = members;
         this.organisations = organisations;
     }
 
-    /** The documents of the keys that exist; a key missing from the result was deleted. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * The documents of the keys that exist; a key missing from the result was deleted. A call's text is embedded
+     * here, outside the transaction that read it (it takes a few milliseconds a call).
+     */
     Map<String, Document> documents(IndexKind kind, Collection<String> keys) {
+        if (kind != IndexKind.CALLS) {
+            return QuarkusTransaction.requiringNew().call(() -> read(kind, keys));
+        }
+        Map<String, CallDto> found = QuarkusTransaction.requiringNew().call(() -> calls.findAll(keys));
+        Map<String, Document> docs = new HashMap<>();
+        found.forEach((k, dto) -> docs.put(k, Documents.of(dto, embedder.embed(CallText.of(dto)))));
+        return docs;
+    }
+
+    private Map<String, Document> read(IndexKind kind, Collection<String> keys) {
         Map<String, Document> docs = new HashMap<>();
         switch (kind) {
             case CALLS -> calls.findAll(keys).forEach((k, dto) -> docs.put(k, Documents.of(dto)));
