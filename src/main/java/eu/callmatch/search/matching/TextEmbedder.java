@@ -55,6 +55,14 @@ public class TextEmbedder {
         return normalised(mean);
     }
 
+    /** The unit vector of the start of {@code text} (its first chunk), or null: one model run, for short texts. */
+    public float[] embedStart(String text) {
+        if (!enabled || text == null || text.isBlank()) {
+            return null;
+        }
+        return normalised(model().embed(TextSegment.from(chunks(text).get(0))).content().vector().clone());
+    }
+
     /** Dot product of two unit vectors: their cosine. */
     public static float cosine(float[] a, float[] b) {
         float dot = 0;
