@@ -41,6 +41,8 @@ public class CallMatchService {
 
     /** How many calls are ranked before the page is cut: enough for the semantic and lexical lists to meet. */
     static final int CANDIDATES = 300;
+    /** A profile's sentences matched one by one, at most: a profile listing past projects has a few. */
+    static final int MAX_PARTS = 8;
     /** An ineligible call shown on request keeps this share of its score, so eligible calls stay first. */
     static final double INELIGIBLE_FACTOR = 0.5;
     private static final Map<String, String> FIELD_NAMES = Map.of("title", "title", "keywords", "keywords",
@@ -100,8 +102,9 @@ public class CallMatchService {
                         : String.join(". ", profile.keywords()))
                 .filter(s -> !isBlank(s)).collect(Collectors.joining(". "));
         float[] vector = embedder.embed(text);
+        List<float[]> parts = vector == null ? List.of() : embedder.embedSentences(profile.description(), MAX_PARTS);
         int ranked = filters.includeIneligible() ? filters.limit() * 2 : filters.limit();
-        CallMatcher.Result result = matcher.match(new CallMatchQuery(profile.description(), profile.keywords(), vector,
+        CallMatcher.Result result = matcher.match(new CallMatchQuery(profile.description(), profile.keywords(), vector, parts,
                 statuses, programmes, filters.actionTypes(), deadlineAfter, Math.max(CANDIDATES, ranked)), ranked);
         Map<String, CallDto> byId = calls.findAll(result.matches().stream().map(CallMatch::identifier).toList());
         boolean sme = Boolean.TRUE.equals(profile.sme()) || profile.organisationType() == OrganisationType.SME;

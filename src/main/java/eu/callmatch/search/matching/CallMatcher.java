@@ -54,9 +54,11 @@ public class CallMatcher {
     /** The profile's terms that are searched: the most distinctive ones. */
     static final int KEY_TERMS = 48;
     /** The lexical fields and their weight in the lexical score; the title says best what a call is for. */
-    static final Map<String, Double> FIELD_WEIGHTS = orderedWeights(TITLE, 1.0, KEYWORDS, 0.2, DESTINATION, 0.15,
-            DESCRIPTION, 0.2);
+    static final Map<String, Double> FIELD_WEIGHTS = orderedWeights(TITLE, 1.0, KEYWORDS, 0.1, DESTINATION, 0.1,
+            DESCRIPTION, 0.1);
     static final double DENSE_WEIGHT = 0.7;
+    /** With a profile of several sentences, the share of the best sentence's cosine in the semantic score. */
+    static final double BEST_PART_WEIGHT = 0.5;
     /** A keyword the profile gives counts like a word written this many times. */
     static final int KEYWORD_TF = 3;
 
@@ -144,12 +146,16 @@ public class CallMatcher {
         }
         boolean dense = query.vector() != null && hasVectors(searcher.getIndexReader());
         if (dense) {
-            TopDocs knn = searcher.search(new KnnFloatVectorQuery(CALL_VECTOR, query.vector(), k, filter), k);
-            for (ScoreDoc sd : knn.scoreDocs) {
-                // DOT_PRODUCT scores are (1 + cos) / 2
-                candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1))[0] = 2.0 * sd.score - 1;
+            List<float[]> vectors = new ArrayList<>();
+            vectors.add(query.vector());
+            vectors.addAll(query.parts());
+            for (float[] v : vectors) {
+                int kv = v == query.vector() ? k : Math.max(limit, k / 3);
+                for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(CALL_VECTOR, v, kv, filter), kv).scoreDocs) {
+                    candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1));
+                }
             }
-            fillDense(searcher.getIndexReader(), query.vector(), candidates);
+            dense(searcher.getIndexReader(), query.vector(), query.parts(), candidates);
         }
         double minDense = Double.MAX_VALUE;
         double maxDense = -Double.MAX_VALUE;
@@ -206,11 +212,13 @@ public class CallMatcher {
         return false;
     }
 
-    /** The exact cosine of the candidates the vector search did not return (found by their words only). */
-    private static void fillDense(IndexReader reader, float[] vector, Map<Integer, double[]> candidates)
-            throws IOException {
-        List<Integer> missing = candidates.entrySet().stream().filter(e -> Double.isNaN(e.getValue()[0]))
-                .map(Map.Entry::getKey).sorted().toList();
+    /**
+     * The semantic score of every candidate, from the stored vectors: the cosine with the profile, blended with the
+     * best cosine of its sentences when it has several.
+     */
+    private static void dense(IndexReader reader, float[] vector, List<float[]> parts,
+                              Map<Integer, double[]> candidates) throws IOException {
+        List<Integer> missing = candidates.keySet().stream().sorted().toList();
         List<LeafReaderContext> leaves = reader.leaves();
         FloatVectorValues values = null;
         int leafIndex = -1;
@@ -227,7 +235,16 @@ public class CallMatcher {
             int target = doc - leaf.docBase;
             int at = values.docID() >= target ? values.docID() : values.advance(target);
             if (at == target) {
-                candidates.get(doc)[0] = TextEmbedder.cosine(values.vectorValue(), vector);
+                float[] v = values.vectorValue();
+                double cos = TextEmbedder.cosine(v, vector);
+                if (!parts.isEmpty()) {
+                    double best = -1;
+                    for (float[] part : parts) {
+                        best = Math.max(best, TextEmbedder.cosine(v, part));
+                    }
+                    cos = (1 - BEST_PART_WEIGHT) * cos + BEST_PART_WEIGHT * best;
+                }
+                candidates.get(doc)[0] = cos;
             }
         }
     }

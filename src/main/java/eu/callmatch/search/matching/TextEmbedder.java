@@ -14,7 +14,8 @@ import java.util.concurrent.Executor;
 /**
  * Sentence embeddings (all-MiniLM-L6-v2, quantized, 384 dimensions, run in-process). The model reads only the first
  * ~256 word pieces of a text, so a long text is split into chunks of about {@value #CHUNK_WORDS} words at sentence
- * boundaries and its vector is the normalised mean of the chunks' vectors. Off by configuration: then
+ * boundaries and its vector is the normalised blend of the first chunk's vector (where a text says what it is
+ * about) and the mean of all chunks' vectors. Off by configuration: then
  * {@link #embed} answers null and matching is lexical only.
  */
 @ApplicationScoped
@@ -22,8 +23,8 @@ public class TextEmbedder {
 
     public static final int DIMENSIONS = 384;
     static final int CHUNK_WORDS = 120;
-    /** Beyond this many chunks a text adds little but cost (a 20-page description). */
-    static final int MAX_CHUNKS = 24;
+    /** Beyond this many chunks (~1,000 words) a text adds little but cost: a call says what it is about first. */
+    static final int MAX_CHUNKS = 8;
 
     private final boolean enabled;
     private volatile EmbeddingModel model;
@@ -45,11 +46,13 @@ public class TextEmbedder {
         List<TextSegment> segments = chunks.stream().map(TextSegment::from).toList();
         List<Embedding> vectors = segments.size() == 1 ? List.of(model().embed(segments.get(0)).content())
                 : model().embedAll(segments).content();
+        // half the first chunk (a call's title and opening, a profile's summary), half the mean of all
         float[] mean = new float[DIMENSIONS];
-        for (Embedding e : vectors) {
-            float[] v = e.vector();
+        for (int c = 0; c < vectors.size(); c++) {
+            float[] v = vectors.get(c).vector();
+            float w = 1f / vectors.size() + (c == 0 ? 1 : 0);
             for (int i = 0; i < DIMENSIONS; i++) {
-                mean[i] += v[i];
+                mean[i] += w * v[i];
             }
         }
         return normalised(mean);
@@ -61,6 +64,23 @@ public class TextEmbedder {
             return null;
         }
         return normalised(model().embed(TextSegment.from(chunks(text).get(0))).content().vector().clone());
+    }
+
+    /**
+     * The unit vectors of the sentences of a short text that lists several interests (a profile built from past
+     * projects): matched one by one, the best one counts, where their mean would blur them. Empty for one
+     * sentence, and for more than {@code max}: a long narrative is about one thing.
+     */
+    public List<float[]> embedSentences(String text, int max) {
+        if (!enabled || text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<TextSegment> sentences = java.util.Arrays.stream(text.strip().split("(?<=[.!?;])\\s+"))
+                .filter(s -> s.split("\\s+").length >= 4).map(TextSegment::from).toList();
+        if (sentences.size() < 2 || sentences.size() > max) {
+            return List.of();
+        }
+        return model().embedAll(sentences).content().stream().map(e -> normalised(e.vector().clone())).toList();
     }
 
     /** Dot product of two unit vectors: their cosine. */
