@@ -44,7 +44,7 @@ public class ConsortiumService {
         int minimum = minimumSize(call);
         int target = Math.max(minimum, size == null ? Math.max(minimum, 4) : size);
         List<PartnerMatchService.Scored> candidates = partners.scored(call, lead, new PartnerMatchService.Request(
-                callIdentifier, leadId, PartnerMatchService.Source.ALL, null, null, POOL), lead, POOL).items();
+                callIdentifier, leadId, PartnerMatchService.Source.ALL, null, null, POOL), POOL).items();
 
         Set<String> countries = new LinkedHashSet<>();
         countries.add(lead.country());

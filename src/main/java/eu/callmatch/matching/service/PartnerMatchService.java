@@ -130,7 +130,7 @@ public class PartnerMatchService {
     public PartnerMatchDto.Page match(Request request) {
         CallDto call = calls.get(request.callIdentifier());
         MemberDto lead = request.memberId() == null ? null : members.get(request.memberId());
-        Ranking ranking = scored(call, lead, request, lead, request.limit());
+        Ranking ranking = scored(call, lead, request, request.limit());
         return new PartnerMatchDto.Page(ranking.items().stream().map(Scored::dto).toList(), ranking.total());
     }
 
@@ -139,7 +139,7 @@ public class PartnerMatchService {
     }
 
     /** The best {@code limit} candidates for the call, the lead excluded. */
-    Ranking scored(CallDto call, MemberDto lead, Request request, MemberDto unused, int limit) {
+    Ranking scored(CallDto call, MemberDto lead, Request request, int limit) {
         float[] callVector = callVector(call);
         String country = request.country() == null || request.country().isBlank() ? null
                 : Countries.normalise(request.country());
