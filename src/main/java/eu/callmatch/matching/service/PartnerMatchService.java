@@ -54,6 +54,8 @@ public class PartnerMatchService {
     static final double ACTIVITY_WEIGHT = 0.1;
     /** A project this close counts as "similar" in the reasons. */
     static final double SIMILAR = 0.5;
+    /** An import commits in batches: the pool is refreshed once they have stopped for this long. */
+    private static final java.time.Duration QUIET_BEFORE_REFRESH = java.time.Duration.ofSeconds(30);
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     public enum Source { MEMBERS, ORGANISATIONS, ALL }
@@ -104,7 +106,7 @@ public class PartnerMatchService {
                         LOG.warn("Refreshing the partner pool failed; the next request tries again", e);
                     }
                 }
-            }, 2, TimeUnit.SECONDS);
+            }, QUIET_BEFORE_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 

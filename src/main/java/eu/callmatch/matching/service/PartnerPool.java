@@ -50,7 +50,8 @@ final class PartnerPool {
         float[] vectors = new float[0];
         if (embedder.enabled()) {
             Map<String, float[]> missing = new java.util.concurrent.ConcurrentHashMap<>();
-            projects.parallelStream().forEach(p -> {
+            // one thread: the other core stays with the import or the requests that run meanwhile
+            projects.forEach(p -> {
                 String key = ProjectVectors.key(p.id(), p.contentHash());
                 if (cache.get(key) == null) {
                     float[] v = embedder.embedStart(text(p));
