@@ -80,6 +80,8 @@ public class CallMatchService {
                     "a profile needs a description or keywords to match calls against");
         }
         indexes.awaitReady(java.time.Duration.ofSeconds(10));
+        // right after an import the calls' vectors may still be computed: wait a little for them
+        indexes.awaitVectors(java.time.Duration.ofSeconds(15));
         LocalDate now = today.date();
         String country = profile.country() == null ? null : Countries.normalise(profile.country());
         boolean countryEligible = country == null || config.eligibleCountries().contains(country);
