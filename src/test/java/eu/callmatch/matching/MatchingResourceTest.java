@@ -119,7 +119,7 @@ class MatchingResourceTest {
                 .when().post("/api/v1/call-matches")
                 .then().statusCode(200).body("items[0].call.identifier", equalTo(WIND));
         given().contentType(ContentType.JSON)
-                .body("{\"description\": \"Agricultura regenerativa y salud del suelo: laboratorios vivos.\", \"country\": \"ES\"}")
+                .body("{\"description\": \"Agricultura regenerativa y salud del suelo (soil health): laboratorios vivos.\", \"country\": \"ES\"}")
                 .queryParam("programme", PROGRAMME)
                 .when().post("/api/v1/call-matches")
                 .then().statusCode(200).body("items[0].call.identifier", equalTo(SOIL));

@@ -321,12 +321,17 @@ public class SearchIndexes {
         long done = 0;
         // changes from here on are replayed after the swap: the rebuild may have read rows older than them
         long from = changes.latestId();
+        List<List<String>> withoutVectors = new ArrayList<>();
         rebuilds.put(kind, new RebuildState(true, 0, total, started, null, null));
         try (LuceneIndex.Rebuild rebuild = index.beginRebuild(SearchFields.SCHEMA_VERSION)) {
             String after = null;
             for (List<String> keys = records.keysAfter(kind, null, BATCH); !keys.isEmpty();
                  keys = records.keysAfter(kind, after, BATCH)) {
-                Map<String, Document> docs = records.documents(kind, keys);
+                // calls get their vectors after the swap, so that a rebuild is ready as fast as before
+                Map<String, Document> docs = records.documents(kind, keys, kind != IndexKind.CALLS);
+                if (kind == IndexKind.CALLS) {
+                    withoutVectors.add(keys);
+                }
                 for (String key : keys) {
                     Document doc = docs.get(key);
                     if (doc != null) {
@@ -338,6 +343,7 @@ public class SearchIndexes {
                 rebuilds.put(kind, new RebuildState(true, done, total, started, null, null));
             }
             rebuild.swap(Map.of(LuceneIndex.LAST_CHANGE_KEY, Long.toString(from)));
+            withoutVectors.forEach(this::addVectorsLater);
             applying.lock();
             try {
                 if (watermark > from) {
