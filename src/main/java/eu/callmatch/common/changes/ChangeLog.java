@@ -30,8 +30,8 @@ public class ChangeLog {
     /** What changed. */
     public enum Kind { CALL, MEMBER, ORGANISATION }
 
-    /** Fired, outside any transaction, after a transaction that recorded changes committed. */
-    public record Committed() {
+    /** Fired, outside any transaction, after a transaction that recorded changes of these kinds committed. */
+    public record Committed(Set<Kind> kinds) {
     }
 
     /** One committed change: its id orders it. */
@@ -81,7 +81,9 @@ public class ChangeLog {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        committed.fire(new Committed());
+                        Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
+                        changes.forEach(change -> kinds.add(change.kind()));
+                        committed.fire(new Committed(kinds));
                     }
                 }
             });

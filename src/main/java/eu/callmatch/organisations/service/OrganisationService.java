@@ -87,4 +87,41 @@ public class OrganisationService {
         return pics.stream().map(byPic::get).filter(java.util.Objects::nonNull)
                 .map(o -> OrganisationMapper.toDto(o, counts.getOrDefault(o.pic, 0L), null)).toList();
     }
+
+    /** A project of the pool, with what its text vector is computed from (for partner matching). */
+    public record PoolProject(String id, String acronym, String title, String objective, String topic,
+                              String contentHash) {
+    }
+
+    /** Who took part in which project, in which role. */
+    public record PoolParticipation(String pic, String projectId, String role) {
+    }
+
+    /** Every project of the pool. */
+    @jakarta.transaction.Transactional
+    public List<PoolProject> poolProjects() {
+        return em.createQuery("select new eu.callmatch.organisations.service.OrganisationService$PoolProject("
+                + "p.id, p.acronym, p.title, p.objective, p.topic, p.contentHash) from Project p", PoolProject.class)
+                .getResultList();
+    }
+
+    /** Every participation of the pool. */
+    @jakarta.transaction.Transactional
+    public List<PoolParticipation> poolParticipations() {
+        return em.createQuery("select new eu.callmatch.organisations.service.OrganisationService$PoolParticipation("
+                + "p.key.organisationPic, p.key.projectId, p.role) from Participation p", PoolParticipation.class)
+                .getResultList();
+    }
+
+    /** Every organisation of the pool, without participations, each with its number of participations. */
+    @jakarta.transaction.Transactional
+    public List<OrganisationDto> poolOrganisations() {
+        Map<String, Long> counts = new HashMap<>();
+        for (Object[] row : em.createQuery("select p.organisation.pic, count(p) from Participation p "
+                + "group by p.organisation.pic", Object[].class).getResultList()) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return organisations.listAll().stream()
+                .map(o -> OrganisationMapper.toDto(o, counts.getOrDefault(o.pic, 0L), null)).toList();
+    }
 }

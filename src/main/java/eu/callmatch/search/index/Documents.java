@@ -8,6 +8,7 @@ import eu.callmatch.organisations.rest.OrganisationDto.ParticipationDto;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -15,6 +16,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -40,7 +42,15 @@ public final class Documents {
     }
 
     public static Document of(CallDto call) {
+        return of(call, null);
+    }
+
+    /** With {@code vector}, the call's text embedding (a unit vector), for semantic matching. */
+    public static Document of(CallDto call, float[] vector) {
         Document doc = new Document();
+        if (vector != null) {
+            doc.add(new KnnFloatVectorField(CALL_VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+        }
         id(doc, call.identifier());
         keyword(doc, CALL_IDENTIFIER, call.callIdentifier(), false);
         highlighted(doc, TITLE, call.title());

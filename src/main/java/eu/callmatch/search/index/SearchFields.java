@@ -11,7 +11,7 @@ import java.util.Set;
 public final class SearchFields {
 
     /** Bump when a field, its type or its analyzer changes: an index stamped otherwise is rebuilt. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     // every kind
     public static final String ID = "id";
@@ -31,6 +31,8 @@ public final class SearchFields {
     public static final String DEADLINE = "deadline";
     /** Epoch day of the opening date. */
     public static final String OPENING_DATE = "openingDate";
+    /** The call's text as a unit vector (sentence embedding), for semantic matching; absent with embeddings off. */
+    public static final String CALL_VECTOR = "callVector";
     /** Euros, whole. */
     public static final String BUDGET_MIN = "budgetMin";
     public static final String BUDGET_MAX = "budgetMax";

@@ -5,6 +5,10 @@ import eu.callmatch.members.service.MemberService;
 import eu.callmatch.organisations.service.OrganisationService;
 import eu.callmatch.search.index.Documents;
 import eu.callmatch.search.index.IndexKind;
+import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.search.matching.CallText;
+import eu.callmatch.search.matching.TextEmbedder;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.apache.lucene.document.Document;
@@ -22,15 +26,67 @@ class IndexedRecords {
     private final MemberService members;
     private final OrganisationService organisations;
 
-    IndexedRecords(CallService calls, MemberService members, OrganisationService organisations) {
+    private final TextEmbedder embedder;
+
+    IndexedRecords(CallService calls, MemberService members, OrganisationService organisations,
+                   TextEmbedder embedder) {
         this.calls = calls;
+        this.embedder = embedder;
         this.members = members;
         this.organisations = organisations;
     }
 
-    /** The documents of the keys that exist; a key missing from the result was deleted. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * The documents of the keys that exist; a key missing from the result was deleted. A call's text is embedded
+     * here, outside the transaction that read it (a few milliseconds a call).
+     */
     Map<String, Document> documents(IndexKind kind, Collection<String> keys) {
+        return documents(kind, keys, true);
+    }
+
+    /** As {@link #documents(IndexKind, Collection)}; without {@code embed}, calls get no vector (added later). */
+    Map<String, Document> documents(IndexKind kind, Collection<String> keys, boolean embed) {
+        if (kind != IndexKind.CALLS) {
+            return QuarkusTransaction.requiringNew().call(() -> read(kind, keys));
+        }
+        return callDocuments(keys, embed ? null : Map.of());
+    }
+
+    /** The calls' texts and their vectors, to index later with {@link #callDocuments}. */
+    Map<String, Map.Entry<String, float[]>> embedCalls(Collection<String> keys) {
+        Map<String, CallDto> found = QuarkusTransaction.requiringNew().call(() -> calls.findAll(keys));
+        Map<String, Map.Entry<String, float[]>> vectors = new HashMap<>();
+        found.forEach((k, dto) -> {
+            String text = CallText.of(dto);
+            float[] v = embedder.embed(text);
+            if (v != null) {
+                vectors.put(k, Map.entry(text, v));
+            }
+        });
+        return vectors;
+    }
+
+    /**
+     * The calls' documents as they are now, with the vectors given where the text is still the one embedded;
+     * {@code vectors} null: every call is embedded here.
+     */
+    Map<String, Document> callDocuments(Collection<String> keys, Map<String, Map.Entry<String, float[]>> vectors) {
+        Map<String, CallDto> found = QuarkusTransaction.requiringNew().call(() -> calls.findAll(keys));
+        Map<String, Document> docs = new HashMap<>();
+        found.forEach((k, dto) -> {
+            String text = CallText.of(dto);
+            float[] vector = null;
+            if (vectors == null) {
+                vector = embedder.embed(text);
+            } else if (vectors.containsKey(k) && vectors.get(k).getKey().equals(text)) {
+                vector = vectors.get(k).getValue();
+            }
+            docs.put(k, Documents.of(dto, vector));
+        });
+        return docs;
+    }
+
+    private Map<String, Document> read(IndexKind kind, Collection<String> keys) {
         Map<String, Document> docs = new HashMap<>();
         switch (kind) {
             case CALLS -> calls.findAll(keys).forEach((k, dto) -> docs.put(k, Documents.of(dto)));

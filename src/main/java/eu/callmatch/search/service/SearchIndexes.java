@@ -46,6 +46,8 @@ public class SearchIndexes {
     private static final int BATCH = 500;
     /** A change-log id still missing after this long belongs to a transaction that rolled back. */
     private static final long GAP_TIMEOUT_MS = 30_000;
+    /** Up to this many calls changed together are embedded before the change is visible (read-your-writes). */
+    private static final int EMBED_AT_ONCE = 20;
 
     /** What an index is doing, for the admin endpoint. */
     public record RebuildState(boolean running, long done, long total, OffsetDateTime startedAt,
@@ -62,6 +64,13 @@ public class SearchIndexes {
     private final java.util.concurrent.CountDownLatch readyLatch = new java.util.concurrent.CountDownLatch(1);
     private final Set<Long> appliedAbove = new TreeSet<>();
     private ScheduledExecutorService timers;
+    /** Embeds imported calls, one batch after the other, off the import's thread. */
+    private final java.util.concurrent.ExecutorService vectorizer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "callmatch-call-vectors");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final java.util.concurrent.atomic.AtomicInteger pendingVectors = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long watermark;
     private volatile OffsetDateTime lastCommit;
     private long gapSince;
@@ -254,11 +263,17 @@ public class SearchIndexes {
     private void apply(IndexKind kind, Set<String> keys) {
         LuceneIndex index = indexes.get(kind);
         List<String> all = new ArrayList<>(keys);
+        // a few calls (an edit) are embedded at once; an import's batches get their vectors in the background,
+        // so that embedding thousands of calls does not hold up the import
+        boolean embedNow = kind != IndexKind.CALLS || all.size() <= EMBED_AT_ONCE;
+        if (!embedNow) {
+            addVectorsLater(all);
+        }
         try {
             long generation = -1;
             for (int i = 0; i < all.size(); i += BATCH) {
                 List<String> chunk = all.subList(i, Math.min(all.size(), i + BATCH));
-                Map<String, Document> docs = records.documents(kind, chunk);
+                Map<String, Document> docs = records.documents(kind, chunk, embedNow);
                 for (String key : chunk) {
                     Document doc = docs.get(key);
                     generation = doc != null ? index.update(key, doc) : index.delete(key);
@@ -272,6 +287,50 @@ public class SearchIndexes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Embeds these calls on the vector thread, then indexes them again with their vectors. */
+    private void addVectorsLater(List<String> keys) {
+        pendingVectors.incrementAndGet();
+        vectorizer.execute(() -> {
+            try {
+                Map<String, Map.Entry<String, float[]>> vectors = records.embedCalls(keys);
+                applying.lock(); // re-read under the lock: a newer change is not overwritten
+                try {
+                    LuceneIndex index = indexes.get(IndexKind.CALLS);
+                    Map<String, Document> docs = records.callDocuments(keys, vectors);
+                    long generation = -1;
+                    for (Map.Entry<String, Document> e : docs.entrySet()) {
+                        generation = index.update(e.getKey(), e.getValue());
+                    }
+                    if (generation >= 0) {
+                        index.waitFor(generation);
+                    }
+                } finally {
+                    applying.unlock();
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf(e, "Adding vectors to %d calls failed; a rebuild adds them", keys.size());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                pendingVectors.decrementAndGet();
+            }
+        });
+    }
+
+    /** Waits up to {@code timeout} for the calls' vectors still being computed; false when some still are. */
+    public boolean awaitVectors(java.time.Duration timeout) {
+        long until = System.nanoTime() + timeout.toNanos();
+        while (pendingVectors.get() > 0 && System.nanoTime() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return pendingVectors.get() == 0;
     }
 
     /** Moves the watermark over every id applied without a gap below it; a gap older than the timeout is skipped. */
@@ -304,12 +363,17 @@ public class SearchIndexes {
         long done = 0;
         // changes from here on are replayed after the swap: the rebuild may have read rows older than them
         long from = changes.latestId();
+        List<List<String>> withoutVectors = new ArrayList<>();
         rebuilds.put(kind, new RebuildState(true, 0, total, started, null, null));
         try (LuceneIndex.Rebuild rebuild = index.beginRebuild(SearchFields.SCHEMA_VERSION)) {
             String after = null;
             for (List<String> keys = records.keysAfter(kind, null, BATCH); !keys.isEmpty();
                  keys = records.keysAfter(kind, after, BATCH)) {
-                Map<String, Document> docs = records.documents(kind, keys);
+                // calls get their vectors after the swap, so that a rebuild is ready as fast as before
+                Map<String, Document> docs = records.documents(kind, keys, kind != IndexKind.CALLS);
+                if (kind == IndexKind.CALLS) {
+                    withoutVectors.add(keys);
+                }
                 for (String key : keys) {
                     Document doc = docs.get(key);
                     if (doc != null) {
@@ -321,6 +385,7 @@ public class SearchIndexes {
                 rebuilds.put(kind, new RebuildState(true, done, total, started, null, null));
             }
             rebuild.swap(Map.of(LuceneIndex.LAST_CHANGE_KEY, Long.toString(from)));
+            withoutVectors.forEach(this::addVectorsLater);
             applying.lock();
             try {
                 if (watermark > from) {
@@ -385,6 +450,7 @@ public class SearchIndexes {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        vectorizer.shutdownNow();
         if (timers != null) {
             timers.shutdown();
             try {

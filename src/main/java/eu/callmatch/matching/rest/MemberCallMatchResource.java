@@ -1,0 +1,42 @@
+package eu.callmatch.matching.rest;
+
+import eu.callmatch.matching.service.CallMatchService;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/members")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Matching")
+public class MemberCallMatchResource {
+
+    private final CallMatchService matches;
+
+    MemberCallMatchResource(CallMatchService matches) {
+        this.matches = matches;
+    }
+
+    @GET
+    @Path("/{id}/call-matches")
+    @Operation(operationId = "matchCallsForMember", summary = "Find calls for a member",
+            description = "The calls that best fit a stored member's profile (description, keywords, country, type "
+                    + "and programmes of interest), best first, with the reasons; as POST /api/v1/call-matches.")
+    @APIResponse(responseCode = "200", description = "The calls, best first",
+            content = @Content(schema = @Schema(implementation = CallMatchDto.Page.class)))
+    @APIResponse(responseCode = "400", description = "The member has neither description nor keywords")
+    @APIResponse(responseCode = "404", description = "No such member")
+    public CallMatchDto.Page match(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id,
+                                   @Valid @BeanParam CallMatchParams params) {
+        return matches.forMember(id, params.filters());
+    }
+}

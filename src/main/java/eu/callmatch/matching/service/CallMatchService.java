@@ -1,0 +1,198 @@
+package eu.callmatch.matching.service;
+
+import eu.callmatch.calls.CallStatus;
+import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.service.CallService;
+import eu.callmatch.common.config.Today;
+import eu.callmatch.common.error.ProblemException;
+import eu.callmatch.common.text.Countries;
+import eu.callmatch.matching.rest.CallMatchDto;
+import eu.callmatch.matching.rest.CallMatchDto.CallSummary;
+import eu.callmatch.matching.rest.MatchProfileDto;
+import eu.callmatch.members.OrganisationType;
+import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.service.MemberService;
+import eu.callmatch.search.matching.CallMatch;
+import eu.callmatch.search.matching.CallMatchQuery;
+import eu.callmatch.search.matching.CallMatcher;
+import eu.callmatch.search.matching.TextEmbedder;
+import eu.callmatch.search.service.SearchIndexes;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Calls for a profile: eligible ones only unless asked, best first, each with its reasons. */
+@ApplicationScoped
+public class CallMatchService {
+
+    /** The filters a request adds to the profile. */
+    public record Filters(List<CallStatus> statuses, List<String> programmes, List<String> actionTypes,
+                          LocalDate deadlineAfter, int limit, boolean includeIneligible) {
+    }
+
+    /** How many calls are ranked before the page is cut: enough for the semantic and lexical lists to meet. */
+    static final int CANDIDATES = 300;
+    /** A profile's sentences matched one by one, at most: a profile listing past projects has a few. */
+    static final int MAX_PARTS = 8;
+    /** An ineligible call shown on request keeps this share of its score, so eligible calls stay first. */
+    static final double INELIGIBLE_FACTOR = 0.5;
+    private static final Map<String, String> FIELD_NAMES = Map.of("title", "title", "keywords", "keywords",
+            "destination", "destination", "description", "description");
+
+    private final CallMatcher matcher;
+    private final TextEmbedder embedder;
+    private final CallService calls;
+    private final MemberService members;
+    private final Today today;
+    private final MatchingConfig config;
+    private final SearchIndexes indexes;
+
+    CallMatchService(CallMatcher matcher, TextEmbedder embedder, CallService calls, MemberService members, Today today,
+                     MatchingConfig config, SearchIndexes indexes) {
+        this.matcher = matcher;
+        this.embedder = embedder;
+        this.calls = calls;
+        this.members = members;
+        this.today = today;
+        this.config = config;
+        this.indexes = indexes;
+    }
+
+    public CallMatchDto.Page forMember(long memberId, Filters filters) {
+        MemberDto m = members.get(memberId);
+        return match(new MatchProfileDto(m.description(), m.keywords(), m.country(), m.organisationType(),
+                m.organisationType() == OrganisationType.SME, m.programmes()), filters);
+    }
+
+    public CallMatchDto.Page match(MatchProfileDto profile, Filters filters) {
+        if (profile == null || (isBlank(profile.description()) && (profile.keywords() == null
+                || profile.keywords().stream().allMatch(CallMatchService::isBlank)))) {
+            throw ProblemException.invalid("body", "description",
+                    "a profile needs a description or keywords to match calls against");
+        }
+        indexes.awaitReady(java.time.Duration.ofSeconds(10));
+        // right after an import the calls' vectors may still be computed: wait a little for them
+        indexes.awaitVectors(java.time.Duration.ofSeconds(15));
+        LocalDate now = today.date();
+        String country = profile.country() == null ? null : Countries.normalise(profile.country());
+        boolean countryEligible = country == null || config.eligibleCountries().contains(country);
+        if (!countryEligible && !filters.includeIneligible()) {
+            return new CallMatchDto.Page(List.of(), 0);
+        }
+        List<String> profileProgrammes = profile.programmes() == null ? List.of() : profile.programmes();
+        boolean applicableOnly = filters.statuses().isEmpty();
+        List<String> statuses = applicableOnly
+                ? (filters.includeIneligible() ? List.of() : List.of("OPEN", "FORTHCOMING"))
+                : filters.statuses().stream().map(Enum::name).toList();
+        LocalDate deadlineAfter = filters.deadlineAfter();
+        if (applicableOnly && !filters.includeIneligible()) {
+            deadlineAfter = deadlineAfter == null || deadlineAfter.isBefore(now) ? now : deadlineAfter;
+        }
+        List<String> programmes = filters.programmes().isEmpty() && !filters.includeIneligible()
+                ? profileProgrammes : filters.programmes();
+
+        String text = Stream.of(profile.description(), profile.keywords() == null ? null
+                        : String.join(". ", profile.keywords()))
+                .filter(s -> !isBlank(s)).collect(Collectors.joining(". "));
+        float[] vector = embedder.embed(text);
+        List<float[]> parts = vector == null ? List.of() : embedder.embedSentences(profile.description(), MAX_PARTS);
+        int ranked = filters.includeIneligible() ? filters.limit() * 2 : filters.limit();
+        CallMatcher.Result result = matcher.match(new CallMatchQuery(profile.description(), profile.keywords(), vector, parts,
+                statuses, programmes, filters.actionTypes(), deadlineAfter, Math.max(CANDIDATES, ranked)), ranked);
+        Map<String, CallDto> byId = calls.findAll(result.matches().stream().map(CallMatch::identifier).toList());
+        boolean sme = Boolean.TRUE.equals(profile.sme()) || profile.organisationType() == OrganisationType.SME;
+        List<CallMatchDto> items = new ArrayList<>();
+        for (CallMatch match : result.matches()) {
+            CallDto call = byId.get(match.identifier());
+            if (call == null) {
+                continue; // deleted since the index saw it
+            }
+            List<String> reasons = new ArrayList<>(termReasons(match));
+            if (!Double.isNaN(match.semantic()) && match.semantic() >= 0.45) {
+                reasons.add(String.format(Locale.ROOT, "close in meaning to the profile (similarity %.2f)",
+                        match.semantic()));
+            }
+            List<String> ineligible = new ArrayList<>();
+            if (!countryEligible) {
+                ineligible.add("not eligible: " + country + " is neither an EU member state nor an associated country");
+            }
+            if (applicableOnly && !applicable(call, now)) {
+                ineligible.add("not eligible: the call is closed" + lastDeadline(call).map(d -> " (deadline " + d + ")").orElse(""));
+            }
+            if (!profileProgrammes.isEmpty() && call.programme() != null && !profileProgrammes.contains(call.programme())
+                    && filters.programmes().isEmpty()) {
+                ineligible.add("not eligible: " + call.programme() + " is outside the profile's programmes");
+            }
+            reasons.addAll(eligibilityNotes(call, sme, country, now));
+            reasons.addAll(ineligible);
+            double score = ineligible.isEmpty() ? match.score() : match.score() * INELIGIBLE_FACTOR;
+            items.add(new CallMatchDto(summary(call), Math.round(score * 10_000) / 10_000.0, reasons));
+        }
+        items.sort(Comparator.comparingDouble(CallMatchDto::score).reversed());
+        return new CallMatchDto.Page(items.subList(0, Math.min(filters.limit(), items.size())), result.total());
+    }
+
+    private static List<String> termReasons(CallMatch match) {
+        List<String> reasons = new ArrayList<>();
+        match.matchedTerms().forEach((field, terms) -> {
+            if (!terms.isEmpty()) {
+                reasons.add("profile terms in the " + FIELD_NAMES.getOrDefault(field, field) + ": "
+                        + terms.stream().limit(8).map(t -> "'" + t + "'").collect(Collectors.joining(", ")));
+            }
+        });
+        return reasons;
+    }
+
+    private List<String> eligibilityNotes(CallDto call, boolean sme, String country, LocalDate now) {
+        List<String> notes = new ArrayList<>();
+        if (sme) {
+            String text = (call.title() + " " + Objects.toString(call.description(), "")).toLowerCase(Locale.ROOT);
+            notes.add(text.contains("sme") ? "open to SMEs, and the call mentions SMEs" : "open to SMEs");
+        }
+        if (country != null && config.eligibleCountries().contains(country)) {
+            notes.add(config.memberStates().contains(country) ? "open to organisations in " + country + " (EU member state)"
+                    : "open to organisations in " + country + " (associated country)");
+        }
+        List<LocalDate> deadlines = call.deadlines() == null ? List.of()
+                : call.deadlines().stream().filter(Objects::nonNull).sorted().toList();
+        if (deadlines.size() >= 2 && "two-stage".equalsIgnoreCase(Objects.toString(call.deadlineModel(), ""))) {
+            notes.add("two-stage: first deadline " + deadlines.get(0) + ", second " + deadlines.get(1));
+        }
+        deadlines.stream().filter(d -> !d.isBefore(now)).findFirst().ifPresentOrElse(d -> {
+            long days = ChronoUnit.DAYS.between(now, d);
+            notes.add(days == 0 ? "deadline today" : "deadline in " + days + (days == 1 ? " day" : " days") + " (" + d + ")");
+        }, () -> {
+            if (deadlines.isEmpty()) {
+                notes.add("no deadline set yet");
+            }
+        });
+        return notes;
+    }
+
+    private static boolean applicable(CallDto call, LocalDate now) {
+        return call.status() != CallStatus.CLOSED && lastDeadline(call).map(d -> !d.isBefore(now)).orElse(true);
+    }
+
+    private static java.util.Optional<LocalDate> lastDeadline(CallDto call) {
+        return call.deadlines() == null ? java.util.Optional.empty()
+                : call.deadlines().stream().filter(Objects::nonNull).max(Comparator.naturalOrder());
+    }
+
+    static CallSummary summary(CallDto c) {
+        return new CallSummary(c.identifier(), c.title(), c.programme(), c.actionType(), c.status(), c.deadlines(),
+                c.budgetMin(), c.budgetMax(), c.url());
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

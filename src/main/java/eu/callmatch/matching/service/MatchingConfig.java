@@ -1,0 +1,28 @@
+package eu.callmatch.matching.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+
+/** Call and partner matching ({@code callmatch.matching.*}, see the README). */
+@ConfigMapping(prefix = "callmatch.matching")
+public interface MatchingConfig {
+
+    /**
+     * Countries whose organisations may take part: EU member states and Horizon Europe associated countries
+     * (ISO codes).
+     */
+    List<String> eligibleCountries();
+
+    /** The EU member states among them: a consortium needs at least one. */
+    List<String> memberStates();
+
+    Embeddings embeddings();
+
+    interface Embeddings {
+        /** Semantic matching with sentence embeddings; off, matching is lexical (BM25) only. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+}

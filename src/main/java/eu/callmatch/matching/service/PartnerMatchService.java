@@ -1,0 +1,363 @@
+package eu.callmatch.matching.service;
+
+import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.service.CallService;
+import eu.callmatch.common.changes.ChangeLog;
+import eu.callmatch.common.config.CallmatchConfig;
+import eu.callmatch.common.text.Countries;
+import eu.callmatch.matching.rest.PartnerMatchDto;
+import eu.callmatch.matching.rest.PartnerMatchDto.Evidence;
+import eu.callmatch.matching.rest.PartnerMatchDto.Kind;
+import eu.callmatch.members.OrganisationType;
+import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.service.MemberService;
+import eu.callmatch.organisations.rest.OrganisationDto;
+import eu.callmatch.organisations.service.OrganisationService;
+import eu.callmatch.organisations.service.OrganisationService.PoolProject;
+import eu.callmatch.search.matching.CallMatcher;
+import eu.callmatch.search.matching.CallText;
+import eu.callmatch.search.matching.TextEmbedder;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * Partners for a call. Each past participation of an organisation is scored against the call (how close the
+ * project's text is to the call's, whether its topic lies in the same work-programme area) and the scores are summed
+ * per organisation, with a small prior for experience: an organisation that did several projects like the call is a
+ * likelier partner than one whose single project is closest, and one profile per organisation would blur what it did.
+ */
+@ApplicationScoped
+public class PartnerMatchService {
+
+    private static final Logger LOG = Logger.getLogger(PartnerMatchService.class);
+    /** Below this cosine a past project says nothing about the call. */
+    static final double SIMILARITY_FLOOR = 0.3;
+    static final double TOPIC_WEIGHT = 0.25;
+    static final double ACTIVITY_WEIGHT = 0.1;
+    /** A project this close counts as "similar" in the reasons. */
+    static final double SIMILAR = 0.5;
+    /** An import commits in batches: the pool is refreshed once they have stopped for this long. */
+    private static final java.time.Duration QUIET_BEFORE_REFRESH = java.time.Duration.ofSeconds(30);
+    private static final Pattern YEAR = Pattern.compile("\\d{4}");
+
+    public enum Source { MEMBERS, ORGANISATIONS, ALL }
+
+    /** What to look for. */
+    public record Request(String callIdentifier, Long memberId, Source source, String country,
+                          OrganisationType organisationType, int limit) {
+    }
+
+    /** A scored candidate, before it becomes a DTO: the consortium builder reads it too. */
+    record Scored(PartnerMatchDto dto, double score) {
+    }
+
+    private final CallService calls;
+    private final MemberService members;
+    private final OrganisationService organisations;
+    private final CallMatcher callMatcher;
+    private final TextEmbedder embedder;
+    private final ProjectVectors cache;
+    private final AtomicLong changes = new AtomicLong(1);
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "callmatch-partner-pool");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile PartnerPool pool;
+    private long poolVersion;
+
+    PartnerMatchService(CallService calls, MemberService members, OrganisationService organisations,
+                        CallMatcher callMatcher, TextEmbedder embedder, CallmatchConfig config) {
+        this.calls = calls;
+        this.members = members;
+        this.organisations = organisations;
+        this.callMatcher = callMatcher;
+        this.embedder = embedder;
+        this.cache = new ProjectVectors(Path.of(config.dataDir(), "vectors", "projects-minilm-l6-v2-q.bin"));
+    }
+
+    /** The pool changed: embed its new projects in the background, so the next request need not wait. */
+    void onChange(@Observes ChangeLog.Committed committed) {
+        if (committed.kinds().contains(ChangeLog.Kind.ORGANISATION)) {
+            long version = changes.incrementAndGet();
+            refresher.schedule(() -> {
+                if (changes.get() == version) { // the last of a burst (an import commits in batches)
+                    try {
+                        current();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Refreshing the partner pool failed; the next request tries again", e);
+                    }
+                }
+            }, QUIET_BEFORE_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        refresher.shutdownNow();
+    }
+
+    /** The pool as of the last change; rebuilt first when it changed since. */
+    synchronized PartnerPool current() {
+        long version = changes.get();
+        if (pool == null || poolVersion != version) {
+            long started = System.currentTimeMillis();
+            List<PoolProject> projects = organisations.poolProjects();
+            pool = PartnerPool.build(projects, organisations.poolParticipations(), organisations.poolOrganisations(),
+                    cache, embedder);
+            poolVersion = version;
+            LOG.infof("Partner pool loaded: %d organisations, %d projects in %d ms", pool.organisations.size(),
+                    projects.size(), System.currentTimeMillis() - started);
+        }
+        return pool;
+    }
+
+    public PartnerMatchDto.Page match(Request request) {
+        CallDto call = calls.get(request.callIdentifier());
+        MemberDto lead = request.memberId() == null ? null : members.get(request.memberId());
+        Ranking ranking = scored(call, lead, request, request.limit());
+        return new PartnerMatchDto.Page(ranking.items().stream().map(Scored::dto).toList(), ranking.total());
+    }
+
+    /** The best candidates, and how many scored above zero. */
+    record Ranking(List<Scored> items, long total) {
+    }
+
+    /** The best {@code limit} candidates for the call, the lead excluded. */
+    Ranking scored(CallDto call, MemberDto lead, Request request, int limit) {
+        float[] callVector = callVector(call);
+        String country = request.country() == null || request.country().isBlank() ? null
+                : Countries.normalise(request.country());
+        List<Scored> all = new ArrayList<>();
+        long total = 0;
+        if (request.source() != Source.MEMBERS) {
+            PartnerPool p = current();
+            Ranking orgs = organisations(p, call, callVector, lead, country, request.organisationType(), limit);
+            all.addAll(orgs.items());
+            total += orgs.total();
+        }
+        if (request.source() != Source.ORGANISATIONS) {
+            List<Scored> ms = members(call, callVector, lead, country, request.organisationType());
+            total += ms.size();
+            all.addAll(ms);
+        }
+        all.sort(Comparator.comparingDouble(Scored::score).reversed());
+        return new Ranking(all.subList(0, Math.min(limit, all.size())), total);
+    }
+
+    private float[] callVector(CallDto call) {
+        if (!embedder.enabled()) {
+            return null;
+        }
+        float[] v = callMatcher.vector(call.identifier());
+        return v != null ? v : embedder.embed(CallText.of(call));
+    }
+
+    private Ranking organisations(PartnerPool p, CallDto call, float[] callVector, MemberDto lead, String country,
+                                       OrganisationType type, int limit) {
+        int n = p.projects.size();
+        int d = TextEmbedder.DIMENSIONS;
+        double[] cos = new double[n];
+        double[] topic = new double[n];
+        boolean dense = callVector != null && p.hasVectors();
+        for (int i = 0; i < n; i++) {
+            if (dense) {
+                double dot = 0;
+                int base = i * d;
+                for (int k = 0; k < d; k++) {
+                    dot += p.vectors[base + k] * callVector[k];
+                }
+                cos[i] = dot;
+            }
+            topic[i] = topicSimilarity(p.projects.get(i).topic(), call.identifier());
+        }
+        String leadPic = lead == null ? null : lead.pic();
+        PriorityQueue<Map.Entry<Integer, Double>> best = new PriorityQueue<>(Map.Entry.comparingByValue());
+        long above = 0;
+        for (int o = 0; o < p.organisations.size(); o++) {
+            OrganisationDto org = p.organisations.get(o);
+            if ((country != null && !country.equals(org.country())) || (type != null && type != org.organisationType())
+                    || (leadPic != null && leadPic.equals(org.pic()))) {
+                continue;
+            }
+            double s = 0;
+            double t = 0;
+            for (int j : p.projectsOf[o]) {
+                s += Math.max(cos[j] - SIMILARITY_FLOOR, 0);
+                t += topic[j];
+            }
+            if (s + t <= 0) {
+                continue;
+            }
+            above++;
+            double score = s + TOPIC_WEIGHT * t + ACTIVITY_WEIGHT * Math.log1p(p.projectsOf[o].length);
+            if (best.size() < limit) {
+                best.add(Map.entry(o, score));
+            } else if (score > best.peek().getValue()) {
+                best.poll();
+                best.add(Map.entry(o, score));
+            }
+        }
+        List<Scored> out = new ArrayList<>();
+        for (Map.Entry<Integer, Double> e : best) {
+            out.add(new Scored(organisationDto(p, e.getKey(), e.getValue(), cos, topic, lead), e.getValue()));
+        }
+        return new Ranking(out, above);
+    }
+
+    private PartnerMatchDto organisationDto(PartnerPool p, int o, double score, double[] cos, double[] topic,
+                                            MemberDto lead) {
+        OrganisationDto org = p.organisations.get(o);
+        int[] projects = p.projectsOf[o];
+        String[] roles = p.rolesOf[o];
+        List<Integer> order = new ArrayList<>();
+        for (int k = 0; k < projects.length; k++) {
+            order.add(k);
+        }
+        order.sort(Comparator.comparingDouble((Integer k) -> cos[projects[k]] + topic[projects[k]]).reversed());
+        List<String> coordinated = new ArrayList<>();
+        List<String> tookPart = new ArrayList<>();
+        int sameArea = 0;
+        for (int k : order) {
+            PoolProject pr = p.projects.get(projects[k]);
+            if (topic[projects[k]] >= 0.5) {
+                sameArea++;
+            }
+            if (cos[projects[k]] >= SIMILAR || topic[projects[k]] >= 0.5) {
+                (("coordinator".equalsIgnoreCase(roles[k])) ? coordinated : tookPart)
+                        .add(Objects.toString(pr.acronym(), pr.id()));
+            }
+        }
+        List<String> reasons = new ArrayList<>();
+        if (!coordinated.isEmpty()) {
+            reasons.add("coordinated " + count(coordinated.size(), "project") + " under similar topics ("
+                    + String.join(", ", coordinated.subList(0, Math.min(3, coordinated.size()))) + ")");
+        }
+        if (!tookPart.isEmpty()) {
+            reasons.add("took part in " + count(tookPart.size(), "project") + " close to the call ("
+                    + String.join(", ", tookPart.subList(0, Math.min(3, tookPart.size()))) + ")");
+        }
+        if (sameArea > 0) {
+            reasons.add(count(sameArea, "past project") + " in the call's work-programme area");
+        }
+        reasons.add(count(projects.length, "EU project") + " in all");
+        reasons.add(profileReason(org.organisationType(), org.sme(), org.country(), lead));
+        List<Evidence> evidence = order.stream().limit(3).map(k -> {
+            PoolProject pr = p.projects.get(projects[k]);
+            return new Evidence(pr.id(), pr.acronym(), pr.title(), pr.topic(), roles[k]);
+        }).toList();
+        return new PartnerMatchDto(Kind.ORGANISATION, org.pic(), org.pic(), org.name(), org.country(),
+                org.organisationType(), org.sme(), round(score), reasons, evidence);
+    }
+
+    private List<Scored> members(CallDto call, float[] callVector, MemberDto lead, String country,
+                                 OrganisationType type) {
+        List<Scored> out = new ArrayList<>();
+        String callText = CallText.of(call).toLowerCase(Locale.ROOT);
+        String after = null;
+        for (List<String> ids = members.idsAfter(null, 500); !ids.isEmpty(); ids = members.idsAfter(after, 500)) {
+            after = ids.get(ids.size() - 1);
+            for (MemberDto m : members.findAll(ids).values()) {
+                if ((lead != null && Objects.equals(lead.id(), m.id())) || (country != null && !country.equals(m.country()))
+                        || (type != null && type != m.organisationType())) {
+                    continue;
+                }
+                List<String> hits = m.keywords() == null ? List.of() : m.keywords().stream()
+                        .filter(k -> callText.contains(k.toLowerCase(Locale.ROOT))).toList();
+                double s = m.keywords() == null || m.keywords().isEmpty() ? 0 : (double) hits.size() / m.keywords().size();
+                List<String> reasons = new ArrayList<>();
+                if (callVector != null) {
+                    float[] v = memberVector(m);
+                    if (v != null) {
+                        double c = TextEmbedder.cosine(v, callVector);
+                        s += 2 * Math.max(c - SIMILARITY_FLOOR, 0);
+                        if (c >= SIMILAR) {
+                            reasons.add(String.format(Locale.ROOT, "its profile is close to the call (similarity %.2f)", c));
+                        }
+                    }
+                }
+                if (s <= 0) {
+                    continue;
+                }
+                if (!hits.isEmpty()) {
+                    reasons.add("its keywords in the call: " + String.join(", ", hits));
+                }
+                reasons.add(profileReason(m.organisationType(), m.organisationType() == OrganisationType.SME,
+                        m.country(), lead));
+                out.add(new Scored(new PartnerMatchDto(Kind.MEMBER, String.valueOf(m.id()), m.pic(), m.name(),
+                        m.country(), m.organisationType(), m.organisationType() == OrganisationType.SME, round(s),
+                        reasons, List.of()), s));
+            }
+        }
+        return out;
+    }
+
+    private final Map<String, float[]> memberVectors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private float[] memberVector(MemberDto m) {
+        String text = Objects.toString(m.description(), "") + " " + (m.keywords() == null ? "" : String.join(", ", m.keywords()));
+        return memberVectors.computeIfAbsent(m.id() + "#" + text.hashCode(), k -> embedder.embed(text));
+    }
+
+    private static String profileReason(OrganisationType type, Boolean sme, String country, MemberDto lead) {
+        String what = Boolean.TRUE.equals(sme) ? "SME" : type == null ? "organisation" : switch (type) {
+            case SME -> "SME";
+            case LARGE_ENTERPRISE -> "company";
+            case RESEARCH_ORGANISATION -> "research organisation";
+            case HIGHER_EDUCATION -> "university";
+            case PUBLIC_BODY -> "public body";
+            case OTHER -> "organisation";
+        };
+        String reason = what + " in " + country;
+        if (lead != null && country != null && !country.equals(lead.country())) {
+            reason += ", brings a country the consortium lacks";
+        }
+        return reason;
+    }
+
+    /**
+     * How far a past project's topic shares the call's work-programme path, 0 to 1: HORIZON-CL5-2022-D6-01-08 and
+     * HORIZON-CL5-2023-D6-01-03 share programme, cluster and destination. Years are skipped: destinations recur.
+     */
+    static double topicSimilarity(String projectTopic, String callIdentifier) {
+        if (projectTopic == null || callIdentifier == null) {
+            return 0;
+        }
+        List<String> a = segments(projectTopic);
+        List<String> b = segments(callIdentifier);
+        int shared = 0;
+        while (shared < a.size() && shared < b.size() && a.get(shared).equals(b.get(shared))) {
+            shared++;
+        }
+        return shared < 2 ? 0 : (shared - 1.0) / (Math.max(b.size(), 2) - 1.0);
+    }
+
+    private static List<String> segments(String topic) {
+        return java.util.Arrays.stream(topic.toUpperCase(Locale.ROOT).split("-"))
+                .filter(s -> !YEAR.matcher(s).matches()).toList();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static double round(double score) {
+        return Math.round(score * 10_000) / 10_000.0;
+    }
+}

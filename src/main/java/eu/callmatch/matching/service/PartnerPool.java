@@ -1,0 +1,101 @@
+package eu.callmatch.matching.service;
+
+import eu.callmatch.organisations.rest.OrganisationDto;
+import eu.callmatch.organisations.service.OrganisationService.PoolParticipation;
+import eu.callmatch.organisations.service.OrganisationService.PoolProject;
+import eu.callmatch.search.matching.TextEmbedder;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The partner pool in memory, as partner matching reads it: every organisation with its past projects, and every
+ * project's text vector. A snapshot: replaced whole when the pool changes.
+ */
+final class PartnerPool {
+
+    static final PartnerPool EMPTY = new PartnerPool(List.of(), List.of(), new float[0], new int[0][], new String[0][]);
+
+    final List<PoolProject> projects;
+    final List<OrganisationDto> organisations;
+    /** Project i's unit vector at [i * DIMENSIONS, (i + 1) * DIMENSIONS); empty without embeddings. */
+    final float[] vectors;
+    /** Per organisation, the indexes of its projects, and its role in each. */
+    final int[][] projectsOf;
+    final String[][] rolesOf;
+
+    private PartnerPool(List<PoolProject> projects, List<OrganisationDto> organisations, float[] vectors,
+                        int[][] projectsOf, String[][] rolesOf) {
+        this.projects = projects;
+        this.organisations = organisations;
+        this.vectors = vectors;
+        this.projectsOf = projectsOf;
+        this.rolesOf = rolesOf;
+    }
+
+    boolean hasVectors() {
+        return vectors.length > 0;
+    }
+
+    /** The project's text as embedded: its title, then the start of its objective. */
+    static String text(PoolProject p) {
+        String title = p.title() == null ? "" : p.title().strip();
+        return p.objective() == null ? title : title + ". " + p.objective();
+    }
+
+    static PartnerPool build(List<PoolProject> projects, List<PoolParticipation> participations,
+                             List<OrganisationDto> organisations, ProjectVectors cache, TextEmbedder embedder) {
+        float[] vectors = new float[0];
+        if (embedder.enabled()) {
+            Map<String, float[]> missing = new java.util.concurrent.ConcurrentHashMap<>();
+            // one thread: the other core stays with the import or the requests that run meanwhile
+            projects.forEach(p -> {
+                String key = ProjectVectors.key(p.id(), p.contentHash());
+                if (cache.get(key) == null) {
+                    float[] v = embedder.embedStart(text(p));
+                    missing.put(key, v == null ? new float[TextEmbedder.DIMENSIONS] : v);
+                }
+            });
+            if (!missing.isEmpty()) {
+                cache.putAll(missing);
+            }
+            int d = TextEmbedder.DIMENSIONS;
+            vectors = new float[projects.size() * d];
+            for (int i = 0; i < projects.size(); i++) {
+                PoolProject p = projects.get(i);
+                System.arraycopy(cache.get(ProjectVectors.key(p.id(), p.contentHash())), 0, vectors, i * d, d);
+            }
+        }
+        Map<String, Integer> projectIndex = new HashMap<>();
+        for (int i = 0; i < projects.size(); i++) {
+            projectIndex.put(projects.get(i).id(), i);
+        }
+        Map<String, Integer> orgIndex = new HashMap<>();
+        for (int i = 0; i < organisations.size(); i++) {
+            orgIndex.put(organisations.get(i).pic(), i);
+        }
+        List<List<Integer>> ps = new ArrayList<>();
+        List<List<String>> rs = new ArrayList<>();
+        for (int i = 0; i < organisations.size(); i++) {
+            ps.add(new ArrayList<>());
+            rs.add(new ArrayList<>());
+        }
+        for (PoolParticipation p : participations) {
+            Integer o = orgIndex.get(p.pic());
+            Integer j = projectIndex.get(p.projectId());
+            if (o != null && j != null) {
+                ps.get(o).add(j);
+                rs.get(o).add(p.role());
+            }
+        }
+        int[][] projectsOf = new int[organisations.size()][];
+        String[][] rolesOf = new String[organisations.size()][];
+        for (int i = 0; i < organisations.size(); i++) {
+            projectsOf[i] = ps.get(i).stream().mapToInt(Integer::intValue).toArray();
+            rolesOf[i] = rs.get(i).toArray(String[]::new);
+        }
+        return new PartnerPool(projects, organisations, vectors, projectsOf, rolesOf);
+    }
+}

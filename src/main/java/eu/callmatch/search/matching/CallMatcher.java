@@ -1,0 +1,379 @@
+package eu.callmatch.search.matching;
+
+import eu.callmatch.search.index.Analyzers;
+import eu.callmatch.search.index.IndexKind;
+import eu.callmatch.search.service.SearchIndexes;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static eu.callmatch.search.index.SearchFields.*;
+
+/**
+ * Ranks calls for a profile of any length: semantic similarity of the profile's and the calls' embeddings, combined
+ * with a field-aware BM25 over the profile's key terms. Each field is searched on its own and its scores divided by
+ * the best score of that field for this query, so a long field (a few calls have 20-page descriptions) cannot
+ * swamp the short ones; the dense scores are min-max normalised over the candidates.
+ */
+@ApplicationScoped
+public class CallMatcher {
+
+    /** The profile's terms that are searched: the most distinctive ones. */
+    static final int KEY_TERMS = 48;
+    /** The lexical fields and their weight in the lexical score; the title says best what a call is for. */
+    static final Map<String, Double> FIELD_WEIGHTS = orderedWeights(TITLE, 1.0, KEYWORDS, 0.1, DESTINATION, 0.1,
+            DESCRIPTION, 0.1);
+    static final double DENSE_WEIGHT = 0.7;
+    /** With a profile of several sentences, the share of the best sentence's cosine in the semantic score. */
+    static final double BEST_PART_WEIGHT = 0.5;
+    /** A keyword the profile gives counts like a word written this many times. */
+    static final int KEYWORD_TF = 3;
+
+    /** The result: the best matches, and how many calls passed the filters. */
+    public record Result(List<CallMatch> matches, long total) {
+    }
+
+    private final SearchIndexes indexes;
+
+    CallMatcher(SearchIndexes indexes) {
+        this.indexes = indexes;
+    }
+
+    public Result match(CallMatchQuery query, int limit) {
+        return indexes.index(IndexKind.CALLS).withSearcher(searcher -> {
+            try {
+                return match(searcher, query, limit);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The cosine of {@code vector} and the call's stored vector, or NaN when it has none. */
+    public double semantic(String identifier, float[] vector) {
+        return indexes.index(IndexKind.CALLS).withSearcher(searcher -> {
+            try {
+                float[] v = storedVector(searcher, identifier);
+                return v == null || vector == null ? Double.NaN : TextEmbedder.cosine(v, vector);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The call's stored vector, or null. */
+    public float[] vector(String identifier) {
+        return indexes.index(IndexKind.CALLS).withSearcher(searcher -> {
+            try {
+                return storedVector(searcher, identifier);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static float[] storedVector(IndexSearcher searcher, String identifier) throws IOException {
+        TopDocs hit = searcher.search(new TermQuery(new Term(ID, identifier)), 1);
+        if (hit.scoreDocs.length == 0) {
+            return null;
+        }
+        int doc = hit.scoreDocs[0].doc;
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        FloatVectorValues values = leaf.reader().getFloatVectorValues(CALL_VECTOR);
+        if (values == null || values.advance(doc - leaf.docBase) != doc - leaf.docBase) {
+            return null;
+        }
+        return values.vectorValue().clone();
+    }
+
+    private Result match(IndexSearcher searcher, CallMatchQuery query, int limit) throws IOException {
+        Query filter = filter(query);
+        long total = searcher.count(filter);
+        Map<String, Float> terms = keyTerms(searcher.getIndexReader(), query);
+        int k = Math.max(query.candidates(), limit);
+
+        Map<Integer, double[]> candidates = new HashMap<>(); // doc -> [dense, field scores...]
+        int fields = FIELD_WEIGHTS.size();
+        int f = 0;
+        for (String field : FIELD_WEIGHTS.keySet()) {
+            f++;
+            if (terms.isEmpty()) {
+                continue;
+            }
+            BooleanQuery.Builder text = new BooleanQuery.Builder();
+            terms.forEach((term, weight) -> text.add(new BoostQuery(new TermQuery(new Term(field, term)), weight),
+                    Occur.SHOULD));
+            Query q = new BooleanQuery.Builder().add(text.build(), Occur.MUST).add(filter, Occur.FILTER).build();
+            ScoreDoc[] top = searcher.search(q, k).scoreDocs;
+            double max = top.length == 0 ? 1 : top[0].score;
+            for (ScoreDoc sd : top) {
+                candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1))[f] = sd.score / max;
+            }
+        }
+        boolean dense = query.vector() != null && hasVectors(searcher.getIndexReader());
+        if (dense) {
+            List<float[]> vectors = new ArrayList<>();
+            vectors.add(query.vector());
+            vectors.addAll(query.parts());
+            for (float[] v : vectors) {
+                int kv = v == query.vector() ? k : Math.max(limit, k / 3);
+                for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(CALL_VECTOR, v, kv, filter), kv).scoreDocs) {
+                    candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1));
+                }
+            }
+            dense(searcher.getIndexReader(), query.vector(), query.parts(), candidates);
+        }
+        double minDense = Double.MAX_VALUE;
+        double maxDense = -Double.MAX_VALUE;
+        for (double[] row : candidates.values()) {
+            if (!Double.isNaN(row[0])) {
+                minDense = Math.min(minDense, row[0]);
+                maxDense = Math.max(maxDense, row[0]);
+            }
+        }
+        double weightSum = FIELD_WEIGHTS.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(candidates.size());
+        for (Map.Entry<Integer, double[]> e : candidates.entrySet()) {
+            double[] row = e.getValue();
+            double lexical = 0;
+            int i = 0;
+            for (double w : FIELD_WEIGHTS.values()) {
+                i++;
+                lexical += Double.isNaN(row[i]) ? 0 : w * row[i];
+            }
+            lexical /= weightSum;
+            double score = lexical;
+            if (dense) {
+                double d = Double.isNaN(row[0]) ? 0
+                        : maxDense > minDense ? (row[0] - minDense) / (maxDense - minDense) : 1;
+                score = DENSE_WEIGHT * d + (1 - DENSE_WEIGHT) * lexical;
+            }
+            ranked.add(Map.entry(e.getKey(), score));
+        }
+        ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey()));
+        List<Map.Entry<Integer, Double>> top = ranked.subList(0, Math.min(limit, ranked.size()));
+        Map<Integer, Map<String, List<String>>> matched = matchedTerms(searcher.getIndexReader(),
+                top.stream().map(Map.Entry::getKey).toList(), terms.keySet());
+        List<CallMatch> matches = new ArrayList<>(top.size());
+        for (Map.Entry<Integer, Double> e : top) {
+            matches.add(new CallMatch(id(searcher.getIndexReader(), e.getKey()), e.getValue(),
+                    candidates.get(e.getKey())[0], matched.getOrDefault(e.getKey(), Map.of())));
+        }
+        return new Result(matches, total);
+    }
+
+    private static double[] nanRow(int size) {
+        double[] row = new double[size];
+        java.util.Arrays.fill(row, Double.NaN);
+        return row;
+    }
+
+    private static boolean hasVectors(IndexReader reader) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            if (leaf.reader().getFloatVectorValues(CALL_VECTOR) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The semantic score of every candidate, from the stored vectors: the cosine with the profile, blended with the
+     * best cosine of its sentences when it has several.
+     */
+    private static void dense(IndexReader reader, float[] vector, List<float[]> parts,
+                              Map<Integer, double[]> candidates) throws IOException {
+        List<Integer> missing = candidates.keySet().stream().sorted().toList();
+        List<LeafReaderContext> leaves = reader.leaves();
+        FloatVectorValues values = null;
+        int leafIndex = -1;
+        for (int doc : missing) {
+            int li = ReaderUtil.subIndex(doc, leaves);
+            LeafReaderContext leaf = leaves.get(li);
+            if (li != leafIndex) {
+                values = leaf.reader().getFloatVectorValues(CALL_VECTOR);
+                leafIndex = li;
+            }
+            if (values == null) {
+                continue;
+            }
+            int target = doc - leaf.docBase;
+            int at = values.docID() >= target ? values.docID() : values.advance(target);
+            if (at == target) {
+                float[] v = values.vectorValue();
+                double cos = TextEmbedder.cosine(v, vector);
+                if (!parts.isEmpty()) {
+                    double best = -1;
+                    for (float[] part : parts) {
+                        best = Math.max(best, TextEmbedder.cosine(v, part));
+                    }
+                    cos = (1 - BEST_PART_WEIGHT) * cos + BEST_PART_WEIGHT * best;
+                }
+                candidates.get(doc)[0] = cos;
+            }
+        }
+    }
+
+    /** The hard filters as one query (match-all when there are none). */
+    static Query filter(CallMatchQuery query) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
+        terms(filter, STATUS, query.statuses());
+        terms(filter, PROGRAMME, query.programmes());
+        terms(filter, ACTION_TYPE, query.actionTypes());
+        if (query.deadlineAfter() != null) {
+            Query noDeadline = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST)
+                    .add(new FieldExistsQuery(DEADLINE), Occur.MUST_NOT).build();
+            filter.add(new BooleanQuery.Builder()
+                    .add(LongField.newRangeQuery(DEADLINE, query.deadlineAfter().toEpochDay(), Long.MAX_VALUE),
+                            Occur.SHOULD)
+                    .add(noDeadline, Occur.SHOULD).build(), Occur.FILTER);
+        }
+        return filter.build();
+    }
+
+    private static void terms(BooleanQuery.Builder filter, String field, List<String> values) {
+        if (values != null && !values.isEmpty()) {
+            filter.add(new TermInSetQuery(field, values.stream().map(BytesRef::new).toList()), Occur.FILTER);
+        }
+    }
+
+    /**
+     * The profile's most distinctive terms with their query weight 1 + ln(tf): a long profile repeats what it is
+     * about, and its rare words say more than its common ones.
+     */
+    static Map<String, Float> keyTerms(IndexReader reader, CallMatchQuery query) throws IOException {
+        Map<String, Integer> tf = new HashMap<>();
+        analyze(query.text(), 1, tf);
+        if (query.keywords() != null) {
+            query.keywords().forEach(k -> analyze(k, KEYWORD_TF, tf));
+        }
+        int n = Math.max(1, reader.numDocs());
+        Map<String, Double> rank = new HashMap<>();
+        for (Map.Entry<String, Integer> e : tf.entrySet()) {
+            int df = 0;
+            for (String field : FIELD_WEIGHTS.keySet()) {
+                df = Math.max(df, reader.docFreq(new Term(field, e.getKey())));
+            }
+            if (df == 0) {
+                continue; // no call has it: it cannot match
+            }
+            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            rank.put(e.getKey(), (1 + Math.log(e.getValue())) * idf);
+        }
+        Map<String, Float> terms = new LinkedHashMap<>();
+        rank.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(KEY_TERMS)
+                .forEach(e -> terms.put(e.getKey(), (float) (1 + Math.log(tf.get(e.getKey())))));
+        return terms;
+    }
+
+    private static void analyze(String text, int count, Map<String, Integer> tf) {
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        try (TokenStream tokens = Analyzers.PER_FIELD.tokenStream(TITLE, text)) {
+            CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                String t = term.toString();
+                if (t.length() > 1) {
+                    tf.merge(t, count, Integer::sum);
+                }
+            }
+            tokens.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Per document, per field, which of the terms it contains: the reasons a call matched. */
+    private static Map<Integer, Map<String, List<String>>> matchedTerms(IndexReader reader, List<Integer> docs,
+                                                                        java.util.Set<String> terms) throws IOException {
+        Map<Integer, Map<String, List<String>>> matched = new HashMap<>();
+        List<LeafReaderContext> leaves = reader.leaves();
+        List<Integer> sorted = docs.stream().sorted().toList();
+        for (LeafReaderContext leaf : leaves) {
+            List<Integer> inLeaf = sorted.stream()
+                    .filter(d -> d >= leaf.docBase && d < leaf.docBase + leaf.reader().maxDoc()).toList();
+            if (inLeaf.isEmpty()) {
+                continue;
+            }
+            for (String field : FIELD_WEIGHTS.keySet()) {
+                Terms fieldTerms = leaf.reader().terms(field);
+                if (fieldTerms == null) {
+                    continue;
+                }
+                TermsEnum te = fieldTerms.iterator();
+                for (String term : terms) {
+                    if (!te.seekExact(new BytesRef(term))) {
+                        continue;
+                    }
+                    PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+                    for (int doc : inLeaf) {
+                        int target = doc - leaf.docBase;
+                        int at = postings.docID() >= target ? postings.docID() : postings.advance(target);
+                        if (at == target) {
+                            matched.computeIfAbsent(doc, d -> new LinkedHashMap<>())
+                                    .computeIfAbsent(field, x -> new ArrayList<>()).add(term);
+                        }
+                    }
+                }
+            }
+        }
+        return matched;
+    }
+
+    private static String id(IndexReader reader, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues ids = DocValues.getSorted(leaf.reader(), ID);
+        if (!ids.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("document " + doc + " has no id");
+        }
+        return ids.lookupOrd(ids.ordValue()).utf8ToString();
+    }
+
+    private static Map<String, Double> orderedWeights(Object... fieldsAndWeights) {
+        Map<String, Double> map = new LinkedHashMap<>();
+        for (int i = 0; i < fieldsAndWeights.length; i += 2) {
+            map.put((String) fieldsAndWeights[i], (Double) fieldsAndWeights[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,22 @@
+package eu.callmatch.search.matching;
+
+import eu.callmatch.calls.rest.CallDto;
+
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The text of a call that its vector is computed from: what it is about, title first. */
+public final class CallText {
+
+    private CallText() {
+    }
+
+    public static String of(CallDto call) {
+        String keywords = call.keywords() == null ? null : String.join(", ", call.keywords());
+        return Stream.of(call.title(), keywords, call.destination(), call.description())
+                .filter(Objects::nonNull).filter(s -> !s.isBlank())
+                .map(s -> s.strip().endsWith(".") ? s.strip() : s.strip() + ".")
+                .collect(Collectors.joining(" "));
+    }
+}

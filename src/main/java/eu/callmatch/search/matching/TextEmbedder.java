@@ -1,0 +1,163 @@
+package eu.callmatch.search.matching;
+
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Sentence embeddings (all-MiniLM-L6-v2, quantized, 384 dimensions, run in-process). The model reads only the first
+ * ~256 word pieces of a text, so a long text is split into chunks of about {@value #CHUNK_WORDS} words at sentence
+ * boundaries and its vector is the normalised blend of the first chunk's vector (where a text says what it is
+ * about) and the mean of all chunks' vectors. Off by configuration: then
+ * {@link #embed} answers null and matching is lexical only.
+ */
+@ApplicationScoped
+public class TextEmbedder {
+
+    public static final int DIMENSIONS = 384;
+    static final int CHUNK_WORDS = 120;
+    /** Beyond this many chunks (~1,000 words) a text adds little but cost: a call says what it is about first. */
+    static final int MAX_CHUNKS = 8;
+
+    private final boolean enabled;
+    private volatile EmbeddingModel model;
+
+    TextEmbedder(@ConfigProperty(name = "callmatch.matching.embeddings.enabled", defaultValue = "true") boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The unit vector of {@code text}, or null when embeddings are off or there is no text. */
+    public float[] embed(String text) {
+        if (!enabled || text == null || text.isBlank()) {
+            return null;
+        }
+        List<String> chunks = chunks(text);
+        List<TextSegment> segments = chunks.stream().map(TextSegment::from).toList();
+        List<Embedding> vectors = segments.size() == 1 ? List.of(model().embed(segments.get(0)).content())
+                : model().embedAll(segments).content();
+        // half the first chunk (a call's title and opening, a profile's summary), half the mean of all
+        float[] mean = new float[DIMENSIONS];
+        for (int c = 0; c < vectors.size(); c++) {
+            float[] v = vectors.get(c).vector();
+            float w = 1f / vectors.size() + (c == 0 ? 1 : 0);
+            for (int i = 0; i < DIMENSIONS; i++) {
+                mean[i] += w * v[i];
+            }
+        }
+        return normalised(mean);
+    }
+
+    /** The unit vector of the start of {@code text} (its first chunk), or null: one model run, for short texts. */
+    public float[] embedStart(String text) {
+        if (!enabled || text == null || text.isBlank()) {
+            return null;
+        }
+        return normalised(model().embed(TextSegment.from(chunks(text).get(0))).content().vector().clone());
+    }
+
+    /**
+     * The unit vectors of the sentences of a short text that lists several interests (a profile built from past
+     * projects): matched one by one, the best one counts, where their mean would blur them. Empty for one
+     * sentence, and for more than {@code max}: a long narrative is about one thing.
+     */
+    public List<float[]> embedSentences(String text, int max) {
+        if (!enabled || text == null || text.isBlank()) {
+            return List.of();
+        }
+        List<TextSegment> sentences = java.util.Arrays.stream(text.strip().split("(?<=[.!?;])\\s+"))
+                .filter(s -> s.split("\\s+").length >= 4).map(TextSegment::from).toList();
+        if (sentences.size() < 2 || sentences.size() > max) {
+            return List.of();
+        }
+        return model().embedAll(sentences).content().stream().map(e -> normalised(e.vector().clone())).toList();
+    }
+
+    /** Dot product of two unit vectors: their cosine. */
+    public static float cosine(float[] a, float[] b) {
+        float dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
+    }
+
+    static float[] normalised(float[] v) {
+        double norm = 0;
+        for (float x : v) {
+            norm += x * x;
+        }
+        if (norm == 0) {
+            return v;
+        }
+        float inv = (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= inv;
+        }
+        return v;
+    }
+
+    /** Chunks of about CHUNK_WORDS words, cut after a sentence where possible. */
+    static List<String> chunks(String text) {
+        String[] sentences = text.strip().split("(?<=[.!?;])\\s+|\\n\\s*\\n");
+        List<String> chunks = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int words = 0;
+        for (String sentence : sentences) {
+            String[] sentenceWords = sentence.trim().split("\\s+");
+            if (sentenceWords.length == 0 || sentence.isBlank()) {
+                continue;
+            }
+            if (words > 0 && words + sentenceWords.length > CHUNK_WORDS) {
+                chunks.add(current.toString());
+                current.setLength(0);
+                words = 0;
+            }
+            // a sentence longer than a chunk is cut by words
+            for (int i = 0; i < sentenceWords.length; i++) {
+                if (words == CHUNK_WORDS) {
+                    chunks.add(current.toString());
+                    current.setLength(0);
+                    words = 0;
+                }
+                if (words > 0) {
+                    current.append(' ');
+                }
+                current.append(sentenceWords[i]);
+                words++;
+            }
+            if (chunks.size() >= MAX_CHUNKS) {
+                break;
+            }
+        }
+        if (words > 0 && chunks.size() < MAX_CHUNKS) {
+            chunks.add(current.toString());
+        }
+        return chunks.isEmpty() ? List.of(text.strip()) : chunks;
+    }
+
+    private EmbeddingModel model() {
+        EmbeddingModel m = model;
+        if (m == null) {
+            synchronized (this) {
+                if (model == null) {
+                    // the caller's thread does the work: the model's default pool would compete with the requests
+                    Executor sameThread = Runnable::run;
+                    model = new AllMiniLmL6V2QuantizedEmbeddingModel(sameThread);
+                }
+                m = model;
+            }
+        }
+        return m;
+    }
+}

@@ -1,0 +1,261 @@
+package eu.callmatch.matching;
+
+import eu.callmatch.common.changes.ChangeLog;
+import eu.callmatch.organisations.Organisation;
+import eu.callmatch.organisations.Participation;
+import eu.callmatch.organisations.Project;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+@QuarkusTest
+class MatchingResourceTest {
+
+    static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Brussels"));
+    /** A programme of this class's own: the other test classes' calls never pass the filter. */
+    static final String PROGRAMME = "Matching Test Programme";
+    static final String WIND = "HORIZON-CL9-2031-MT-01-01";
+    static final String SOIL = "HORIZON-CL9-2031-MT-02-01";
+    static final String CLOSED = "HORIZON-CL9-2029-MT-01-02";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ChangeLog changes;
+
+    static String callJson(String title, String description, String actionType, LocalDate... deadlines) {
+        String dates = String.join(",", java.util.Arrays.stream(deadlines).map(d -> "\"" + d + "\"").toList());
+        return """
+                {"title": "%s", "programme": "%s", "actionType": "%s", "openingDate": "%s", "deadlines": [%s],
+                 "description": "%s", "url": "https://example.org/topic"}
+                """.formatted(title, PROGRAMME, actionType, TODAY.minusDays(400), dates, description);
+    }
+
+    @BeforeEach
+    void calls() {
+        put(WIND, callJson("Floating offshore wind turbines and their moorings",
+                "Floating offshore wind farms need lighter moorings and inspection by underwater robots.",
+                "HORIZON-RIA", TODAY.plusDays(12)));
+        put(SOIL, callJson("Soil health and regenerative agriculture",
+                "Living labs for soil carbon and farm practices.", "HORIZON-CSA", TODAY.plusDays(40)));
+        put(CLOSED, callJson("Offshore wind blade recycling",
+                "Recycling wind turbine blades.", "HORIZON-IA", TODAY.minusDays(30)));
+        pool();
+    }
+
+    private static void put(String id, String json) {
+        given().contentType(ContentType.JSON).body(json).when().put("/api/v1/calls/{id}", id)
+                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+    }
+
+    static String profile(String description) {
+        return """
+                {"description": "%s", "keywords": ["offshore wind", "underwater robotics"], "country": "FR",
+                 "organisationType": "SME", "sme": true, "programmes": []}
+                """.formatted(description);
+    }
+
+    @Test
+    void adHocProfileFindsTheClosestOpenCallWithReasons() {
+        given().contentType(ContentType.JSON)
+                .body(profile("We build underwater drones that inspect floating wind turbines and their moorings."))
+                .queryParam("programme", PROGRAMME)
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(200)
+                .body("items[0].call.identifier", equalTo(WIND))
+                .body("items[0].call.deadlines", hasItem(TODAY.plusDays(12).toString()))
+                .body("items[0].reasons", hasItem(startsWith("profile terms in the title")))
+                .body("items[0].reasons", hasItem("open to SMEs"))
+                .body("items[0].reasons", hasItem(startsWith("deadline in 12 days")))
+                .body("items.call.identifier", not(hasItem(CLOSED)))
+                .body("total", equalTo(2));
+    }
+
+    @Test
+    void statusParameterIncludesClosedCalls() {
+        given().contentType(ContentType.JSON).body(profile("Recycling of wind turbine blades."))
+                .queryParam("programme", PROGRAMME).queryParam("status", "OPEN,FORTHCOMING,CLOSED")
+                .queryParam("limit", 100)
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(200)
+                .body("items.call.identifier", hasItem(CLOSED))
+                .body("total", equalTo(3));
+    }
+
+    @Test
+    void includeIneligibleShowsClosedCallsWithTheReason() {
+        given().contentType(ContentType.JSON).body(profile("Recycling of wind turbine blades."))
+                .queryParam("programme", PROGRAMME).queryParam("includeIneligible", true)
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(200)
+                .body("items.find { it.call.identifier == '" + CLOSED + "' }.reasons",
+                        hasItem(startsWith("not eligible: the call is closed")));
+    }
+
+    @Test
+    void frenchAndSpanishProfilesMatchOnSharedWords() {
+        given().contentType(ContentType.JSON)
+                .body("{\"description\": \"Nous concevons des drones sous-marins pour l'inspection des éoliennes offshore flottantes.\"}")
+                .queryParam("programme", PROGRAMME)
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(200).body("items[0].call.identifier", equalTo(WIND));
+        given().contentType(ContentType.JSON)
+                .body("{\"description\": \"Agricultura regenerativa y salud del suelo (soil health): laboratorios vivos.\", \"country\": \"ES\"}")
+                .queryParam("programme", PROGRAMME)
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(200).body("items[0].call.identifier", equalTo(SOIL));
+    }
+
+    @Test
+    void emptyProfileIs400() {
+        given().contentType(ContentType.JSON).body("{\"description\": \"  \", \"keywords\": []}")
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("description"));
+    }
+
+    @Test
+    void ineligibleCountryGetsNoCalls() {
+        given().contentType(ContentType.JSON)
+                .body("{\"description\": \"Floating offshore wind\", \"country\": \"BR\"}")
+                .queryParam("programme", PROGRAMME)
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
+    void memberCallMatchesAnd404() {
+        long id = given().contentType(ContentType.JSON).body("""
+                        {"name": "Blue Hull %s", "country": "FR", "organisationType": "SME",
+                         "description": "Underwater inspection robots for floating offshore wind farms.",
+                         "keywords": ["underwater robotics", "offshore wind"], "programmes": ["%s"]}
+                        """.formatted(UUID.randomUUID(), PROGRAMME))
+                .when().post("/api/v1/members").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().when().get("/api/v1/members/{id}/call-matches", id)
+                .then().statusCode(200)
+                .body("items[0].call.identifier", equalTo(WIND))
+                .body("items.call.programme", everyItem(equalTo(PROGRAMME)));
+        given().when().get("/api/v1/members/{id}/call-matches", 987_654_321L)
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void partnerMatchesScorePastProjectsAndExcludeTheRequester() {
+        long lead = given().contentType(ContentType.JSON).body("""
+                        {"name": "Lead %s", "country": "FR", "organisationType": "SME", "pic": "910000001",
+                         "description": "Underwater robots.", "keywords": ["underwater robotics"]}
+                        """.formatted(UUID.randomUUID()))
+                .when().post("/api/v1/members").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().queryParam("member", lead).queryParam("source", "ORGANISATIONS").queryParam("limit", 50)
+                .when().get("/api/v1/calls/{id}/partner-matches", WIND)
+                .then().statusCode(200)
+                .body("items.pic", hasItem("910000002"))
+                .body("items.pic", not(hasItem("910000001")))
+                .body("items.find { it.pic == '910000002' }.kind", equalTo("ORGANISATION"))
+                .body("items.find { it.pic == '910000002' }.evidence[0].acronym", equalTo("MOORWIND"))
+                .body("items.find { it.pic == '910000002' }.reasons", hasItem(startsWith("coordinated 1 project")))
+                .body("items.find { it.pic == '910000003' }.reasons", hasItem(
+                        "SME in PT, brings a country the consortium lacks"));
+        given().queryParam("source", "ORGANISATIONS").queryParam("country", "PT")
+                .when().get("/api/v1/calls/{id}/partner-matches", WIND)
+                .then().statusCode(200).body("items.country", everyItem(equalTo("PT")));
+        given().when().get("/api/v1/calls/{id}/partner-matches", "HORIZON-NO-SUCH-CALL")
+                .then().statusCode(404);
+        given().queryParam("member", 987_654_321L).when().get("/api/v1/calls/{id}/partner-matches", WIND)
+                .then().statusCode(404);
+    }
+
+    @Test
+    void consortiumMeetsTheRiaRuleOrSaysWhatIsMissing() {
+        long lead = given().contentType(ContentType.JSON).body("""
+                        {"name": "Lead %s", "country": "FR", "organisationType": "SME",
+                         "description": "Underwater robots.", "keywords": ["underwater robotics"]}
+                        """.formatted(UUID.randomUUID()))
+                .when().post("/api/v1/members").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().queryParam("lead", lead).queryParam("size", 3)
+                .when().get("/api/v1/calls/{id}/consortium", WIND)
+                .then().statusCode(200)
+                .body("minimumSize", equalTo(3))
+                .body("lead.id", equalTo(String.valueOf(lead)))
+                .body("partners.size()", greaterThanOrEqualTo(2))
+                .body("countries.size()", greaterThanOrEqualTo(3))
+                .body("partners[0].reason", org.hamcrest.Matchers.notNullValue());
+        given().queryParam("lead", lead).when().get("/api/v1/calls/{id}/consortium", SOIL)
+                .then().statusCode(200).body("minimumSize", equalTo(1));
+        given().queryParam("lead", 987_654_321L).when().get("/api/v1/calls/{id}/consortium", WIND)
+                .then().statusCode(404);
+    }
+
+    @Transactional
+    void pool() {
+        if (em.find(Organisation.class, "910000002") != null) {
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        Organisation lab = organisation("910000002", "Mooring Research Institute", "DE", "REC", false, now);
+        Organisation sme = organisation("910000003", "Ondas Robotics", "PT", "PRC", true, now);
+        Organisation farm = organisation("910000004", "Port Authority of Nowhere", "NL", "PUB", false, now);
+        Project moor = project("109000001", "MOORWIND", "Lightweight moorings for floating offshore wind turbines",
+                "HORIZON-CL9-2030-MT-01-05", now);
+        Project robots = project("109000002", "SEAEYE", "Underwater robots inspecting offshore wind farm foundations",
+                "HORIZON-CL9-2030-MT-01-06", now);
+        Project port = project("109000003", "PORTWIND", "Ports as hubs for offshore wind installation",
+                "HORIZON-CL9-2030-MT-01-07", now);
+        participate(lab, moor, "coordinator");
+        participate(sme, robots, "participant");
+        participate(farm, port, "participant");
+        changes.record(ChangeLog.Kind.ORGANISATION, List.of(lab.pic, sme.pic, farm.pic));
+    }
+
+    private Organisation organisation(String pic, String name, String country, String type, boolean sme,
+                                      OffsetDateTime now) {
+        Organisation o = new Organisation();
+        o.pic = pic;
+        o.name = name;
+        o.country = country;
+        o.activityType = type;
+        o.sme = sme;
+        o.createdAt = o.updatedAt = now;
+        em.persist(o);
+        return o;
+    }
+
+    private Project project(String id, String acronym, String title, String topic, OffsetDateTime now) {
+        Project p = new Project();
+        p.id = id;
+        p.acronym = acronym;
+        p.title = title;
+        p.topic = topic;
+        p.createdAt = p.updatedAt = now;
+        em.persist(p);
+        return p;
+    }
+
+    private void participate(Organisation o, Project p, String role) {
+        Participation participation = new Participation();
+        participation.key = new Participation.Key(o.pic, p.id);
+        participation.organisation = o;
+        participation.project = p;
+        participation.role = role;
+        em.persist(participation);
+    }
+}
