@@ -41,6 +41,23 @@ public interface CallmatchConfig {
 
     Search search();
 
+    Security security();
+
+    /**
+     * Reserved for the security issue (users, roles, tokens), which is not built yet: the service has no
+     * authentication today. The keys are accepted so that tools that already pass them (the matching evaluation's
+     * {@code --user}) can start the service; they have no effect.
+     */
+    interface Security {
+        BootstrapAdmin bootstrapAdmin();
+
+        interface BootstrapAdmin {
+            Optional<String> username();
+
+            Optional<String> password();
+        }
+    }
+
     /** The search indexes, derived from the database. */
     interface Search {
         /** How often each replica looks for changes made through the others. */
