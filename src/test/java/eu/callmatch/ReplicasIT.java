@@ -217,7 +217,8 @@ class ReplicasIT {
             JsonNode items = JSON.readTree(replica.get("/api/v1/imports?size=200").body()).get("items");
             List<Instant> started = new ArrayList<>();
             for (JsonNode run : items) {
-                if ("nightly-file".equals(run.path("source").asText())) {
+                // a run still going is counted once it has finished
+                if ("nightly-file".equals(run.path("source").asText()) && !"RUNNING".equals(run.path("status").asText())) {
                     assertEquals("SUCCEEDED", run.path("status").asText(), run.toString());
                     started.add(OffsetDateTime.parse(run.path("startedAt").asText()).toInstant());
                 }
