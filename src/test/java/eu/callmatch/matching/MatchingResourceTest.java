@@ -2,7 +2,7 @@ package eu.callmatch.matching;
 
 import eu.callmatch.common.changes.ChangeLog;
 import eu.callmatch.organisations.Organisation;
-import eu.callmatch.organisations.Participation;
+import eu.callmatch.organisations.PartnerPoolFixture;
 import eu.callmatch.organisations.Project;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -210,52 +209,19 @@ class MatchingResourceTest {
         if (em.find(Organisation.class, "910000002") != null) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now();
-        Organisation lab = organisation("910000002", "Mooring Research Institute", "DE", "REC", false, now);
-        Organisation sme = organisation("910000003", "Ondas Robotics", "PT", "PRC", true, now);
-        Organisation farm = organisation("910000004", "Port Authority of Nowhere", "NL", "PUB", false, now);
-        Project moor = project("109000001", "MOORWIND", "Lightweight moorings for floating offshore wind turbines",
-                "HORIZON-CL9-2030-MT-01-05", now);
-        Project robots = project("109000002", "SEAEYE", "Underwater robots inspecting offshore wind farm foundations",
-                "HORIZON-CL9-2030-MT-01-06", now);
-        Project port = project("109000003", "PORTWIND", "Ports as hubs for offshore wind installation",
-                "HORIZON-CL9-2030-MT-01-07", now);
-        participate(lab, moor, "coordinator");
-        participate(sme, robots, "participant");
-        participate(farm, port, "participant");
+        PartnerPoolFixture pool = new PartnerPoolFixture(em);
+        Organisation lab = pool.organisation("910000002", "Mooring Research Institute", "DE", "REC", false);
+        Organisation sme = pool.organisation("910000003", "Ondas Robotics", "PT", "PRC", true);
+        Organisation farm = pool.organisation("910000004", "Port Authority of Nowhere", "NL", "PUB", false);
+        Project moor = pool.project("109000001", "MOORWIND", "Lightweight moorings for floating offshore wind turbines",
+                "HORIZON-CL9-2030-MT-01-05", null, List.of());
+        Project robots = pool.project("109000002", "SEAEYE", "Underwater robots inspecting offshore wind farm foundations",
+                "HORIZON-CL9-2030-MT-01-06", null, List.of());
+        Project port = pool.project("109000003", "PORTWIND", "Ports as hubs for offshore wind installation",
+                "HORIZON-CL9-2030-MT-01-07", null, List.of());
+        pool.participate(lab, moor, "coordinator", null);
+        pool.participate(sme, robots, "participant", null);
+        pool.participate(farm, port, "participant", null);
         changes.record(ChangeLog.Kind.ORGANISATION, List.of(lab.pic, sme.pic, farm.pic));
-    }
-
-    private Organisation organisation(String pic, String name, String country, String type, boolean sme,
-                                      OffsetDateTime now) {
-        Organisation o = new Organisation();
-        o.pic = pic;
-        o.name = name;
-        o.country = country;
-        o.activityType = type;
-        o.sme = sme;
-        o.createdAt = o.updatedAt = now;
-        em.persist(o);
-        return o;
-    }
-
-    private Project project(String id, String acronym, String title, String topic, OffsetDateTime now) {
-        Project p = new Project();
-        p.id = id;
-        p.acronym = acronym;
-        p.title = title;
-        p.topic = topic;
-        p.createdAt = p.updatedAt = now;
-        em.persist(p);
-        return p;
-    }
-
-    private void participate(Organisation o, Project p, String role) {
-        Participation participation = new Participation();
-        participation.key = new Participation.Key(o.pic, p.id);
-        participation.organisation = o;
-        participation.project = p;
-        participation.role = role;
-        em.persist(participation);
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -33,52 +32,19 @@ class OrganisationResourceTest {
         if (em.find(Organisation.class, "900000001") != null) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now();
-        Organisation lab = organisation("900000001", "Ocean Lab", "AQ", "REC", false, now);
-        Organisation sme = organisation("900000002", "Wave Drones", "AQ", "PRC", true, now);
-        Project older = project("101000001", "OLDER", LocalDate.of(2021, 1, 1), now);
-        Project newer = project("101000002", "NEWER", LocalDate.of(2023, 6, 1), now);
-        participate(lab, older, "coordinator", new BigDecimal("512000.50"));
-        participate(lab, newer, "participant", null);
-        participate(sme, newer, "coordinator", null);
+        PartnerPoolFixture pool = new PartnerPoolFixture(em);
+        Organisation lab = pool.organisation("900000001", "Ocean Lab", "AQ", "REC", false);
+        Organisation sme = pool.organisation("900000002", "Wave Drones", "AQ", "PRC", true);
+        List<String> oceanography = List.of("/natural sciences/earth and related environmental sciences/oceanography");
+        Project older = pool.project("101000001", "OLDER", "OLDER project", "HORIZON-CL5-2022-D6-01-08",
+                LocalDate.of(2021, 1, 1), oceanography);
+        Project newer = pool.project("101000002", "NEWER", "NEWER project", "HORIZON-CL5-2022-D6-01-08",
+                LocalDate.of(2023, 6, 1), oceanography);
+        pool.participate(lab, older, "coordinator", new BigDecimal("512000.50"));
+        pool.participate(lab, newer, "participant", null);
+        pool.participate(sme, newer, "coordinator", null);
         // as the CORDIS import does: the search index follows the change log
         changes.record(eu.callmatch.common.changes.ChangeLog.Kind.ORGANISATION, List.of(lab.pic, sme.pic));
-    }
-
-    private Organisation organisation(String pic, String name, String country, String type, boolean sme,
-                                      OffsetDateTime now) {
-        Organisation o = new Organisation();
-        o.pic = pic;
-        o.name = name;
-        o.country = country;
-        o.activityType = type;
-        o.sme = sme;
-        o.createdAt = o.updatedAt = now;
-        em.persist(o);
-        return o;
-    }
-
-    private Project project(String id, String acronym, LocalDate start, OffsetDateTime now) {
-        Project p = new Project();
-        p.id = id;
-        p.acronym = acronym;
-        p.title = acronym + " project";
-        p.topic = "HORIZON-CL5-2022-D6-01-08";
-        p.startDate = start;
-        p.scienceFields = List.of("/natural sciences/earth and related environmental sciences/oceanography");
-        p.createdAt = p.updatedAt = now;
-        em.persist(p);
-        return p;
-    }
-
-    private void participate(Organisation o, Project p, String role, BigDecimal contribution) {
-        Participation participation = new Participation();
-        participation.key = new Participation.Key(o.pic, p.id);
-        participation.organisation = o;
-        participation.project = p;
-        participation.role = role;
-        participation.ecContribution = contribution;
-        em.persist(participation);
     }
 
     @Test
