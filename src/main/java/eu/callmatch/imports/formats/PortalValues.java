@@ -2,6 +2,11 @@ package eu.callmatch.imports.formats;
 
 import eu.callmatch.calls.rest.CallDto;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** How the EU's sources write dates, money, programmes and HTML, turned into the service's values. */
@@ -59,19 +65,76 @@ final class PortalValues {
         return trimmed.isEmpty() || "null".equals(trimmed) ? null : trimmed;
     }
 
-    /** Plain text of an HTML fragment: block elements become line breaks, entities are decoded. */
+    /**
+     * Plain text of an HTML fragment: block elements and {@code <br>} become line breaks (at most one empty line in a
+     * row), entities are decoded, other white space (line breaks in the source included) is one space.
+     */
     static String text(String html) {
         String value = blankToNull(html);
         if (value == null) {
             return null;
         }
-        var document = Jsoup.parseBodyFragment(value);
-        document.outputSettings().prettyPrint(false);
-        document.select("br").append("\\n");
-        document.select("p, div, li, h1, h2, h3, h4, h5, h6, tr").prepend("\\n");
-        String text = document.text().replace("\\n", "\n")
-                .replaceAll("[ \\t\\u00A0]+", " ").replaceAll(" ?\n ?", "\n").replaceAll("\n{3,}", "\n\n");
-        return blankToNull(text);
+        if (value.indexOf('<') < 0 && value.indexOf('&') < 0) {
+            return blankToNull(tidy(value, false)); // plain text: no parser needed
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    out.append(text.getWholeText());
+                } else if (node instanceof Element element) {
+                    boolean lineStart = element.nameIs("br") || LINE_STARTS.contains(element.normalName());
+                    out.append(lineStart ? BREAK : element.isBlock() ? ' ' : "");
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element element && element.isBlock()) {
+                    out.append(' '); // the end of a table cell, say: words on either side stay apart
+                }
+            }
+        }, Jsoup.parseBodyFragment(value).body());
+        return blankToNull(tidy(out.toString(), true));
+    }
+
+    /** Elements that start a new line of text. */
+    private static final Set<String> LINE_STARTS = Set.of("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr");
+    /** Marks a line break of the markup while the text is collected (a character text never holds). */
+    private static final char BREAK = '\uFFFF';
+
+    /**
+     * One pass: white space runs become one space, breaks lose the spaces around them, three breaks become two,
+     * invisible characters go.
+     */
+    private static String tidy(String text, boolean markedBreaks) {
+        StringBuilder out = new StringBuilder(text.length());
+        int breaks = 0;
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (markedBreaks && c == BREAK) {
+                breaks++;
+                space = false;
+            } else if (Character.isWhitespace(c) || c == '\u00A0') {
+                space = breaks == 0;
+            } else if (c == '\u200B' || c == '\u00AD') {
+                continue; // zero-width space, soft hyphen: invisible, and they would split words
+            } else {
+                if (out.length() > 0) {
+                    if (breaks > 0) {
+                        out.append(breaks >= 2 ? "\n\n" : "\n");
+                    } else if (space) {
+                        out.append(' ');
+                    }
+                }
+                breaks = 0;
+                space = false;
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** Text cut to {@code max} characters at a word boundary (the API caps some fields). */

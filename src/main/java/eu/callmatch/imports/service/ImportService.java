@@ -1,5 +1,6 @@
 package eu.callmatch.imports.service;
 
+import eu.callmatch.common.changes.BulkWrites;
 import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.imports.ImportFormat;
@@ -50,6 +51,7 @@ public class ImportService {
     private final CordisImporter cordisImporter;
     private final MemberImporter memberImporter;
     private final Path spool;
+    private final BulkWrites bulkWrites;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "callmatch-import");
         thread.setDaemon(true);
@@ -57,7 +59,8 @@ public class ImportService {
     });
 
     ImportService(ImportRunService runs, CallImporter callImporter, CordisImporter cordisImporter,
-                  MemberImporter memberImporter, CallmatchConfig config) {
+                  MemberImporter memberImporter, CallmatchConfig config, BulkWrites bulkWrites) {
+        this.bulkWrites = bulkWrites;
         this.runs = runs;
         this.callImporter = callImporter;
         this.cordisImporter = cordisImporter;
@@ -116,7 +119,7 @@ public class ImportService {
     private ImportRunDto execute(long id, Request request) {
         ImportProgress progress = new ImportProgress();
         Runnable heartbeat = () -> runs.heartbeat(id, progress);
-        try {
+        try (BulkWrites.Running bulk = bulkWrites.begin()) {
             switch (request.format().kind()) {
                 case CALLS -> {
                     try (Reader reader = reader(request.file())) {

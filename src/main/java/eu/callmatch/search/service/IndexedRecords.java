@@ -52,11 +52,15 @@ class IndexedRecords {
         return callDocuments(keys, embed ? null : Map.of());
     }
 
-    /** The calls' texts and their vectors, to index later with {@link #callDocuments}. */
-    Map<String, Map.Entry<String, float[]>> embedCalls(Collection<String> keys) {
+    /**
+     * The calls' texts and their vectors, to index later with {@link #callDocuments}; {@code beforeEach} runs before
+     * each call is embedded (to give way to more urgent work).
+     */
+    Map<String, Map.Entry<String, float[]>> embedCalls(Collection<String> keys, Runnable beforeEach) {
         Map<String, CallDto> found = QuarkusTransaction.requiringNew().call(() -> calls.findAll(keys));
         Map<String, Map.Entry<String, float[]>> vectors = new HashMap<>();
         found.forEach((k, dto) -> {
+            beforeEach.run();
             String text = CallText.of(dto);
             float[] v = embedder.embed(text);
             if (v != null) {

@@ -1,5 +1,6 @@
 package eu.callmatch.search.service;
 
+import eu.callmatch.common.changes.BulkWrites;
 import eu.callmatch.common.changes.ChangeLog;
 import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.search.index.IndexKind;
@@ -48,6 +49,8 @@ public class SearchIndexes {
     private static final long GAP_TIMEOUT_MS = 30_000;
     /** Up to this many calls changed together are embedded before the change is visible (read-your-writes). */
     private static final int EMBED_AT_ONCE = 20;
+    /** Vectors of imported calls wait for the import to end, but not longer than this. */
+    private static final java.time.Duration VECTORS_WAIT_AT_MOST = java.time.Duration.ofMinutes(10);
 
     /** What an index is doing, for the admin endpoint. */
     public record RebuildState(boolean running, long done, long total, OffsetDateTime startedAt,
@@ -76,13 +79,18 @@ public class SearchIndexes {
     private long gapSince;
 
     private final MeterRegistry meters;
+    private final BulkWrites bulkWrites;
+    /** The last write generation per index, to wait for at the end of an import. */
+    private final Map<IndexKind, Long> lastGenerations = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<IndexKind, Timer> rebuildTimes = new EnumMap<>(IndexKind.class);
 
-    SearchIndexes(CallmatchConfig config, IndexedRecords records, ChangeLog changes, MeterRegistry meters) {
+    SearchIndexes(CallmatchConfig config, IndexedRecords records, ChangeLog changes, MeterRegistry meters,
+                  BulkWrites bulkWrites) {
         this.config = config;
         this.records = records;
         this.changes = changes;
         this.meters = meters;
+        this.bulkWrites = bulkWrites;
     }
 
     /** Documents per index, the age of the last commit (an index that stops committing shows here), rebuilds. */
@@ -103,6 +111,7 @@ public class SearchIndexes {
 
     void onStart(@Observes StartupEvent event) throws IOException {
         registerMeters();
+        bulkWrites.whenQuiet(this::catchUpVisibly);
         Path root = Path.of(config.dataDir(), "index");
         long resumeFrom = Long.MAX_VALUE;
         List<IndexKind> stale = new ArrayList<>();
@@ -164,6 +173,21 @@ public class SearchIndexes {
     void onCommitted(@Observes ChangeLog.Committed committed) {
         if (ready.get()) {
             catchUp();
+        }
+    }
+
+    /** Applies what is pending and waits until everything applied is searchable (an import's read-your-writes). */
+    private void catchUpVisibly() {
+        if (!ready.get()) {
+            return;
+        }
+        catchUp();
+        try {
+            for (Map.Entry<IndexKind, Long> last : lastGenerations.entrySet()) {
+                indexes.get(last.getKey()).waitFor(last.getValue());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -263,9 +287,9 @@ public class SearchIndexes {
     private void apply(IndexKind kind, Set<String> keys) {
         LuceneIndex index = indexes.get(kind);
         List<String> all = new ArrayList<>(keys);
-        // a few calls (an edit) are embedded at once; an import's batches get their vectors in the background,
+        // a few calls (an edit) are embedded at once; an import's get their vectors in the background, after it,
         // so that embedding thousands of calls does not hold up the import
-        boolean embedNow = kind != IndexKind.CALLS || all.size() <= EMBED_AT_ONCE;
+        boolean embedNow = kind != IndexKind.CALLS || (all.size() <= EMBED_AT_ONCE && !bulkWrites.underway());
         if (!embedNow) {
             addVectorsLater(all);
         }
@@ -279,8 +303,13 @@ public class SearchIndexes {
                     generation = doc != null ? index.update(key, doc) : index.delete(key);
                 }
             }
-            if (generation >= 0) {
+            // during an import, its batches become searchable within a second (the refresh thread's pace) and all
+            // of them when it ends, rather than one refresh per batch
+            if (generation >= 0 && !bulkWrites.underway()) {
                 index.waitFor(generation);
+            }
+            if (generation >= 0) {
+                lastGenerations.put(kind, generation);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -294,7 +323,9 @@ public class SearchIndexes {
         pendingVectors.incrementAndGet();
         vectorizer.execute(() -> {
             try {
-                Map<String, Map.Entry<String, float[]>> vectors = records.embedCalls(keys);
+                // an import runs faster without the embedder beside it: its calls get their vectors right after
+                Map<String, Map.Entry<String, float[]>> vectors = records.embedCalls(keys,
+                        () -> bulkWrites.awaitQuiet(VECTORS_WAIT_AT_MOST));
                 applying.lock(); // re-read under the lock: a newer change is not overwritten
                 try {
                     LuceneIndex index = indexes.get(IndexKind.CALLS);
