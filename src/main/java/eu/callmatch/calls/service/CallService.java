@@ -62,6 +62,17 @@ public class CallService {
                 .collect(Collectors.toMap(c -> c.identifier, CallMapper::toDto));
     }
 
+    /**
+     * Reads these calls, where they exist, into the current transaction in one query, so that upserting them one by
+     * one does not query each.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void preload(java.util.Collection<String> identifiers) {
+        if (!identifiers.isEmpty()) {
+            calls.list("identifier in ?1", List.copyOf(identifiers));
+        }
+    }
+
     /** Identifiers in order, after {@code after} (null: from the start): to walk every call a page at a time. */
     public List<String> identifiersAfter(String after, int limit) {
         return em.createQuery("select c.identifier from Call c where c.identifier > ?1 order by c.identifier",

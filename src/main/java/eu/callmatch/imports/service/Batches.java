@@ -6,6 +6,7 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -24,10 +25,21 @@ final class Batches<T> {
     private final Function<T, Outcome> writer;
     private final ImportProgress progress;
     private final Runnable afterBatch;
+    private final Consumer<List<String>> preload;
     private final List<Item<T>> pending = new ArrayList<>();
 
     Batches(Function<T, Outcome> writer, ImportProgress progress, Runnable afterBatch) {
+        this(writer, keys -> { }, progress, afterBatch);
+    }
+
+    /**
+     * @param preload runs first in each batch's transaction with the batch's keys: to read the records they may
+     *                replace in one query rather than one query a record
+     */
+    Batches(Function<T, Outcome> writer, Consumer<List<String>> preload, ImportProgress progress,
+            Runnable afterBatch) {
         this.writer = writer;
+        this.preload = preload;
         this.progress = progress;
         this.afterBatch = afterBatch;
     }
@@ -46,8 +58,10 @@ final class Batches<T> {
         List<Item<T>> batch = List.copyOf(pending);
         pending.clear();
         try {
-            List<Outcome> outcomes = QuarkusTransaction.requiringNew()
-                    .call(() -> batch.stream().map(item -> writer.apply(item.record())).toList());
+            List<Outcome> outcomes = QuarkusTransaction.requiringNew().call(() -> {
+                preload.accept(batch.stream().map(Item::key).toList());
+                return batch.stream().map(item -> writer.apply(item.record())).toList();
+            });
             outcomes.forEach(progress::count);
         } catch (RuntimeException batchFailure) {
             LOG.debugf(batchFailure, "A batch failed; writing its %d records one by one", batch.size());

@@ -34,7 +34,8 @@ class CallImporter {
     void importCalls(ImportFormat format, Reader input, String source, boolean complete, ImportProgress progress,
                      Runnable afterBatch) {
         Set<String> listed = new HashSet<>();
-        Batches<CallDto> batches = new Batches<>(dto -> calls.upsert(dto).outcome(), progress, afterBatch);
+        Batches<CallDto> batches = new Batches<>(dto -> calls.upsert(dto).outcome(), calls::preload, progress,
+                afterBatch);
         RecordSink<CallDto> sink = new RecordSink<>() {
             @Override
             public void accept(long line, CallDto call) {
