@@ -324,8 +324,11 @@ public class SearchIndexes {
         vectorizer.execute(() -> {
             try {
                 // an import runs faster without the embedder beside it: its calls get their vectors right after
-                Map<String, Map.Entry<String, float[]>> vectors = records.embedCalls(keys,
-                        () -> bulkWrites.awaitQuiet(VECTORS_WAIT_AT_MOST));
+                Map<String, Map.Entry<String, float[]>> vectors = records.embedCalls(keys, () -> {
+                    if (!bulkWrites.awaitQuiet(VECTORS_WAIT_AT_MOST)) {
+                        throw new java.util.concurrent.CancellationException("shutting down");
+                    }
+                });
                 applying.lock(); // re-read under the lock: a newer change is not overwritten
                 try {
                     LuceneIndex index = indexes.get(IndexKind.CALLS);
@@ -340,6 +343,9 @@ public class SearchIndexes {
                 } finally {
                     applying.unlock();
                 }
+            } catch (java.util.concurrent.CancellationException e) {
+                LOG.warnf("Stopped before %d imported calls got their semantic vectors; "
+                        + "POST /api/v1/admin/reindex?kind=CALLS adds them", keys.size());
             } catch (IOException | RuntimeException e) {
                 LOG.warnf(e, "Adding vectors to %d calls failed; a rebuild adds them", keys.size());
             } catch (InterruptedException e) {
