@@ -80,6 +80,9 @@ public class ApiDocumentFilter implements OASFilter {
             }
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
                 Operation operation = entry.getValue();
+                // the document-wide requirement (Basic or Bearer) holds for every operation; the security
+                // extension's per-operation ones would name a single scheme
+                operation.setSecurity(null);
                 APIResponses responses = operation.getResponses();
                 boolean hasBody = operation.getRequestBody() != null;
                 boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
@@ -96,8 +99,11 @@ public class ApiDocumentFilter implements OASFilter {
                     attach(responses, UNSUPPORTED, used);
                 }
                 attach(responses, NOT_ACCEPTABLE, used);
-                attach(responses, UNAUTHORIZED, used);
-                attach(responses, FORBIDDEN, used);
+                // in place of the security extension's bare "Not Authorized" and "Not Allowed"
+                responses.addAPIResponse(UNAUTHORIZED.code(), ref(UNAUTHORIZED));
+                responses.addAPIResponse(FORBIDDEN.code(), ref(FORBIDDEN));
+                used.put(UNAUTHORIZED.code(), UNAUTHORIZED);
+                used.put(FORBIDDEN.code(), FORBIDDEN);
                 attach(responses, TOO_MANY, used);
                 if (responses.hasAPIResponse("409")) {
                     used.put(CONFLICT.code(), CONFLICT);
