@@ -83,6 +83,9 @@ class AuthenticationTest {
                 .header("Retry-After", notNullValue()).body("status", equalTo(429));
         // other users from the same client are not affected
         Accounts.as("reader").when().get("/api/v1/calls").then().statusCode(200);
+        given().auth().none().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("callmatch_login_failures_total"))
+                .body(containsString("callmatch_login_locked_out_total"));
         Thread.sleep(3_500);
         given().auth().preemptive().basic(username, "the-right-password").when().get("/api/v1/calls")
                 .then().statusCode(200);

@@ -1,6 +1,8 @@
 package eu.callmatch.common.security;
 
 import eu.callmatch.common.error.ProblemMappers;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -27,9 +29,12 @@ public class AuthenticationProblems {
     static final String REALM = "callmatch";
 
     private final LoginThrottle throttle;
+    private final Counter lockedOut;
 
-    AuthenticationProblems(LoginThrottle throttle) {
+    AuthenticationProblems(LoginThrottle throttle, MeterRegistry meters) {
         this.throttle = throttle;
+        this.lockedOut = Counter.builder("callmatch.login.locked.out")
+                .description("Requests refused (429) because their client failed to log in too often").register(meters);
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -40,6 +45,7 @@ public class AuthenticationProblems {
         }
         return throttle.lockedFor(ClientAddress.of(http), username)
                 .map(wait -> {
+                    lockedOut.increment();
                     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
                     return Response.fromResponse(ProblemMappers.respond(429, "Too many failed logins from this client; "
                                     + "try again in " + seconds + " s", uri, List.of()))

@@ -1,6 +1,8 @@
 package eu.callmatch.common.security;
 
 import eu.callmatch.users.service.UserService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -21,10 +23,13 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
 
     private final UserService users;
     private final LoginThrottle throttle;
+    private final Counter failures;
 
-    DatabaseIdentityProvider(UserService users, LoginThrottle throttle) {
+    DatabaseIdentityProvider(UserService users, LoginThrottle throttle, MeterRegistry meters) {
         this.users = users;
         this.throttle = throttle;
+        this.failures = Counter.builder("callmatch.login.failures")
+                .description("HTTP Basic logins refused: unknown user or wrong password").register(meters);
     }
 
     @Override
@@ -43,6 +48,7 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
                     .orElse(null);
             if (roles == null) {
                 throttle.failed(client, username);
+                failures.increment();
                 throw new AuthenticationFailedException("Wrong username or password");
             }
             throttle.succeeded(client, username);

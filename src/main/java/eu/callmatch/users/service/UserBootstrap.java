@@ -42,6 +42,10 @@ public class UserBootstrap {
                     + "set both or neither");
         }
         if (username.isPresent()) {
+            if (password.get().length() < UserService.MIN_PASSWORD) {
+                throw new IllegalStateException("callmatch.security.bootstrap-admin.password must have at least "
+                        + UserService.MIN_PASSWORD + " characters");
+            }
             if (!users.hasAdmin()) {
                 create(new UserDto.New(username.get(), password.get(), List.of(Roles.ADMIN)));
                 LOG.infof("Created the bootstrap admin '%s' (callmatch.security.bootstrap-admin)", username.get());
