@@ -38,6 +38,11 @@ class ReplicasIT {
 
     static final Path JAR = Path.of(System.getProperty("callmatch.jar", "target/quarkus-app/quarkus-run.jar"));
     static final Duration VISIBLE_WITHIN = Duration.ofSeconds(5);
+    /** The replicas' bootstrap admin: the API needs authentication. */
+    static final String ADMIN = "it-admin";
+    static final String ADMIN_PASSWORD = "it-admin-password-2026";
+    static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString((ADMIN + ":" + ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
     static EmbeddedPostgres postgres;
     static Path work;
@@ -70,7 +75,9 @@ class ReplicasIT {
                     "-Dcallmatch.import.sources.ft-portal.enabled=false",
                     "-Dquarkus.datasource.jdbc.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "-Dquarkus.datasource.username=postgres",
-                    "-Dquarkus.datasource.password=postgres"));
+                    "-Dquarkus.datasource.password=postgres",
+                    "-Dcallmatch.security.bootstrap-admin.username=" + ADMIN,
+                    "-Dcallmatch.security.bootstrap-admin.password=" + ADMIN_PASSWORD));
             command.addAll(List.of(options));
             command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -115,7 +122,9 @@ class ReplicasIT {
 
         private static HttpResponse<String> send(HttpRequest request) {
             try {
-                return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpRequest authorized = HttpRequest.newBuilder(request, (name, value) -> true)
+                        .header("Authorization", AUTHORIZATION).build();
+                return HTTP.send(authorized, HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 return null;
             } catch (InterruptedException e) {

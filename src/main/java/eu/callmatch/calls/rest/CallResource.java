@@ -1,5 +1,7 @@
 package eu.callmatch.calls.rest;
 
+import eu.callmatch.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.calls.CallStatus;
 import eu.callmatch.calls.service.CallService;
 import eu.callmatch.common.changes.Outcome;
@@ -40,6 +42,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+@RolesAllowed({Roles.READER, Roles.STAFF, Roles.ADMIN})
 @Path("/api/v1/calls")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Calls", description = "Funding calls (topics of the EU Funding & Tenders Portal)")
@@ -119,6 +122,7 @@ public class CallResource {
     @PUT
     @Path("/{identifier: .+}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "putCall", summary = "Create or replace a call", description = "Creates the call (201) or replaces all its "
             + "fields (200). The identifier in the body, when given, must be the one in the path.")
     @APIResponse(responseCode = "200", description = "The call was replaced",
@@ -144,6 +148,7 @@ public class CallResource {
 
     @DELETE
     @Path("/{identifier: .+}")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(operationId = "deleteCall", summary = "Delete a call", description = "Removes a call for good. A call that merely left its "
             + "source is not deleted by imports: it stays, closed.")
     @APIResponse(responseCode = "204", description = "The call was deleted")

@@ -37,24 +37,46 @@ public interface CallmatchConfig {
     @WithDefault("2M")
     MemorySize maxBodySize();
 
+    /** The longest query string the API takes, in characters (414 beyond). */
+    @WithName("http.max-query-length")
+    @WithDefault("8192")
+    int maxQueryLength();
+
     StatusRefresh statusRefresh();
 
     Search search();
 
     Security security();
 
-    /**
-     * Reserved for the security issue (users, roles, tokens), which is not built yet: the service has no
-     * authentication today. The keys are accepted so that tools that already pass them (the matching evaluation's
-     * {@code --user}) can start the service; they have no effect.
-     */
+    /** Users, logins and the limits that keep a client from starving or probing the service. */
     interface Security {
+        /** The first admin, created at start when there is no admin yet (env CALLMATCH_SECURITY_BOOTSTRAP_ADMIN_*). */
         BootstrapAdmin bootstrapAdmin();
+
+        /** How long a verified password is remembered, so that not every request pays for a bcrypt check. */
+        @WithDefault("PT60S")
+        Duration credentialCacheTime();
+
+        LoginThrottle loginThrottle();
 
         interface BootstrapAdmin {
             Optional<String> username();
 
             Optional<String> password();
+        }
+
+        /** Failed logins from one client address for one username: after max-failures, 429 for lockout. */
+        interface LoginThrottle {
+            @WithDefault("5")
+            int maxFailures();
+
+            /** How long a failure counts. */
+            @WithDefault("PT5M")
+            Duration window();
+
+            /** How long the client is refused (429 with Retry-After) once it failed too often. */
+            @WithDefault("PT5M")
+            Duration lockout();
         }
     }
 

@@ -9,14 +9,17 @@ import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Finishes the API document: documents the problem+json error responses once, as shared components, and attaches
  * to every operation the ones it can answer, so that each operation's description of its errors is complete and
- * the same everywhere; and keeps JSON-lines examples as the text they are.
+ * the same everywhere; declares HTTP Basic and Bearer as the ways to authenticate (Swagger UI's Authorize offers
+ * both); and keeps JSON-lines examples as the text they are.
  */
 public class ApiDocumentFilter implements OASFilter {
 
@@ -37,8 +40,19 @@ public class ApiDocumentFilter implements OASFilter {
     private static final Kind NOT_ACCEPTABLE = new Kind("406", "NotAcceptable",
             "The Accept header asks for no media type this operation produces",
             "This resource cannot produce any of the media types the Accept header asks for");
+    private static final Kind UNAUTHORIZED = new Kind("401", "Unauthorized",
+            "No credentials, or credentials not accepted (WWW-Authenticate: Basic and Bearer)",
+            "This operation needs authentication: HTTP Basic or a Bearer token");
+    private static final Kind FORBIDDEN = new Kind("403", "Forbidden", "The caller's roles do not allow this operation",
+            "Your roles do not allow this operation");
+    private static final Kind TOO_MANY = new Kind("429", "TooManyRequests",
+            "Too many failed logins from this client for this username; Retry-After says when to try again",
+            "Too many failed logins from this client; try again in 300 s");
     private static final Kind ERROR = new Kind("500", "InternalError", "An unexpected error; the log has its id",
             "An unexpected error occurred (error id 1b4e28ba-2fa1-11d2-883f-0016d3cca427); it has been logged");
+
+    static final String BASIC = "basicAuth";
+    static final String BEARER = "bearerAuth";
 
     /** One Call a line: annotation examples are parsed as JSON, which would keep only the first line. */
     public static final String NDJSON_EXAMPLE =
@@ -66,6 +80,9 @@ public class ApiDocumentFilter implements OASFilter {
             }
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
                 Operation operation = entry.getValue();
+                // the document-wide requirement (Basic or Bearer) holds for every operation; the security
+                // extension's per-operation ones would name a single scheme
+                operation.setSecurity(null);
                 APIResponses responses = operation.getResponses();
                 boolean hasBody = operation.getRequestBody() != null;
                 boolean hasParameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
@@ -82,6 +99,12 @@ public class ApiDocumentFilter implements OASFilter {
                     attach(responses, UNSUPPORTED, used);
                 }
                 attach(responses, NOT_ACCEPTABLE, used);
+                // in place of the security extension's bare "Not Authorized" and "Not Allowed"
+                responses.addAPIResponse(UNAUTHORIZED.code(), ref(UNAUTHORIZED));
+                responses.addAPIResponse(FORBIDDEN.code(), ref(FORBIDDEN));
+                used.put(UNAUTHORIZED.code(), UNAUTHORIZED);
+                used.put(FORBIDDEN.code(), FORBIDDEN);
+                attach(responses, TOO_MANY, used);
                 if (responses.hasAPIResponse("409")) {
                     used.put(CONFLICT.code(), CONFLICT);
                     responses.addAPIResponse("409", ref(CONFLICT));
@@ -89,13 +112,19 @@ public class ApiDocumentFilter implements OASFilter {
                 attach(responses, ERROR, used);
             }
         }
-        if (openAPI.getSecurity() == null) {
-            // no authentication yet: say so explicitly rather than leave it undefined
-            openAPI.setSecurity(new java.util.ArrayList<>());
-        }
         if (openAPI.getComponents() == null) {
             openAPI.setComponents(OASFactory.createComponents());
         }
+        // every operation: HTTP Basic (a user of the service) or a Bearer JWT (from the identity provider)
+        openAPI.getComponents().addSecurityScheme(BASIC, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("basic")
+                .description("A user of the service (see /api/v1/users), with its password"));
+        openAPI.getComponents().addSecurityScheme(BEARER, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
+                .description("A JWT from the organisation's identity provider; its roles claim names the roles"));
+        openAPI.setSecurity(List.of(
+                OASFactory.createSecurityRequirement().addScheme(BASIC),
+                OASFactory.createSecurityRequirement().addScheme(BEARER)));
         for (Kind kind : used.values()) {
             openAPI.getComponents().addResponse(kind.name(), OASFactory.createAPIResponse()
                     .description(kind.description())
@@ -130,6 +159,9 @@ public class ApiDocumentFilter implements OASFilter {
     private static String titleOf(Kind kind) {
         return switch (kind.code()) {
             case "400" -> "Bad Request";
+            case "401" -> "Unauthorized";
+            case "403" -> "Forbidden";
+            case "429" -> "Too Many Requests";
             case "404" -> "Not Found";
             case "406" -> "Not Acceptable";
             case "409" -> "Conflict";

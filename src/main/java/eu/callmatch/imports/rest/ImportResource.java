@@ -1,5 +1,7 @@
 package eu.callmatch.imports.rest;
 
+import eu.callmatch.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.Page;
@@ -47,6 +49,7 @@ import java.util.Locale;
  * Imports: the body is the file (or a multipart form with a {@code file} part). By default the request answers
  * when the import has finished; with {@code async=true} it answers 202 at once.
  */
+@RolesAllowed({Roles.IMPORTER, Roles.ADMIN})
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Imports", description = "Funding calls, the CORDIS partner pool and members from files, with a history of runs")
@@ -221,6 +224,7 @@ public class ImportResource {
     }
 
     @GET
+    @RolesAllowed({Roles.IMPORTER, Roles.STAFF, Roles.ADMIN})
     @Operation(operationId = "listImports", summary = "List import runs", description = "The history of import runs, newest first.")
     @APIResponse(responseCode = "200", description = "One page of runs",
             content = @Content(schema = @Schema(implementation = ImportRunPage.class)))
@@ -230,6 +234,7 @@ public class ImportResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({Roles.IMPORTER, Roles.STAFF, Roles.ADMIN})
     @Operation(operationId = "getImport", summary = "Get an import run", description = "One run, while it runs and after.")
     @APIResponse(responseCode = "200", description = "The run",
             content = @Content(schema = @Schema(implementation = ImportRunDto.class)))

@@ -1,5 +1,7 @@
 package eu.callmatch.matching.rest;
 
+import eu.callmatch.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.matching.service.CallMatchService;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RolesAllowed({Roles.READER, Roles.STAFF, Roles.ADMIN})
 @Path("/api/v1/call-matches")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Matching", description = "Calls for a profile, partners and consortia for a call")

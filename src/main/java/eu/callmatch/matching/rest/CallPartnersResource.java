@@ -1,5 +1,7 @@
 package eu.callmatch.matching.rest;
 
+import eu.callmatch.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.common.rest.QueryLists;
 import eu.callmatch.matching.service.ConsortiumService;
 import eu.callmatch.matching.service.PartnerMatchService;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RolesAllowed({Roles.STAFF, Roles.ADMIN})
 @Path("/api/v1/calls")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Matching")
@@ -37,6 +40,7 @@ public class CallPartnersResource {
 
     @GET
     @Path("/{identifier: .+}/partner-matches")
+    @RolesAllowed({Roles.READER, Roles.STAFF, Roles.ADMIN})
     @Operation(operationId = "matchPartners", summary = "Find partners for a call",
             description = "Members of the cluster and organisations of the partner pool that fit the call, best "
                     + "first: each past project of an organisation is scored against the call (closeness of its "

@@ -15,7 +15,7 @@ public record MatchProfileDto(
                 example = "We build underwater inspection drones for ports and offshore wind farms, with AI-based corrosion detection.")
         @Size(max = 100_000) String description,
         @Schema(description = "Competences and topics of interest", example = "[\"underwater robotics\", \"offshore wind\"]")
-        @Size(max = 200) List<@NotBlank @Size(max = 300) String> keywords,
+        @Size(max = 100, message = "must be at most 100 keywords") List<@NotBlank @Size(max = 300) String> keywords,
         @Schema(description = "ISO 3166-1 alpha-2 country (EL and UK accepted)", example = "FR")
         @Pattern(regexp = "[A-Za-z]{2}", message = "must be a two-letter country code") String country,
         @Schema(description = "The kind of organisation", example = "SME") OrganisationType organisationType,

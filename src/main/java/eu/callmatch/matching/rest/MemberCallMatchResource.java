@@ -1,5 +1,7 @@
 package eu.callmatch.matching.rest;
 
+import eu.callmatch.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.matching.service.CallMatchService;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -15,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@RolesAllowed({Roles.STAFF, Roles.ADMIN})
 @Path("/api/v1/members")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Matching")

@@ -43,6 +43,18 @@ public record MemberDto(
         @Schema(readOnly = true, example = "2026-03-02T09:12:00Z") OffsetDateTime createdAt,
         @Schema(readOnly = true, example = "2026-03-02T09:12:00Z") OffsetDateTime updatedAt) {
 
+    /** The member without its contact person, for callers who may not see personal data. */
+    public MemberDto withoutContact() {
+        return new MemberDto(id, externalId, name, pic, country, region, organisationType, description, keywords,
+                sectors, programmes, null, createdAt, updatedAt);
+    }
+
+    /** Without the contact person: a member that ends up in a log message takes no personal data there. */
+    @Override
+    public String toString() {
+        return "Member[id=" + id + ", externalId=" + externalId + ", name=" + name + ", country=" + country + "]";
+    }
+
     /** A member's contact person: personal data. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Contact", description = "A contact person (personal data)")
@@ -51,5 +63,11 @@ public record MemberDto(
             @Schema(example = "claire.martin@example.com") @Email @Size(max = 300) String email,
             @Schema(example = "+33 4 91 00 00 00")
             @Pattern(regexp = "[+0-9 ().-]{3,40}", message = "must be a phone number") String phone) {
+
+        /** Personal data stays out of logs. */
+        @Override
+        public String toString() {
+            return "Contact[redacted]";
+        }
     }
 }

@@ -1,7 +1,10 @@
 package eu.callmatch.members.rest;
 
+import eu.callmatch.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import eu.callmatch.common.paging.SearchPage;
+import eu.callmatch.common.security.CurrentUser;
 import eu.callmatch.common.text.Countries;
 import eu.callmatch.search.index.IndexKind;
 import eu.callmatch.search.index.SearchFields;
@@ -40,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
+@RolesAllowed({Roles.STAFF, Roles.ADMIN})
 @Path("/api/v1/members")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Members", description = "The cluster's member organisations, which the helpdesk serves")
@@ -47,10 +51,12 @@ public class MemberResource {
 
     private final MemberService members;
     private final SearchService search;
+    private final CurrentUser user;
 
-    MemberResource(MemberService members, SearchService search) {
+    MemberResource(MemberService members, SearchService search, CurrentUser user) {
         this.members = members;
         this.search = search;
+        this.user = user;
     }
 
     @GET
@@ -82,7 +88,7 @@ public class MemberResource {
                     QueryLists.parse("organisationType", organisationType, OrganisationType.class).name());
         }
         SearchService.Found found = search.search(IndexKind.MEMBERS, request);
-        List<MemberHit> items = found.items(members.findAll(found.ids()), MemberHit::new);
+        List<MemberHit> items = found.items(members.findAll(found.ids()), (m, snippet) -> new MemberHit(visible(m), snippet));
         return new SearchPage<>(items, page.page, page.size, found.total(), found.facets());
     }
 
@@ -93,7 +99,7 @@ public class MemberResource {
     @APIResponse(responseCode = "200", description = "The member",
             content = @Content(schema = @Schema(implementation = MemberDto.class)))
     public MemberDto get(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id) {
-        return members.get(id);
+        return visible(members.get(id));
     }
 
     @POST
@@ -123,10 +129,42 @@ public class MemberResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deleteMember", summary = "Delete a member", description = "Removes the member and everything held on it.")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "deleteMember", summary = "Delete a member", description = "Removes the member and "
+            + "everything held on it, its contact person included, from the database and the search index for good; "
+            + "the audit trail keeps only who deleted it when. Admin only.")
     @APIResponse(responseCode = "204", description = "The member was deleted")
     public void delete(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id) {
         members.delete(id);
+    }
+
+    @GET
+    @Path("/{id}/audit")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(operationId = "getMemberAudit", summary = "A member's audit trail",
+            description = "Who created, changed, exported or deleted the member, when, and which fields changed: "
+                    + "the names of the fields, never their values. Kept after the member is deleted. Admin only.")
+    @APIResponse(responseCode = "200", description = "The trail, oldest first",
+            content = @Content(schema = @Schema(implementation = MemberAuditDto.Trail.class)))
+    public MemberAuditDto.Trail audit(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id) {
+        return new MemberAuditDto.Trail(id, members.audit(id));
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @Operation(operationId = "exportMember", summary = "Export everything held on a member",
+            description = "For a data-subject request: the member's record with its contact person, and its audit "
+                    + "trail. The export is itself recorded in the trail. To erase the member's personal data for "
+                    + "good, delete the member.")
+    @APIResponse(responseCode = "200", description = "Everything held on the member",
+            content = @Content(schema = @Schema(implementation = MemberExportDto.class)))
+    public MemberExportDto export(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id) {
+        return members.export(id);
+    }
+
+    /** A member as this caller may see it: the contact person is personal data, for staff and admins only. */
+    private MemberDto visible(MemberDto member) {
+        return user.seesPersonalData() ? member : member.withoutContact();
     }
 
     /** A member found, with where the query matched. */

@@ -4,7 +4,12 @@ import eu.callmatch.common.changes.ChangeLog;
 import eu.callmatch.common.changes.Outcome;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.text.Countries;
+import eu.callmatch.common.security.CurrentUser;
 import eu.callmatch.members.Member;
+import eu.callmatch.members.MemberAudit;
+import eu.callmatch.members.MemberAuditRepository;
+import eu.callmatch.members.rest.MemberAuditDto;
+import eu.callmatch.members.rest.MemberExportDto;
 import eu.callmatch.members.MemberRepository;
 import eu.callmatch.members.mapping.MemberMapper;
 import eu.callmatch.members.rest.MemberDto;
@@ -14,7 +19,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Members: the system of record's reads and writes. */
@@ -22,11 +30,15 @@ import java.util.Objects;
 public class MemberService {
 
     private final MemberRepository members;
+    private final MemberAuditRepository audit;
     private final ChangeLog changes;
+    private final CurrentUser user;
 
-    MemberService(MemberRepository members, ChangeLog changes) {
+    MemberService(MemberRepository members, MemberAuditRepository audit, ChangeLog changes, CurrentUser user) {
         this.members = members;
+        this.audit = audit;
         this.changes = changes;
+        this.user = user;
     }
 
     public MemberDto get(long id) {
@@ -81,6 +93,7 @@ public class MemberService {
         members.persist(member);
         members.flush();
         changes.record(ChangeLog.Kind.MEMBER, member.id.toString());
+        audit(member.id, MemberAudit.Action.CREATED, changedFields(new Member(), member));
         return MemberMapper.toDto(member);
     }
 
@@ -92,12 +105,14 @@ public class MemberService {
         MemberMapper.apply(dto, given);
         // checked before the managed entity changes, which a query's auto-flush would write too early
         ensureUnique(given, id);
+        List<String> changed = changedFields(member, given);
         MemberMapper.apply(dto, member);
         String hash = MemberMapper.contentHash(member);
         if (!hash.equals(member.contentHash)) {
             member.contentHash = hash;
             member.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             changes.record(ChangeLog.Kind.MEMBER, member.id.toString());
+            audit(member.id, MemberAudit.Action.UPDATED, changed);
         }
         members.flush();
         return MemberMapper.toDto(member);
@@ -122,10 +137,74 @@ public class MemberService {
         return Outcome.UPDATED;
     }
 
+    /**
+     * Deletes the member and with it every piece of personal data held on it: the row goes, the change log takes
+     * it out of every replica's index, and the audit trail keeps only who deleted it when.
+     */
     @Transactional
     public void delete(long id) {
         members.delete(find(id));
         changes.record(ChangeLog.Kind.MEMBER, Long.toString(id));
+        audit(id, MemberAudit.Action.DELETED, List.of());
+    }
+
+    /** The member's changes, oldest first (also after the member was deleted). */
+    public List<MemberAuditDto> audit(long id) {
+        List<MemberAudit> entries = audit.list("memberId = ?1", Sort.by("id"), id);
+        if (entries.isEmpty() && members.findById(id) == null) {
+            throw ProblemException.notFound("Member", id);
+        }
+        return entries.stream().map(MemberAuditDto::of).toList();
+    }
+
+    /** Everything held on the member, for a data-subject request; the export itself goes into the trail. */
+    @Transactional
+    public MemberExportDto export(long id) {
+        MemberDto member = MemberMapper.toDto(find(id));
+        audit(id, MemberAudit.Action.EXPORTED, List.of());
+        List<MemberAuditDto> trail = audit.list("memberId = ?1", Sort.by("id"), id).stream().map(MemberAuditDto::of).toList();
+        return new MemberExportDto(member, trail, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    private void audit(long memberId, MemberAudit.Action action, List<String> fields) {
+        MemberAudit entry = new MemberAudit();
+        entry.memberId = memberId;
+        entry.action = action;
+        entry.fields = new ArrayList<>(fields);
+        entry.actor = user.name();
+        entry.at = OffsetDateTime.now(ZoneOffset.UTC);
+        audit.persist(entry);
+    }
+
+    /** The names of the fields that differ (the contact person's as contact.name, .email, .phone). */
+    static List<String> changedFields(Member a, Member b) {
+        Map<String, Object[]> fields = new LinkedHashMap<>();
+        fields.put("externalId", new Object[]{a.externalId, b.externalId});
+        fields.put("name", new Object[]{a.name, b.name});
+        fields.put("pic", new Object[]{a.pic, b.pic});
+        fields.put("country", new Object[]{a.country, b.country});
+        fields.put("region", new Object[]{a.region, b.region});
+        fields.put("organisationType", new Object[]{a.organisationType, b.organisationType});
+        fields.put("description", new Object[]{a.description, b.description});
+        fields.put("keywords", new Object[]{a.keywords, b.keywords});
+        fields.put("sectors", new Object[]{a.sectors, b.sectors});
+        fields.put("programmes", new Object[]{a.programmes, b.programmes});
+        fields.put("contact.name", new Object[]{a.contactName, b.contactName});
+        fields.put("contact.email", new Object[]{a.contactEmail, b.contactEmail});
+        fields.put("contact.phone", new Object[]{a.contactPhone, b.contactPhone});
+        List<String> changed = new ArrayList<>();
+        fields.forEach((name, pair) -> {
+            Object x = emptyToNull(pair[0]);
+            Object y = emptyToNull(pair[1]);
+            if (!Objects.equals(x, y)) {
+                changed.add(name);
+            }
+        });
+        return changed;
+    }
+
+    private static Object emptyToNull(Object value) {
+        return value instanceof java.util.Collection<?> c && c.isEmpty() ? null : value;
     }
 
     private static void validate(MemberDto dto) {

@@ -1,5 +1,7 @@
 package eu.callmatch.organisations.rest;
 
+import eu.callmatch.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.SearchPage;
@@ -33,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 
+@RolesAllowed({Roles.READER, Roles.STAFF, Roles.ADMIN})
 @Path("/api/v1/organisations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Organisations", description = "The partner pool: organisations with their past EU projects (CORDIS)")

@@ -1,5 +1,7 @@
 package eu.callmatch.search.rest;
 
+import eu.callmatch.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.rest.QueryLists;
 import eu.callmatch.search.index.IndexKind;
@@ -23,6 +25,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 
+@RolesAllowed(Roles.ADMIN)
 @Path("/api/v1/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Administration", description = "The search indexes of this replica")

@@ -1,0 +1,51 @@
+package eu.callmatch.users.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import eu.callmatch.users.User;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A user as the API shows it: never the password or its hash. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "User", description = "A user of the API (HTTP Basic), with its roles")
+public record UserDto(
+        @Schema(example = "claire") String username,
+        @Schema(example = "[\"staff\"]") List<String> roles,
+        @Schema(example = "2026-03-02T09:12:00Z") OffsetDateTime createdAt,
+        @Schema(description = "The admin who created it; absent for the bootstrap and demo users", example = "admin")
+        String createdBy) {
+
+    public static UserDto of(User user) {
+        return new UserDto(user.username, List.copyOf(user.roles), user.createdAt, user.createdBy);
+    }
+
+    /** A user to create. */
+    @Schema(name = "NewUser", description = "A user to create: a password of 12 to 72 characters, one role at least")
+    public record New(
+            @Schema(description = "Letters, digits, '.', '_', '-' or '@', 1 to 100", example = "claire")
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,100}", message = "must be 1 to 100 letters, digits, '.', '_', '-' or '@'")
+            String username,
+            @Schema(description = "At least 12 characters, at most 72 bytes (bcrypt reads no further)",
+                    example = "correct-horse-battery-staple")
+            @NotNull @Size(min = 12, message = "must be at least 12 characters") String password,
+            @Schema(description = "reader, importer, staff or admin", example = "[\"staff\"]")
+            @NotEmpty(message = "must name one role at least") @Size(max = 4) List<@NotBlank String> roles) {
+
+        @Override
+        public String toString() {
+            return "New[username=" + username + ", roles=" + roles + "]";
+        }
+    }
+
+    /** For the OpenAPI document: a page of users. */
+    @Schema(name = "UserPage")
+    public record UserPage(List<UserDto> items, int page, int size, long total) {
+    }
+}

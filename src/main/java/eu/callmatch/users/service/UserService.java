@@ -1,0 +1,154 @@
+package eu.callmatch.users.service;
+
+import eu.callmatch.common.config.CallmatchConfig;
+import eu.callmatch.common.error.ProblemException;
+import eu.callmatch.common.paging.Page;
+import eu.callmatch.common.paging.PageRequest;
+import eu.callmatch.common.security.Roles;
+import eu.callmatch.users.User;
+import eu.callmatch.users.UserRepository;
+import eu.callmatch.users.rest.UserDto;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Users and their passwords: bcrypt hashes in PostgreSQL. A verified password is remembered for a short while
+ * (as an HMAC under a key that lives only in this process), so that a client sending Basic credentials with every
+ * request does not pay a bcrypt check each time.
+ */
+@ApplicationScoped
+public class UserService {
+
+    public static final int MIN_PASSWORD = 12;
+    /** bcrypt reads no more than 72 bytes: a longer password would be silently cut. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+    private static final int BCRYPT_COST = 10;
+
+    private record Verified(byte[] mac, Set<String> roles, long until) {
+    }
+
+    private final UserRepository users;
+    private final CallmatchConfig config;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final byte[] cacheKey = new byte[32];
+
+    UserService(UserRepository users, CallmatchConfig config) {
+        this.users = users;
+        this.config = config;
+        new SecureRandom().nextBytes(cacheKey);
+    }
+
+    public Page<UserDto> list(PageRequest page) {
+        var query = users.findAll(Sort.by("username"));
+        return new Page<>(query.page(page.page, page.size).list().stream().map(UserDto::of).toList(),
+                page.page, page.size, query.count());
+    }
+
+    @Transactional
+    public UserDto create(UserDto.New request, String createdBy) {
+        checkPassword(request.password());
+        Set<String> roles = new LinkedHashSet<>();
+        for (String role : request.roles()) {
+            String r = role.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!Roles.ALL.contains(r)) {
+                throw ProblemException.invalid("body", "roles", "'" + role + "' is not a role: " + String.join(", ", Roles.ALL));
+            }
+            roles.add(r);
+        }
+        if (users.findById(request.username()) != null) {
+            throw ProblemException.conflict("User '" + request.username() + "' exists already");
+        }
+        User user = new User();
+        user.username = request.username();
+        user.passwordHash = BcryptUtil.bcryptHash(request.password(), BCRYPT_COST);
+        user.roles.addAll(roles);
+        user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        user.createdBy = createdBy;
+        users.persist(user);
+        users.flush();
+        return UserDto.of(user);
+    }
+
+    /** Deletes a user; the last admin stays, so that someone can still manage users. */
+    @Transactional
+    public void delete(String username) {
+        User user = users.findById(username);
+        if (user == null) {
+            throw ProblemException.notFound("User", username);
+        }
+        if (user.roles.contains(Roles.ADMIN) && users.countWithRole(Roles.ADMIN) <= 1) {
+            throw ProblemException.conflict("User '" + username + "' is the last admin; create another admin first");
+        }
+        users.delete(user);
+        verified.remove(username);
+    }
+
+    public boolean hasAdmin() {
+        return users.countWithRole(Roles.ADMIN) > 0;
+    }
+
+    public long count() {
+        return users.count();
+    }
+
+    public boolean exists(String username) {
+        return users.findById(username) != null;
+    }
+
+    /** The user's roles when the password is theirs; empty otherwise (an unknown user as a wrong password). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Set<String>> authenticate(String username, String password) {
+        byte[] mac = mac(username, password);
+        Verified known = verified.get(username);
+        if (known != null && known.until() > System.nanoTime() && MessageDigest.isEqual(known.mac(), mac)) {
+            return Optional.of(known.roles());
+        }
+        User user = users.findById(username);
+        if (user == null || !BcryptUtil.matches(password, user.passwordHash)) {
+            return Optional.empty();
+        }
+        Set<String> roles = Set.copyOf(user.roles);
+        if (verified.size() > 10_000) {
+            verified.clear();
+        }
+        verified.put(username, new Verified(mac, roles, System.nanoTime() + config.security().credentialCacheTime().toNanos()));
+        return Optional.of(roles);
+    }
+
+    static void checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw ProblemException.invalid("body", "password", "must be at least " + MIN_PASSWORD + " characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw ProblemException.invalid("body", "password", "must be at most " + MAX_PASSWORD_BYTES + " bytes (UTF-8)");
+        }
+    }
+
+    private byte[] mac(String username, String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(cacheKey, "HmacSHA256"));
+            mac.update(username.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return mac.doFinal(password.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}
