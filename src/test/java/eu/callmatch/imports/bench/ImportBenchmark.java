@@ -1,5 +1,6 @@
 package eu.callmatch.imports.bench;
 
+import eu.callmatch.common.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,8 @@ class ImportBenchmark {
     private static Run post(String path, String contentType, Path file) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                 .header("Content-Type", contentType).header("Accept", "application/json")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                        (TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofFile(file)).build();
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
