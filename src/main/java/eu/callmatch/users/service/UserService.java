@@ -112,8 +112,11 @@ public class UserService {
         return users.findById(username) != null;
     }
 
-    /** The user's roles when the password is theirs; empty otherwise (an unknown user as a wrong password). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The user's roles when the password is theirs; empty otherwise (an unknown user as a wrong password). In a
+     * transaction of its own: HTTP-level permissions (e.g. on /q/metrics) authenticate outside any request context.
+     */
+    @Transactional
     public Optional<Set<String>> authenticate(String username, String password) {
         byte[] mac = mac(username, password);
         Verified known = verified.get(username);
