@@ -17,7 +17,7 @@ import static org.hamcrest.Matchers.startsWith;
 /** With embeddings off, matching is lexical only, and still answers. */
 @QuarkusTest
 @TestProfile(EmbeddingsOffTest.Off.class)
-class EmbeddingsOffTest {
+public class EmbeddingsOffTest {
 
     public static class Off implements QuarkusTestProfile {
         @Override

@@ -2,7 +2,9 @@ package eu.callmatch.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.callmatch.matching.EmbeddingsOffTest;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -21,8 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Hostile text in every text parameter of the API document (SQL, Lucene syntax, 20,000 characters, odd Unicode):
  * a 400 (414 for an overlong query string), a 404 or a normal answer, never a 500, and the data unchanged.
+ * Matching is lexical here (the embeddings-off profile): the text reaches the same parsing and Lucene queries, and
+ * the dozens of call matches do not each wait for the vectors of calls other tests imported.
  */
 @QuarkusTest
+@TestProfile(EmbeddingsOffTest.Off.class)
 class InjectionTest {
 
     static final List<String> PAYLOADS = List.of(

@@ -1,17 +1,17 @@
 package eu.callmatch.calls.rest;
 
-import eu.callmatch.common.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.calls.CallStatus;
 import eu.callmatch.calls.service.CallService;
 import eu.callmatch.common.changes.Outcome;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.SearchPage;
+import eu.callmatch.common.security.Roles;
 import eu.callmatch.search.index.IndexKind;
 import eu.callmatch.search.index.SearchFields;
 import eu.callmatch.search.index.SearchRequest;
 import eu.callmatch.search.service.SearchService;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import eu.callmatch.common.paging.PageRequest;

@@ -1,15 +1,15 @@
 package eu.callmatch.imports.rest;
 
-import eu.callmatch.common.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
+import eu.callmatch.common.security.Roles;
 import eu.callmatch.imports.ImportFormat;
 import eu.callmatch.imports.scheduling.ScheduledImports;
 import eu.callmatch.imports.service.ImportRunService;
 import eu.callmatch.imports.service.ImportService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,11 +1,11 @@
 package eu.callmatch.matching.rest;
 
-import eu.callmatch.common.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.common.rest.QueryLists;
+import eu.callmatch.common.security.Roles;
 import eu.callmatch.matching.service.ConsortiumService;
 import eu.callmatch.matching.service.PartnerMatchService;
 import eu.callmatch.members.OrganisationType;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;

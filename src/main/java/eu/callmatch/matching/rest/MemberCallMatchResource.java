@@ -1,8 +1,8 @@
 package eu.callmatch.matching.rest;
 
 import eu.callmatch.common.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.matching.service.CallMatchService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;

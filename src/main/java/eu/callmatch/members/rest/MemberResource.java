@@ -1,15 +1,15 @@
 package eu.callmatch.members.rest;
 
-import eu.callmatch.common.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import eu.callmatch.common.paging.SearchPage;
 import eu.callmatch.common.security.CurrentUser;
+import eu.callmatch.common.security.Roles;
 import eu.callmatch.common.text.Countries;
 import eu.callmatch.search.index.IndexKind;
 import eu.callmatch.search.index.SearchFields;
 import eu.callmatch.search.index.SearchRequest;
 import eu.callmatch.search.service.SearchService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import eu.callmatch.common.paging.PageRequest;
 import eu.callmatch.common.rest.QueryLists;

@@ -1,11 +1,11 @@
 package eu.callmatch.search.rest;
 
-import eu.callmatch.common.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.rest.QueryLists;
+import eu.callmatch.common.security.Roles;
 import eu.callmatch.search.index.IndexKind;
 import eu.callmatch.search.service.SearchIndexes;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;

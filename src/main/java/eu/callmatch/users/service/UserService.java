@@ -39,6 +39,7 @@ public class UserService {
     /** bcrypt reads no more than 72 bytes: a longer password would be silently cut. */
     public static final int MAX_PASSWORD_BYTES = 72;
     private static final int BCRYPT_COST = 10;
+    private static final String UNKNOWN_USER_HASH = BcryptUtil.bcryptHash("no user has this password", BCRYPT_COST);
 
     private record Verified(byte[] mac, Set<String> roles, long until) {
     }
@@ -111,8 +112,11 @@ public class UserService {
         return users.findById(username) != null;
     }
 
-    /** The user's roles when the password is theirs; empty otherwise (an unknown user as a wrong password). */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The user's roles when the password is theirs; empty otherwise (an unknown user as a wrong password). In a
+     * transaction of its own: HTTP-level permissions (e.g. on /q/metrics) authenticate outside any request context.
+     */
+    @Transactional
     public Optional<Set<String>> authenticate(String username, String password) {
         byte[] mac = mac(username, password);
         Verified known = verified.get(username);
@@ -120,7 +124,8 @@ public class UserService {
             return Optional.of(known.roles());
         }
         User user = users.findById(username);
-        if (user == null || !BcryptUtil.matches(password, user.passwordHash)) {
+        // an unknown user costs a bcrypt check too, so that timing does not tell which usernames exist
+        if (!BcryptUtil.matches(password, user == null ? UNKNOWN_USER_HASH : user.passwordHash) || user == null) {
             return Optional.empty();
         }
         Set<String> roles = Set.copyOf(user.roles);
