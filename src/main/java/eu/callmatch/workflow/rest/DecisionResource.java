@@ -7,6 +7,7 @@ import eu.callmatch.workflow.service.DecisionService;
 import eu.callmatch.workflow.service.DigestService;
 import eu.callmatch.workflow.service.TriageService;
 import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.inject.Instance;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
@@ -62,9 +63,10 @@ public class DecisionResource {
     private final DecisionService decisions;
     private final DigestService digests;
     private final TriageService triage;
-    private final SecurityIdentity identity;
+    private final Instance<SecurityIdentity> identity;
 
-    DecisionResource(DecisionService decisions, DigestService digests, TriageService triage, SecurityIdentity identity) {
+    DecisionResource(DecisionService decisions, DigestService digests, TriageService triage,
+                     Instance<SecurityIdentity> identity) {
         this.decisions = decisions;
         this.digests = digests;
         this.triage = triage;

@@ -243,11 +243,11 @@ public class AlertService {
             alert.createdAt = now;
             alerts.persist(alert);
             MemberCall pair = pairs.findById(new MemberCall.Key(memberId, c.change().identifier()));
-            if (pair == null) {
+            boolean created = pair == null;
+            if (created) {
                 pair = new MemberCall();
                 pair.id = new MemberCall.Key(memberId, c.change().identifier());
                 pair.status = PairStatus.NEW;
-                pairs.persist(pair);
             } else if (c.reopens()) {
                 pair.status = PairStatus.NEW;
                 pair.reasonCode = null;
@@ -256,6 +256,9 @@ public class AlertService {
                 pair.lastScore = c.score();
             }
             pair.lastAlertAt = now;
+            if (created) {
+                pairs.persist(pair);
+            }
         }
     }
 

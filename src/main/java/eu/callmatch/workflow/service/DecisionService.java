@@ -76,15 +76,18 @@ public class DecisionService {
         d.decidedAt = now;
         decisions.persist(d);
         MemberCall pair = pairs.findById(new MemberCall.Key(memberId, call.identifier()));
-        if (pair == null) {
+        boolean created = pair == null;
+        if (created) {
             pair = new MemberCall();
             pair.id = new MemberCall.Key(memberId, call.identifier());
-            pairs.persist(pair);
         }
         pair.status = PairStatus.of(d.status);
         pair.reasonCode = d.reasonCode;
         pair.decidedAt = now;
         pair.decidedBy = decidedBy;
+        if (created) {
+            pairs.persist(pair);
+        }
         return dto(member, call, pair);
     }
 

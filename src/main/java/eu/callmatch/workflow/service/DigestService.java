@@ -40,7 +40,26 @@ public class DigestService {
         LocalDate day = date == null ? today.date() : date;
         List<PipelineItem> soon = decisions.pipeline(memberId, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
                 .filter(i -> i.call().daysToDeadline() != null && i.call().daysToDeadline() <= DEADLINE_DAYS).toList();
-        return new DigestDto(new MemberRef(memberId, member.name()), day, alerts.ofDay(memberId, day), soon);
+        return new DigestDto(new MemberRef(memberId, member.name()), day, perCall(alerts.ofDay(memberId, day)), soon);
+    }
+
+    /** Several imports of a day may alert the same call: one entry, with all its changes, the best score first. */
+    static List<AlertDto> perCall(List<AlertDto> alerts) {
+        java.util.Map<String, AlertDto> byCall = new java.util.LinkedHashMap<>();
+        for (AlertDto a : alerts.stream().sorted(java.util.Comparator.comparing(AlertDto::createdAt)
+                .thenComparing(AlertDto::id)).toList()) {
+            byCall.merge(a.call().identifier(), a, (older, newer) -> {
+                java.util.Set<eu.callmatch.calls.service.CallChange.Kind> changes = new java.util.LinkedHashSet<>(older.changes());
+                changes.addAll(newer.changes());
+                List<String> notes = new java.util.ArrayList<>(older.changeNotes());
+                notes.addAll(newer.changeNotes());
+                Double score = newer.score() != null ? newer.score() : older.score();
+                return new AlertDto(newer.id(), newer.member(), newer.call(), score, List.copyOf(changes),
+                        notes, newer.reasons(), newer.importRun(), newer.createdAt(), newer.status());
+            });
+        }
+        return byCall.values().stream().sorted(java.util.Comparator.comparing(AlertDto::score,
+                java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))).toList();
     }
 
     public static String text(DigestDto d) {
@@ -107,8 +126,8 @@ public class DigestService {
     private static String news(AlertDto a) {
         String what = a.changes().stream().map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(", "));
-        return a.changeNotes().isEmpty() || a.changes().contains(eu.callmatch.calls.service.CallChange.Kind.NEW_CALL)
-                ? what : what + " (" + String.join("; ", a.changeNotes()) + ")";
+        List<String> notes = a.changeNotes().stream().filter(n -> !"new call".equals(n)).toList();
+        return notes.isEmpty() ? what : what + " (" + String.join("; ", notes) + ")";
     }
 
     private static String deadline(CallBrief c) {

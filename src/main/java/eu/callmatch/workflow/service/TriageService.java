@@ -60,7 +60,7 @@ public class TriageService {
      */
     @Transactional
     public Page<TriageItem> queue(Filter filter, PageRequest page) {
-        StringBuilder where = new StringBuilder("""
+        StringBuilder where = new StringBuilder(" " + """
                  from member_call mc
                  join call c on c.identifier = mc.call_identifier
                  left join member_assignee a on a.member_id = mc.member_id
@@ -118,14 +118,17 @@ public class TriageService {
     public AssigneeDto assign(long memberId, String assignee, String by) {
         members.get(memberId);
         MemberAssignee a = assignees.findById(memberId);
-        if (a == null) {
+        boolean created = a == null;
+        if (created) {
             a = new MemberAssignee();
             a.memberId = memberId;
-            assignees.persist(a);
         }
         a.assignee = assignee.strip();
         a.assignedBy = by;
         a.assignedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (created) {
+            assignees.persist(a);
+        }
         return new AssigneeDto(a.memberId, a.assignee, a.assignedBy, a.assignedAt);
     }
 
