@@ -60,10 +60,13 @@ public class CallMatchService {
     private final MatchingConfig config;
     private final SearchIndexes indexes;
     private final Instance<MatchFeedback.Source> feedback;
+    private final ProfileVectors profileVectors;
 
     CallMatchService(CallMatcher matcher, TextEmbedder embedder, CallService calls, MemberService members, Today today,
-                     MatchingConfig config, SearchIndexes indexes, Instance<MatchFeedback.Source> feedback) {
+                     MatchingConfig config, SearchIndexes indexes, Instance<MatchFeedback.Source> feedback,
+                     ProfileVectors profileVectors) {
         this.feedback = feedback;
+        this.profileVectors = profileVectors;
         this.matcher = matcher;
         this.embedder = embedder;
         this.calls = calls;
@@ -120,8 +123,9 @@ public class CallMatchService {
         String text = Stream.of(profile.description(), profile.keywords() == null ? null
                         : String.join(". ", profile.keywords()))
                 .filter(s -> !isBlank(s)).collect(Collectors.joining(". "));
-        float[] vector = embedder.embed(text);
-        List<float[]> parts = vector == null ? List.of() : embedder.embedSentences(profile.description(), MAX_PARTS);
+        ProfileVectors.Entry embedded = profileVectors.of(text, profile.description(), MAX_PARTS);
+        float[] vector = embedded.vector();
+        List<float[]> parts = embedded.parts();
         int ranked = (filters.includeIneligible() ? filters.limit() * 2 : filters.limit())
                 + (judged.isEmpty() ? 0 : FEEDBACK_EXTRA);
         CallMatcher.Result result = matcher.match(new CallMatchQuery(profile.description(), profile.keywords(), vector, parts,

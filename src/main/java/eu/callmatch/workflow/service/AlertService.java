@@ -45,7 +45,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -128,7 +127,14 @@ public class AlertService {
     /** Matches the changed calls against every member and records the alerts; the run's details tell the count. */
     public RunSummary raise(long runId, List<CallChange> changes) {
         long started = System.nanoTime();
+        if (changes.isEmpty()) {
+            return new RunSummary(0, 0, 0);
+        }
         if (!indexes.awaitVectors(VECTOR_WAIT)) {
+            if (Thread.currentThread().isInterrupted()) {
+                LOG.warnf("Alerts of import run %d not raised: the service is stopping", runId);
+                return new RunSummary(0, 0, 0);
+            }
             LOG.warnf("Alerts of import run %d: some calls still have no vectors; matched by their words", runId);
         }
         Map<String, CallChange> changed = new LinkedHashMap<>();
@@ -139,25 +145,37 @@ public class AlertService {
         List<Long> memberIds = memberIds();
         AtomicInteger raised = new AtomicInteger();
         AtomicInteger alerted = new AtomicInteger();
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, config.threads()));
+        // threads of its own (they inherit this thread's class loader, which the beans they create need)
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.threads()), r -> {
+            Thread thread = new Thread(r, "callmatch-alerts-" + next.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         try {
-            pool.submit(() -> memberIds.parallelStream().forEach(id -> {
-                try {
-                    int n = forMember(id, runId, changed, followers.getOrDefault(id, Map.of()));
-                    raised.addAndGet(n);
-                    if (n > 0) {
-                        alerted.incrementAndGet();
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (long id : memberIds) {
+                done.add(pool.submit(() -> {
+                    try {
+                        int n = forMember(id, runId, changed, followers.getOrDefault(id, Map.of()));
+                        raised.addAndGet(n);
+                        if (n > 0) {
+                            alerted.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.warnf(e, "Alerts of import run %d: member %d skipped", runId, id);
                     }
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "Alerts of import run %d: member %d skipped", runId, id);
-                }
-            })).get();
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
         }
         RunSummary summary = new RunSummary(raised.get(), alerted.get(), changed.size());
         Map<String, Integer> detail = new LinkedHashMap<>();
