@@ -93,6 +93,19 @@ public class CallMatchService {
         return match(profile, filters, MatchFeedback.NONE);
     }
 
+    /** Embeds a member's profile ahead of its next ranking (nothing to do when it is embedded already). */
+    public void embedProfile(long memberId) {
+        MemberDto m = members.get(memberId);
+        if (!isBlank(m.description()) || (m.keywords() != null && !m.keywords().isEmpty())) {
+            profileVectors.of(profileText(m.description(), m.keywords()), m.description(), MAX_PARTS);
+        }
+    }
+
+    private static String profileText(String description, List<String> keywords) {
+        return Stream.of(description, keywords == null ? null : String.join(". ", keywords))
+                .filter(s -> !isBlank(s)).collect(Collectors.joining(". "));
+    }
+
     public CallMatchDto.Page match(MatchProfileDto profile, Filters filters, MatchFeedback judged) {
         if (profile == null || (isBlank(profile.description()) && (profile.keywords() == null
                 || profile.keywords().stream().allMatch(CallMatchService::isBlank)))) {
@@ -120,9 +133,7 @@ public class CallMatchService {
         List<String> programmes = filters.programmes().isEmpty() && !filters.includeIneligible()
                 ? profileProgrammes : filters.programmes();
 
-        String text = Stream.of(profile.description(), profile.keywords() == null ? null
-                        : String.join(". ", profile.keywords()))
-                .filter(s -> !isBlank(s)).collect(Collectors.joining(". "));
+        String text = profileText(profile.description(), profile.keywords());
         ProfileVectors.Entry embedded = profileVectors.of(text, profile.description(), MAX_PARTS);
         float[] vector = embedded.vector();
         List<float[]> parts = embedded.parts();
