@@ -21,13 +21,19 @@ class FeedbackRankingTest {
     /** A unit vector at this angle (degrees) in a plane: cosines are easy to read. */
     static float[] at(double degrees) {
         double r = Math.toRadians(degrees);
-        return new float[]{(float) Math.cos(r), (float) Math.sin(r)};
+        return new float[]{(float) Math.cos(r), (float) Math.sin(r), 0};
+    }
+
+    /** A unit vector in the third dimension, tilted by this angle (degrees) towards the second: apart from at(0). */
+    static float[] apart(double degrees) {
+        double r = Math.toRadians(degrees);
+        return new float[]{0, (float) Math.sin(r), (float) Math.cos(r)};
     }
 
     @Test
     void closeToAKeptCallGainsCloseToADismissedOneLosesFarOnesStay() {
-        Map<String, float[]> vectors = Map.of("KEPT", at(0), "NEAR-KEPT", at(25), "DISMISSED", at(90),
-                "NEAR-DISMISSED", at(100), "FAR", at(225));
+        Map<String, float[]> vectors = Map.of("KEPT", at(0), "NEAR-KEPT", at(25), "DISMISSED", apart(0),
+                "NEAR-DISMISSED", apart(10), "FAR", at(180));
         MatchFeedback feedback = new MatchFeedback(List.of(new MatchFeedback.Judged("KEPT", true, "shortlisted"),
                 new MatchFeedback.Judged("DISMISSED", false, "dismissed as not relevant")));
         List<CallMatchDto> out = FeedbackRanking.apply(List.of(match("NEAR-KEPT", 0.5), match("NEAR-DISMISSED", 0.5),
