@@ -49,7 +49,11 @@ class SecurityMatrixTest {
             Map.entry("runImportNow", IMPORT),
             Map.entry("listImports", IMPORT_HISTORY), Map.entry("getImport", IMPORT_HISTORY),
             Map.entry("getIndexStatus", ADMIN), Map.entry("reindex", ADMIN),
-            Map.entry("listUsers", ADMIN), Map.entry("createUser", ADMIN), Map.entry("deleteUser", ADMIN));
+            Map.entry("listUsers", ADMIN), Map.entry("createUser", ADMIN), Map.entry("deleteUser", ADMIN),
+            Map.entry("listAlerts", STAFF), Map.entry("listMemberAlerts", STAFF), Map.entry("getDigest", STAFF),
+            Map.entry("decideOnCall", STAFF), Map.entry("getDecision", STAFF), Map.entry("getPipeline", STAFF),
+            Map.entry("listTriage", STAFF), Map.entry("assignMember", STAFF), Map.entry("getAssignee", STAFF),
+            Map.entry("unassignMember", STAFF), Map.entry("exportDecisions", STAFF));
 
     /** Query parameters that keep an allowed call harmless (a 400 instead of a rebuild or an import). */
     static final Map<String, String> QUERY = Map.of(

@@ -26,7 +26,11 @@ public class CallService {
 
     private static final Logger LOG = Logger.getLogger(CallService.class);
 
-    public record Upsert(Outcome outcome, CallDto call) {
+    /** What an upsert did; {@code before} is the call as it was when it was replaced (null otherwise). */
+    public record Upsert(Outcome outcome, CallDto call, CallDto before) {
+        public Upsert(Outcome outcome, CallDto call) {
+            this(outcome, call, null);
+        }
     }
 
     private final CallRepository calls;
@@ -94,6 +98,7 @@ public class CallService {
             return new Upsert(Outcome.UNCHANGED, CallMapper.toDto(call));
         }
         boolean created = call == null;
+        CallDto before = created ? null : CallMapper.toDto(call);
         if (created) {
             call = new Call();
             call.identifier = dto.identifier();
@@ -110,7 +115,7 @@ public class CallService {
             calls.persist(call);
         }
         changes.record(ChangeLog.Kind.CALL, call.identifier);
-        return new Upsert(created ? Outcome.CREATED : Outcome.UPDATED, CallMapper.toDto(call));
+        return new Upsert(created ? Outcome.CREATED : Outcome.UPDATED, CallMapper.toDto(call), before);
     }
 
     @Transactional

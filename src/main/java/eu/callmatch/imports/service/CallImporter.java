@@ -1,6 +1,7 @@
 package eu.callmatch.imports.service;
 
 import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.service.CallChange;
 import eu.callmatch.calls.service.CallService;
 import eu.callmatch.imports.ImportFormat;
 import eu.callmatch.imports.formats.CallmatchJsonl;
@@ -9,9 +10,13 @@ import eu.callmatch.imports.formats.RecordSink;
 import eu.callmatch.imports.formats.SediaSearch;
 import eu.callmatch.imports.formats.SediaTopic;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.io.Reader;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /** Imports calls from any of the call formats, batch by batch. */
@@ -20,22 +25,30 @@ class CallImporter {
 
     private final CallService calls;
     private final RecordValidation validation;
+    private final TransactionSynchronizationRegistry transactions;
 
-    CallImporter(CallService calls, RecordValidation validation) {
+    CallImporter(CallService calls, RecordValidation validation, TransactionSynchronizationRegistry transactions) {
         this.calls = calls;
         this.validation = validation;
+        this.transactions = transactions;
     }
 
     /**
      * @param source   recorded on every call; with {@code complete}, calls of this source missing from the file
      *                 are marked as having left it (closed, never deleted)
      * @param complete whether the file is a complete snapshot of the source
+     * @param changes  receives the calls created, or changed in a way that matters, once their batch committed
      */
     void importCalls(ImportFormat format, Reader input, String source, boolean complete, ImportProgress progress,
-                     Runnable afterBatch) {
+                     Runnable afterBatch, List<CallChange> changes) {
         Set<String> listed = new HashSet<>();
-        Batches<CallDto> batches = new Batches<>(dto -> calls.upsert(dto).outcome(), calls::preload, progress,
-                afterBatch);
+        Batches<CallDto> batches = new Batches<>(dto -> {
+            CallService.Upsert upsert = calls.upsert(dto);
+            if (upsert.outcome() != eu.callmatch.common.changes.Outcome.UNCHANGED) {
+                afterCommit(CallChange.of(upsert.before(), upsert.call()), changes);
+            }
+            return upsert.outcome();
+        }, calls::preload, progress, afterBatch);
         RecordSink<CallDto> sink = new RecordSink<>() {
             @Override
             public void accept(long line, CallDto call) {
@@ -69,6 +82,25 @@ class CallImporter {
             // a rejected record was still listed: it must not be taken for a call that left the source
             progress.addDetail("calls", "leftSource", calls.markLeftSource(source, listed));
         }
+    }
+
+    /** A batch that fails is written again record by record: only what committed counts. */
+    private void afterCommit(CallChange change, List<CallChange> changes) {
+        if (change.kinds().isEmpty()) {
+            return;
+        }
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    changes.add(change);
+                }
+            }
+        });
     }
 
     private static CallDto withSource(CallDto c, String source) {

@@ -84,6 +84,20 @@ public class ImportRunService {
                 .register(meters).record(Duration.between(run.startedAt, run.finishedAt));
     }
 
+    /**
+     * Sets one entry of a finished run's {@code details}, e.g. ("alerts", {"raised": 12}): work that follows an
+     * import (such as the alerts it raises) reports on the run there.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void putDetail(long id, String what, Map<String, Integer> counts) {
+        ImportRun run = runs.findById(id);
+        if (run != null) {
+            java.util.Map<String, Map<String, Integer>> details = new java.util.LinkedHashMap<>(run.details);
+            details.put(what, new java.util.LinkedHashMap<>(counts));
+            run.details = details;
+        }
+    }
+
     /** A run that failed before reading anything, e.g. because its source was down: recorded, nothing else changes. */
     public ImportRunDto failed(ImportFormat format, String source, String message) {
         long id = start(format, source);

@@ -1,5 +1,6 @@
 package eu.callmatch.imports.service;
 
+import eu.callmatch.calls.service.CallChange;
 import eu.callmatch.common.changes.BulkWrites;
 import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.common.error.ProblemException;
@@ -8,6 +9,7 @@ import eu.callmatch.imports.formats.FormatException;
 import eu.callmatch.imports.rest.ImportRunDto;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
@@ -18,6 +20,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +57,7 @@ public class ImportService {
     private final MemberImporter memberImporter;
     private final Path spool;
     private final BulkWrites bulkWrites;
+    private final Event<CallsImported> callsImported;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "callmatch-import");
         thread.setDaemon(true);
@@ -59,9 +65,11 @@ public class ImportService {
     });
 
     ImportService(ImportRunService runs, CallImporter callImporter, CordisImporter cordisImporter,
-                  MemberImporter memberImporter, CallmatchConfig config, BulkWrites bulkWrites) {
+                  MemberImporter memberImporter, CallmatchConfig config, BulkWrites bulkWrites,
+                  Event<CallsImported> callsImported) {
         this.bulkWrites = bulkWrites;
         this.runs = runs;
+        this.callsImported = callsImported;
         this.callImporter = callImporter;
         this.cordisImporter = cordisImporter;
         this.memberImporter = memberImporter;
@@ -119,12 +127,13 @@ public class ImportService {
     private ImportRunDto execute(long id, Request request) {
         ImportProgress progress = new ImportProgress();
         Runnable heartbeat = () -> runs.heartbeat(id, progress);
+        List<CallChange> changes = Collections.synchronizedList(new ArrayList<>());
         try (BulkWrites.Running bulk = bulkWrites.begin()) {
             switch (request.format().kind()) {
                 case CALLS -> {
                     try (Reader reader = reader(request.file())) {
                         callImporter.importCalls(request.format(), reader, request.source(), request.complete(),
-                                progress, heartbeat);
+                                progress, heartbeat, changes);
                     }
                 }
                 case MEMBERS -> {
@@ -146,11 +155,24 @@ public class ImportService {
             throw new ProblemException(500, "Import run " + id + " failed unexpectedly (error id " + errorId
                     + "); it has been logged");
         } finally {
+            announce(id, changes);
             try {
                 Files.deleteIfExists(request.file());
             } catch (IOException e) {
                 LOG.warnf("Could not delete the spooled import file %s", request.file());
             }
+        }
+    }
+
+    /** Even a failed run's committed batches changed calls: the alerts look at them. */
+    private void announce(long id, List<CallChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            callsImported.fire(new CallsImported(id, List.copyOf(changes)));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Import run %d: the observers of its %d changed calls failed", id, changes.size());
         }
     }
 

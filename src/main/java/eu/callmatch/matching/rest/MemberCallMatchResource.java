@@ -5,10 +5,12 @@ import eu.callmatch.matching.service.CallMatchService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -33,13 +35,21 @@ public class MemberCallMatchResource {
     @Path("/{id}/call-matches")
     @Operation(operationId = "matchCallsForMember", summary = "Find calls for a member",
             description = "The calls that best fit a stored member's profile (description, keywords, country, type "
-                    + "and programmes of interest), best first, with the reasons; as POST /api/v1/call-matches.")
+                    + "and programmes of interest), best first, with the reasons; as POST /api/v1/call-matches. The "
+                    + "helpdesk's decisions on the member's calls move the ranking: calls close in meaning to ones it "
+                    + "shortlisted (or contacted, applies to, submitted) rank higher, calls close to ones it dismissed "
+                    + "as not relevant, not eligible or other rank lower, and the reasons say which decided call moved "
+                    + "them (\"ranked up: similar to ... you shortlisted\"); feedback=false leaves them out.")
     @APIResponse(responseCode = "200", description = "The calls, best first",
             content = @Content(schema = @Schema(implementation = CallMatchDto.Page.class)))
     @APIResponse(responseCode = "400", description = "The member has neither description nor keywords")
     @APIResponse(responseCode = "404", description = "No such member")
     public CallMatchDto.Page match(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id,
-                                   @Valid @BeanParam CallMatchParams params) {
-        return matches.forMember(id, params.filters());
+                                   @Valid @BeanParam CallMatchParams params,
+                                   @Parameter(description = "Let the helpdesk's decisions on the member's calls move "
+                                           + "the ranking (false: the profile alone, e.g. to evaluate against them)",
+                                           example = "true")
+                                   @QueryParam("feedback") @DefaultValue("true") boolean feedback) {
+        return matches.forMember(id, params.filters(), feedback);
     }
 }

@@ -18,11 +18,13 @@ import eu.callmatch.search.matching.CallMatcher;
 import eu.callmatch.search.matching.TextEmbedder;
 import eu.callmatch.search.service.SearchIndexes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +47,8 @@ public class CallMatchService {
     static final int MAX_PARTS = 8;
     /** An ineligible call shown on request keeps this share of its score, so eligible calls stay first. */
     static final double INELIGIBLE_FACTOR = 0.5;
+    /** With feedback, this many calls more are ranked, so that calls like the kept ones can climb into the page. */
+    static final int FEEDBACK_EXTRA = 50;
     private static final Map<String, String> FIELD_NAMES = Map.of("title", "title", "keywords", "keywords",
             "destination", "destination", "description", "description");
 
@@ -55,9 +59,14 @@ public class CallMatchService {
     private final Today today;
     private final MatchingConfig config;
     private final SearchIndexes indexes;
+    private final Instance<MatchFeedback.Source> feedback;
+    private final ProfileVectors profileVectors;
 
     CallMatchService(CallMatcher matcher, TextEmbedder embedder, CallService calls, MemberService members, Today today,
-                     MatchingConfig config, SearchIndexes indexes) {
+                     MatchingConfig config, SearchIndexes indexes, Instance<MatchFeedback.Source> feedback,
+                     ProfileVectors profileVectors) {
+        this.feedback = feedback;
+        this.profileVectors = profileVectors;
         this.matcher = matcher;
         this.embedder = embedder;
         this.calls = calls;
@@ -68,12 +77,36 @@ public class CallMatchService {
     }
 
     public CallMatchDto.Page forMember(long memberId, Filters filters) {
+        return forMember(memberId, filters, true);
+    }
+
+    /** @param withFeedback whether the helpdesk's decisions on the member's calls move the ranking */
+    public CallMatchDto.Page forMember(long memberId, Filters filters, boolean withFeedback) {
         MemberDto m = members.get(memberId);
+        MatchFeedback judged = withFeedback && feedback.isResolvable() ? feedback.get().forMember(memberId)
+                : MatchFeedback.NONE;
         return match(new MatchProfileDto(m.description(), m.keywords(), m.country(), m.organisationType(),
-                m.organisationType() == OrganisationType.SME, m.programmes()), filters);
+                m.organisationType() == OrganisationType.SME, m.programmes()), filters, judged);
     }
 
     public CallMatchDto.Page match(MatchProfileDto profile, Filters filters) {
+        return match(profile, filters, MatchFeedback.NONE);
+    }
+
+    /** Embeds a member's profile ahead of its next ranking (nothing to do when it is embedded already). */
+    public void embedProfile(long memberId) {
+        MemberDto m = members.get(memberId);
+        if (!isBlank(m.description()) || (m.keywords() != null && !m.keywords().isEmpty())) {
+            profileVectors.of(profileText(m.description(), m.keywords()), m.description(), MAX_PARTS);
+        }
+    }
+
+    private static String profileText(String description, List<String> keywords) {
+        return Stream.of(description, keywords == null ? null : String.join(". ", keywords))
+                .filter(s -> !isBlank(s)).collect(Collectors.joining(". "));
+    }
+
+    public CallMatchDto.Page match(MatchProfileDto profile, Filters filters, MatchFeedback judged) {
         if (profile == null || (isBlank(profile.description()) && (profile.keywords() == null
                 || profile.keywords().stream().allMatch(CallMatchService::isBlank)))) {
             throw ProblemException.invalid("body", "description",
@@ -100,12 +133,12 @@ public class CallMatchService {
         List<String> programmes = filters.programmes().isEmpty() && !filters.includeIneligible()
                 ? profileProgrammes : filters.programmes();
 
-        String text = Stream.of(profile.description(), profile.keywords() == null ? null
-                        : String.join(". ", profile.keywords()))
-                .filter(s -> !isBlank(s)).collect(Collectors.joining(". "));
-        float[] vector = embedder.embed(text);
-        List<float[]> parts = vector == null ? List.of() : embedder.embedSentences(profile.description(), MAX_PARTS);
-        int ranked = filters.includeIneligible() ? filters.limit() * 2 : filters.limit();
+        String text = profileText(profile.description(), profile.keywords());
+        ProfileVectors.Entry embedded = profileVectors.of(text, profile.description(), MAX_PARTS);
+        float[] vector = embedded.vector();
+        List<float[]> parts = embedded.parts();
+        int ranked = (filters.includeIneligible() ? filters.limit() * 2 : filters.limit())
+                + (judged.isEmpty() ? 0 : FEEDBACK_EXTRA);
         CallMatcher.Result result = matcher.match(new CallMatchQuery(profile.description(), profile.keywords(), vector, parts,
                 statuses, programmes, filters.actionTypes(), deadlineAfter, Math.max(CANDIDATES, ranked)), ranked);
         Map<String, CallDto> byId = calls.findAll(result.matches().stream().map(CallMatch::identifier).toList());
@@ -137,8 +170,24 @@ public class CallMatchService {
             double score = ineligible.isEmpty() ? match.score() : match.score() * INELIGIBLE_FACTOR;
             items.add(new CallMatchDto(summary(call), Math.round(score * 10_000) / 10_000.0, reasons));
         }
+        if (!judged.isEmpty()) {
+            items = FeedbackRanking.apply(items, judged, vectors(items, judged));
+        }
         items.sort(Comparator.comparingDouble(CallMatchDto::score).reversed());
         return new CallMatchDto.Page(items.subList(0, Math.min(filters.limit(), items.size())), result.total());
+    }
+
+    private Map<String, float[]> vectors(List<CallMatchDto> items, MatchFeedback judged) {
+        Map<String, float[]> vectors = new HashMap<>();
+        Stream.concat(items.stream().map(i -> i.call().identifier()),
+                        judged.judged().stream().limit(FeedbackRanking.MAX_JUDGED).map(MatchFeedback.Judged::identifier))
+                .distinct().forEach(id -> {
+                    float[] v = matcher.vector(id);
+                    if (v != null) {
+                        vectors.put(id, v);
+                    }
+                });
+        return vectors;
     }
 
     private static List<String> termReasons(CallMatch match) {

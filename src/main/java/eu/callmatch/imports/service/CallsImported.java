@@ -1,0 +1,12 @@
+package eu.callmatch.imports.service;
+
+import eu.callmatch.calls.service.CallChange;
+
+import java.util.List;
+
+/**
+ * Fired on the import thread when a calls import run has ended, with the calls it created or changed in a way that
+ * matters (deadline, status, budget), as committed: the helpdesk's alerts start from here.
+ */
+public record CallsImported(long runId, List<CallChange> changes) {
+}

@@ -1,0 +1,53 @@
+package eu.callmatch.matching.service;
+
+import eu.callmatch.search.matching.TextEmbedder;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The embeddings of the profiles matched lately, by their text: the alerts after every import rank every member,
+ * whose profiles seldom change, and embedding a profile costs more than ranking the calls for it.
+ */
+@ApplicationScoped
+public class ProfileVectors {
+
+    /** At most this many profiles are kept (a few MB), the least recently used go first. */
+    static final int SIZE = 2048;
+
+    /** A profile's vector (null without embeddings) and its sentences' vectors. */
+    public record Entry(float[] vector, List<float[]> parts) {
+    }
+
+    private final TextEmbedder embedder;
+    private final Map<String, Entry> recent = new LinkedHashMap<>(SIZE, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            return size() > SIZE;
+        }
+    };
+
+    ProfileVectors(TextEmbedder embedder) {
+        this.embedder = embedder;
+    }
+
+    /** @param text the whole profile text, embedded as one; {@code description}'s sentences are embedded one by one */
+    public Entry of(String text, String description, int maxParts) {
+        String key = maxParts + "\u0000" + text + "\u0000" + description;
+        synchronized (recent) {
+            Entry known = recent.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        // embedded outside the lock: two threads may embed the same text once each, which is harmless
+        float[] vector = embedder.embed(text);
+        Entry entry = new Entry(vector, vector == null ? List.of() : embedder.embedSentences(description, maxParts));
+        synchronized (recent) {
+            recent.put(key, entry);
+        }
+        return entry;
+    }
+}

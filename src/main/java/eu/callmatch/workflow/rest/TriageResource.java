@@ -1,0 +1,69 @@
+package eu.callmatch.workflow.rest;
+
+import eu.callmatch.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import eu.callmatch.common.paging.Page;
+import eu.callmatch.common.paging.PageRequest;
+import eu.callmatch.common.rest.QueryLists;
+import eu.callmatch.workflow.PairStatus;
+import eu.callmatch.workflow.service.TriageService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/** The triage queue across all members (for helpdesk staff). */
+@RolesAllowed({Roles.STAFF, Roles.ADMIN})
+@Path("/api/v1/triage")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Workflow")
+public class TriageResource {
+
+    private final TriageService triage;
+
+    TriageResource(TriageService triage) {
+        this.triage = triage;
+    }
+
+    @GET
+    @Operation(operationId = "listTriage", summary = "The triage queue",
+            description = "Member-call pairs across all members in the given statuses (default NEW: alerted, not "
+                    + "decided yet), soonest next deadline first (calls with no deadline ahead last), then the most "
+                    + "recently alerted; filtered by a deadline, the staff user assigned to the member, or a member. "
+                    + "For helpdesk staff.")
+    @APIResponse(responseCode = "200", description = "One page of the queue",
+            content = @Content(schema = @Schema(implementation = WorkflowPages.TriagePage.class),
+                    examples = @ExampleObject(name = "queue", value = """
+                            {"items": [{"member": {"id": 42, "name": "Blue Hull Robotics SAS"}, "assignee": "alice",
+                              "call": {"identifier": "HORIZON-CL5-2026-D3-01-01", "title": "Floating offshore wind",
+                              "status": "OPEN", "deadlines": ["2026-12-09"], "nextDeadline": "2026-12-09",
+                              "daysToDeadline": 12}, "status": "NEW", "lastScore": 0.83,
+                              "lastAlertAt": "2026-11-27T02:04:10Z"}], "page": 0, "size": 20, "total": 1}""")))
+    public Page<TriageItem> queue(
+            @Parameter(description = "Pair statuses, comma-separated: NEW, SHORTLISTED, DISMISSED, CONTACTED, "
+                    + "APPLYING, SUBMITTED (default NEW)", example = "NEW") @QueryParam("status") String status,
+            @Parameter(description = "Only calls whose next deadline is before this day", example = "2026-12-31")
+            @QueryParam("deadlineBefore") String deadlineBefore,
+            @Parameter(description = "Only members assigned to this staff user", example = "alice")
+            @QueryParam("assignee") @Size(max = 200, message = "must be at most 200 characters") String assignee,
+            @Parameter(description = "Only this member", example = "42") @QueryParam("member") String member,
+            @Valid @BeanParam PageRequest page) {
+        List<PairStatus> statuses = QueryLists.enums("status", status, PairStatus.class);
+        return triage.queue(new TriageService.Filter(statuses.isEmpty() ? List.of(PairStatus.NEW) : statuses,
+                QueryLists.date("deadlineBefore", deadlineBefore),
+                assignee == null || assignee.isBlank() ? null : assignee.strip(), Params.id("member", member)), page);
+    }
+}
