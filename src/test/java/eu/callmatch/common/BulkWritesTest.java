@@ -21,6 +21,12 @@ class BulkWritesTest {
         BulkWrites.Running first = bulk.begin();
         BulkWrites.Running second = bulk.begin();
         assertTrue(bulk.underway());
+        assertTrue(bulk.onThisThread());
+        boolean[] elsewhere = new boolean[1];
+        Thread other = new Thread(() -> elsewhere[0] = bulk.onThisThread());
+        other.start();
+        other.join();
+        assertFalse(elsewhere[0], "another thread's edits are not part of the import");
         first.close();
         assertEquals(0, quiet.get(), "another import still runs");
         long start = System.nanoTime();

@@ -198,7 +198,7 @@ class WorkflowResourceTest {
         String bob = "bob-" + u;
         given().contentType(ContentType.JSON).body("{\"assignee\": \"" + alice + "\"}")
                 .when().put("/api/v1/members/{id}/assignee", d)
-                .then().statusCode(200).body("assignee", equalTo(alice)).body("assignedBy", equalTo("anonymous"));
+                .then().statusCode(200).body("assignee", equalTo(alice)).body("assignedBy", equalTo(eu.callmatch.common.TestUsers.ADMIN));
         given().contentType(ContentType.JSON).body("{\"assignee\": \"" + bob + "\"}")
                 .when().put("/api/v1/members/{id}/assignee", e).then().statusCode(200);
         decide(d, t1, "{\"status\": \"SHORTLISTED\"}");
@@ -257,7 +257,7 @@ class WorkflowResourceTest {
         given().contentType(ContentType.JSON).body("{\"status\": \"APPLYING\", \"note\": \"coordinator found\"}")
                 .when().put("/api/v1/members/{id}/calls/{call}/decision", m, slashed)
                 .then().statusCode(200).body("status", equalTo("APPLYING")).body("call.identifier", equalTo(slashed))
-                .body("note", equalTo("coordinator found")).body("decidedBy", equalTo("anonymous"))
+                .body("note", equalTo("coordinator found")).body("decidedBy", equalTo(eu.callmatch.common.TestUsers.ADMIN))
                 .body("history.status", contains("SHORTLISTED", "APPLYING"))
                 .body("history.note", contains("worth a look", "coordinator found"));
 

@@ -18,13 +18,25 @@ public class BulkWrites {
     static final Duration SETTLE = Duration.ofSeconds(2);
 
     private int running;
+    /** How many bulk writes the current thread runs (they may nest). */
+    private final ThreadLocal<int[]> onThread = ThreadLocal.withInitial(() -> new int[1]);
     private long lastEnded = System.nanoTime() - SETTLE.toNanos();
     private final List<Runnable> whenQuiet = new CopyOnWriteArrayList<>();
 
     /** Marks a bulk write as running until the returned handle is closed. */
     public synchronized Running begin() {
         running++;
-        return this::end;
+        int[] mine = onThread.get();
+        mine[0]++;
+        return () -> {
+            mine[0]--;
+            end();
+        };
+    }
+
+    /** Whether the current thread runs a bulk write (other threads' edits keep their own pace). */
+    public boolean onThisThread() {
+        return onThread.get()[0] > 0;
     }
 
     /**

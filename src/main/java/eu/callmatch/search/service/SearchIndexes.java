@@ -67,13 +67,37 @@ public class SearchIndexes {
     private final java.util.concurrent.CountDownLatch readyLatch = new java.util.concurrent.CountDownLatch(1);
     private final Set<Long> appliedAbove = new TreeSet<>();
     private ScheduledExecutorService timers;
-    /** Embeds imported calls, one batch after the other, off the import's thread. */
-    private final java.util.concurrent.ExecutorService vectorizer = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "callmatch-call-vectors");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final java.util.concurrent.atomic.AtomicInteger pendingVectors = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Embeds imported calls, one batch after the other, off the import's thread; the newest batch first, so that the
+     * calls of the last import (which its alerts wait for) do not queue behind the backlog of a large one.
+     */
+    private final java.util.concurrent.ExecutorService vectorizer = new java.util.concurrent.ThreadPoolExecutor(1, 1,
+            0, TimeUnit.MILLISECONDS, new NewestFirst(), r -> {
+                Thread thread = new Thread(r, "callmatch-call-vectors");
+                thread.setDaemon(true);
+                return thread;
+            });
+    /** Calls waiting for their vectors, with how many queued batches hold each. */
+    private final Map<String, Integer> pendingVectors = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A work queue that hands out its newest task first. */
+    private static final class NewestFirst extends java.util.concurrent.LinkedBlockingDeque<Runnable> {
+        @Override
+        public Runnable take() throws InterruptedException {
+            return takeLast();
+        }
+
+        @Override
+        public Runnable poll(long timeout, TimeUnit unit) throws InterruptedException {
+            return pollLast(timeout, unit);
+        }
+
+        @Override
+        public Runnable poll() {
+            return pollLast();
+        }
+    }
+
     private volatile long watermark;
     private volatile OffsetDateTime lastCommit;
     private long gapSince;
@@ -289,7 +313,7 @@ public class SearchIndexes {
         List<String> all = new ArrayList<>(keys);
         // a few calls (an edit) are embedded at once; an import's get their vectors in the background, after it,
         // so that embedding thousands of calls does not hold up the import
-        boolean embedNow = kind != IndexKind.CALLS || (all.size() <= EMBED_AT_ONCE && !bulkWrites.underway());
+        boolean embedNow = kind != IndexKind.CALLS || (all.size() <= EMBED_AT_ONCE && !bulkWrites.onThisThread());
         if (!embedNow) {
             addVectorsLater(all);
         }
@@ -303,9 +327,9 @@ public class SearchIndexes {
                     generation = doc != null ? index.update(key, doc) : index.delete(key);
                 }
             }
-            // during an import, its batches become searchable within a second (the refresh thread's pace) and all
-            // of them when it ends, rather than one refresh per batch
-            if (generation >= 0 && !bulkWrites.underway()) {
+            // an import's batches become searchable within a second (the refresh thread's pace) and all of them
+            // when it ends, rather than one refresh per batch; a user's edit meanwhile is searchable when it answers
+            if (generation >= 0 && !bulkWrites.onThisThread()) {
                 index.waitFor(generation);
             }
             if (generation >= 0) {
@@ -320,7 +344,7 @@ public class SearchIndexes {
 
     /** Embeds these calls on the vector thread, then indexes them again with their vectors. */
     private void addVectorsLater(List<String> keys) {
-        pendingVectors.incrementAndGet();
+        keys.forEach(k -> pendingVectors.merge(k, 1, Integer::sum));
         vectorizer.execute(() -> {
             try {
                 // an import runs faster without the embedder beside it: its calls get their vectors right after
@@ -351,15 +375,23 @@ public class SearchIndexes {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } finally {
-                pendingVectors.decrementAndGet();
+                keys.forEach(k -> pendingVectors.computeIfPresent(k, (key, n) -> n > 1 ? n - 1 : null));
             }
         });
     }
 
     /** Waits up to {@code timeout} for the calls' vectors still being computed; false when some still are. */
     public boolean awaitVectors(java.time.Duration timeout) {
+        return awaitVectors(null, timeout);
+    }
+
+    /**
+     * Waits up to {@code timeout} for the vectors of these calls (null: of all calls) still being computed; false
+     * when some still are.
+     */
+    public boolean awaitVectors(java.util.Collection<String> identifiers, java.time.Duration timeout) {
         long until = System.nanoTime() + timeout.toNanos();
-        while (pendingVectors.get() > 0 && System.nanoTime() < until) {
+        while (vectorsPending(identifiers) && System.nanoTime() < until) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -367,7 +399,12 @@ public class SearchIndexes {
                 return false;
             }
         }
-        return pendingVectors.get() == 0;
+        return !vectorsPending(identifiers);
+    }
+
+    private boolean vectorsPending(java.util.Collection<String> identifiers) {
+        return identifiers == null ? !pendingVectors.isEmpty()
+                : identifiers.stream().anyMatch(pendingVectors::containsKey);
     }
 
     /** Moves the watermark over every id applied without a gap below it; a gap older than the timeout is skipped. */

@@ -130,7 +130,7 @@ public class AlertService {
         if (changes.isEmpty()) {
             return new RunSummary(0, 0, 0);
         }
-        if (!indexes.awaitVectors(VECTOR_WAIT)) {
+        if (!indexes.awaitVectors(changes.stream().map(CallChange::identifier).toList(), VECTOR_WAIT)) {
             if (Thread.currentThread().isInterrupted()) {
                 LOG.warnf("Alerts of import run %d not raised: the service is stopping", runId);
                 return new RunSummary(0, 0, 0);
