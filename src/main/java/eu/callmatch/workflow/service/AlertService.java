@@ -13,6 +13,8 @@ import eu.callmatch.matching.rest.CallMatchDto;
 import eu.callmatch.matching.service.CallMatchService;
 import eu.callmatch.members.rest.MemberDto;
 import eu.callmatch.members.service.MemberService;
+import eu.callmatch.search.matching.CallMatcher;
+import eu.callmatch.search.matching.TextEmbedder;
 import eu.callmatch.search.service.SearchIndexes;
 import eu.callmatch.workflow.MatchAlert;
 import eu.callmatch.workflow.MatchAlertRepository;
@@ -45,6 +47,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -82,7 +85,9 @@ public class AlertService {
     private final MemberCallRepository pairs;
     private final EntityManager em;
     private final Today today;
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+    private final TextEmbedder embedder;
+    private final CallMatcher matcher;
+    private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "callmatch-alerts");
         thread.setDaemon(true);
         return thread;
@@ -90,7 +95,9 @@ public class AlertService {
 
     AlertService(AlertsConfig config, CallMatchService matches, MemberService members, CallService calls,
                  ImportRunService runs, SearchIndexes indexes, MatchAlertRepository alerts, MemberCallRepository pairs,
-                 EntityManager em, Today today) {
+                 EntityManager em, Today today, TextEmbedder embedder, CallMatcher matcher) {
+        this.embedder = embedder;
+        this.matcher = matcher;
         this.config = config;
         this.matches = matches;
         this.members = members;
@@ -103,38 +110,53 @@ public class AlertService {
         this.today = today;
     }
 
-    /** On the import's thread: the alerts are raised on a thread of their own, so the import answers at once. */
+    /**
+     * On the import's thread: the alerts are raised on a thread of their own, so the import answers at once, when
+     * the run's calls have their vectors (embedded in the background). A run still waiting for them does not hold up
+     * a later run whose calls have theirs.
+     */
     void onImport(@Observes CallsImported imported) {
-        if (!config.enabled()) {
-            return;
+        if (config.enabled() && !imported.changes().isEmpty()) {
+            runner.execute(() -> attempt(imported, System.nanoTime() + VECTOR_WAIT.toNanos()));
         }
-        runner.execute(() -> {
-            try {
-                raise(imported.runId(), imported.changes());
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Alerts of import run %d failed", imported.runId());
+    }
+
+    private void attempt(CallsImported imported, long until) {
+        try {
+            if (!vectorsReady(imported.changes()) && System.nanoTime() < until) {
+                runner.schedule(() -> attempt(imported, until), 2, TimeUnit.SECONDS);
+                return;
             }
-        });
-    }
-
-    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
-        runner.shutdown();
-        if (!runner.awaitTermination(20, TimeUnit.SECONDS)) {
-            runner.shutdownNow();
+            raise(imported.runId(), imported.changes());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Alerts of import run %d failed", imported.runId());
         }
     }
 
-    /** Matches the changed calls against every member and records the alerts; the run's details tell the count. */
+    /** Whether the calls are ranked as call matches would rank them: with their vectors, when there are any. */
+    private boolean vectorsReady(List<CallChange> changes) {
+        if (!embedder.enabled()
+                || indexes.awaitVectors(changes.stream().map(CallChange::identifier).toList(), Duration.ZERO)) {
+            return true;
+        }
+        return changes.stream().allMatch(c -> matcher.vector(c.identifier()) != null);
+    }
+
+    /** A run's alerts cut short by a stop are not raised again (the run shows no details.alerts). */
+    void onStop(@Observes ShutdownEvent event) {
+        runner.shutdownNow();
+    }
+
+    /**
+     * Matches the changed calls against every member and records the alerts; the run's details tell the count.
+     * Called when the calls have their vectors (or no longer worth waiting for).
+     */
     public RunSummary raise(long runId, List<CallChange> changes) {
         long started = System.nanoTime();
         if (changes.isEmpty()) {
             return new RunSummary(0, 0, 0);
         }
-        if (!indexes.awaitVectors(changes.stream().map(CallChange::identifier).toList(), VECTOR_WAIT)) {
-            if (Thread.currentThread().isInterrupted()) {
-                LOG.warnf("Alerts of import run %d not raised: the service is stopping", runId);
-                return new RunSummary(0, 0, 0);
-            }
+        if (!vectorsReady(changes)) {
             LOG.warnf("Alerts of import run %d: some calls still have no vectors; matched by their words", runId);
         }
         Map<String, CallChange> changed = new LinkedHashMap<>();
@@ -172,6 +194,8 @@ public class AlertService {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            LOG.warnf("Alerts of import run %d cut short: the service is stopping", runId);
+            return new RunSummary(raised.get(), alerted.get(), changed.size());
         } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         } finally {
