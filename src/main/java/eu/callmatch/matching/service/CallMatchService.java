@@ -76,17 +76,29 @@ public class CallMatchService {
         this.indexes = indexes;
     }
 
+    /** Right after an import, a ranking waits this long at most for the calls' vectors still being computed. */
+    static final java.time.Duration VECTOR_WAIT = java.time.Duration.ofSeconds(15);
+
     public CallMatchDto.Page forMember(long memberId, Filters filters) {
         return forMember(memberId, filters, true);
     }
 
     /** @param withFeedback whether the helpdesk's decisions on the member's calls move the ranking */
     public CallMatchDto.Page forMember(long memberId, Filters filters, boolean withFeedback) {
+        return forMember(memberId, filters, withFeedback, VECTOR_WAIT);
+    }
+
+    /**
+     * @param vectorWait how long to wait for calls' vectors still being computed (zero for a caller that made sure
+     *                   the calls it cares about have theirs, such as the alerts of an import)
+     */
+    public CallMatchDto.Page forMember(long memberId, Filters filters, boolean withFeedback,
+                                       java.time.Duration vectorWait) {
         MemberDto m = members.get(memberId);
         MatchFeedback judged = withFeedback && feedback.isResolvable() ? feedback.get().forMember(memberId)
                 : MatchFeedback.NONE;
         return match(new MatchProfileDto(m.description(), m.keywords(), m.country(), m.organisationType(),
-                m.organisationType() == OrganisationType.SME, m.programmes()), filters, judged);
+                m.organisationType() == OrganisationType.SME, m.programmes()), filters, judged, vectorWait);
     }
 
     public CallMatchDto.Page match(MatchProfileDto profile, Filters filters) {
@@ -107,6 +119,11 @@ public class CallMatchService {
     }
 
     public CallMatchDto.Page match(MatchProfileDto profile, Filters filters, MatchFeedback judged) {
+        return match(profile, filters, judged, VECTOR_WAIT);
+    }
+
+    private CallMatchDto.Page match(MatchProfileDto profile, Filters filters, MatchFeedback judged,
+                                    java.time.Duration vectorWait) {
         if (profile == null || (isBlank(profile.description()) && (profile.keywords() == null
                 || profile.keywords().stream().allMatch(CallMatchService::isBlank)))) {
             throw ProblemException.invalid("body", "description",
@@ -114,7 +131,7 @@ public class CallMatchService {
         }
         indexes.awaitReady(java.time.Duration.ofSeconds(10));
         // right after an import the calls' vectors may still be computed: wait a little for them
-        indexes.awaitVectors(java.time.Duration.ofSeconds(15));
+        indexes.awaitVectors(vectorWait);
         LocalDate now = today.date();
         String country = profile.country() == null ? null : Countries.normalise(profile.country());
         boolean countryEligible = country == null || config.eligibleCountries().contains(country);

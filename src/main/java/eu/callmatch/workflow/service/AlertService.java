@@ -216,8 +216,10 @@ public class AlertService {
     private int forMember(long memberId, long runId, Map<String, CallChange> changed, Map<String, MemberCall> followed) {
         CallMatchDto.Page ranking;
         try {
+            // the run's calls have their vectors (or are no longer waited for): other imports' need not be awaited
             ranking = QuarkusTransaction.requiringNew().call(() -> matches.forMember(memberId,
-                    new CallMatchService.Filters(List.of(), List.of(), List.of(), null, config.rankWindow(), false)));
+                    new CallMatchService.Filters(List.of(), List.of(), List.of(), null, config.rankWindow(), false),
+                    true, Duration.ZERO));
         } catch (ProblemException e) {
             ranking = new CallMatchDto.Page(List.of(), 0); // no profile to match, or deleted meanwhile
         }
