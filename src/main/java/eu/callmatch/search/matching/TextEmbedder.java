@@ -29,7 +29,7 @@ public class TextEmbedder {
     private final boolean enabled;
     private volatile EmbeddingModel model;
 
-    TextEmbedder(@ConfigProperty(name = "callmatch.matching.embeddings.enabled", defaultValue = "true") boolean enabled) {
+    public TextEmbedder(@ConfigProperty(name = "callmatch.matching.embeddings.enabled", defaultValue = "true") boolean enabled) {
         this.enabled = enabled;
     }
 
@@ -90,6 +90,11 @@ public class TextEmbedder {
             dot += a[i] * b[i];
         }
         return dot;
+    }
+
+    /** {@code v} scaled to unit length in place (all zeros stay zeros). */
+    public static float[] unit(float[] v) {
+        return normalised(v);
     }
 
     static float[] normalised(float[] v) {
