@@ -190,7 +190,7 @@ public class PartnerMatchService {
         boolean dense = callVector != null && p.hasVectors();
         if (dense) {
             for (int i = 0; i < n; i++) {
-                cos[i] = dot(p.vectors, i * TextEmbedder.DIMENSIONS, callVector);
+                cos[i] = TextEmbedder.dot(p.vectors, i * TextEmbedder.DIMENSIONS, callVector);
             }
         }
         List<String> callSegments = TopicCodes.segments(callIdentifier);
@@ -222,7 +222,8 @@ public class PartnerMatchService {
             double t = 0;
             for (int j : p.projectsOf[o]) {
                 s += Math.max(cos[j] - SIMILARITY_FLOOR, 0);
-                t += topic[j];
+                // squared: a shared cluster says little, a shared destination or call much more
+                t += topic[j] * topic[j];
             }
             if (s + t <= 0) {
                 continue;
@@ -296,25 +297,6 @@ public class PartnerMatchService {
         double s = score[a];
         score[a] = score[b];
         score[b] = s;
-    }
-
-    /** The dot product of the vector at {@code base} in {@code all} and {@code v}, four sums at a time. */
-    static double dot(float[] all, int base, float[] v) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        int k = 0;
-        for (; k + 3 < v.length; k += 4) {
-            s0 += all[base + k] * v[k];
-            s1 += all[base + k + 1] * v[k + 1];
-            s2 += all[base + k + 2] * v[k + 2];
-            s3 += all[base + k + 3] * v[k + 3];
-        }
-        for (; k < v.length; k++) {
-            s0 += all[base + k] * v[k];
-        }
-        return s0 + s1 + s2 + s3;
     }
 
     private static PartnerMatchDto organisationDto(PartnerPool p, int o, double score, double[] cos, double[] topic,

@@ -198,10 +198,7 @@ public class CallMatcher {
         Comparator<Map.Entry<Integer, Double>> best = Map.Entry.<Integer, Double>comparingByValue().reversed()
                 .thenComparing(Map.Entry.comparingByKey());
         ranked.sort(best);
-        Map<Integer, String> ids = new HashMap<>();
-        for (Map.Entry<Integer, Double> e : ranked) {
-            ids.put(e.getKey(), id(searcher.getIndexReader(), e.getKey()));
-        }
+        Map<Integer, String> ids = ids(searcher.getIndexReader(), candidates.keySet());
         Map<Integer, String> areas = areaFeedback(ranked, ids);
         ranked.sort(best);
         List<Map.Entry<Integer, Double>> top = ranked.subList(0, Math.min(limit, ranked.size()));
@@ -340,12 +337,10 @@ public class CallMatcher {
             query.keywords().forEach(k -> analyze(k, KEYWORD_TF, tf));
         }
         int n = Math.max(1, reader.numDocs());
+        Map<String, Integer> dfs = docFreqs(reader, tf.keySet());
         Map<String, Double> rank = new HashMap<>();
         for (Map.Entry<String, Integer> e : tf.entrySet()) {
-            int df = 0;
-            for (String field : FIELD_WEIGHTS.keySet()) {
-                df = Math.max(df, reader.docFreq(new Term(field, e.getKey())));
-            }
+            int df = dfs.getOrDefault(e.getKey(), 0);
             if (df == 0) {
                 continue; // no call has it: it cannot match
             }
@@ -359,6 +354,65 @@ public class CallMatcher {
                 .forEach(e -> terms.put(e.getKey(), (float) (1 + Math.log(tf.get(e.getKey())))));
         return terms;
     }
+
+    /**
+     * Per term, its largest document frequency over the lexical fields. Looked up once per term and index version
+     * (profiles share most of their vocabulary), with one terms enumeration per segment and field, sought in term
+     * order: a long profile has hundreds of terms, and looking each up afresh costs more than the search itself.
+     */
+    private static Map<String, Integer> docFreqs(IndexReader reader, java.util.Set<String> terms) throws IOException {
+        Object version = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
+        DocFreqCache cache = docFreqCache;
+        if (cache == null || cache.version() != version || cache.dfs().size() > MAX_CACHED_TERMS) {
+            cache = new DocFreqCache(version, new java.util.concurrent.ConcurrentHashMap<>());
+            docFreqCache = cache;
+        }
+        Map<String, Integer> dfs = new HashMap<>(terms.size() * 2);
+        List<String> missing = new ArrayList<>();
+        for (String term : terms) {
+            Integer df = cache.dfs().get(term);
+            if (df == null) {
+                missing.add(term);
+            } else if (df > 0) {
+                dfs.put(term, df);
+            }
+        }
+        missing.sort(null);
+        List<BytesRef> bytes = missing.stream().map(BytesRef::new).toList();
+        int[] best = new int[missing.size()];
+        for (String field : FIELD_WEIGHTS.keySet()) {
+            int[] sum = new int[missing.size()];
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms fieldTerms = leaf.reader().terms(field);
+                if (fieldTerms == null) {
+                    continue;
+                }
+                TermsEnum te = fieldTerms.iterator();
+                for (int i = 0; i < bytes.size(); i++) {
+                    if (te.seekExact(bytes.get(i))) {
+                        sum[i] += te.docFreq();
+                    }
+                }
+            }
+            for (int i = 0; i < sum.length; i++) {
+                best[i] = Math.max(best[i], sum[i]);
+            }
+        }
+        for (int i = 0; i < missing.size(); i++) {
+            cache.dfs().put(missing.get(i), best[i]);
+            if (best[i] > 0) {
+                dfs.put(missing.get(i), best[i]);
+            }
+        }
+        return dfs;
+    }
+
+    /** Document frequencies of one index version (a reader's cache key). */
+    private record DocFreqCache(Object version, Map<String, Integer> dfs) {
+    }
+
+    private static final int MAX_CACHED_TERMS = 200_000;
+    private static volatile DocFreqCache docFreqCache;
 
     private static void analyze(String text, int count, Map<String, Integer> tf) {
         if (text == null || text.isBlank()) {
@@ -397,7 +451,7 @@ public class CallMatcher {
                     continue;
                 }
                 TermsEnum te = fieldTerms.iterator();
-                for (String term : terms) {
+                for (String term : new java.util.TreeSet<>(terms)) {
                     if (!te.seekExact(new BytesRef(term))) {
                         continue;
                     }
@@ -416,14 +470,26 @@ public class CallMatcher {
         return matched;
     }
 
-    private static String id(IndexReader reader, int doc) throws IOException {
+    /** The ids of the documents: one doc-values iterator per segment, read in document order. */
+    private static Map<Integer, String> ids(IndexReader reader, java.util.Set<Integer> docs) throws IOException {
+        Map<Integer, String> ids = new HashMap<>(docs.size() * 2);
         List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedDocValues ids = DocValues.getSorted(leaf.reader(), ID);
-        if (!ids.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("document " + doc + " has no id");
+        int leafIndex = -1;
+        SortedDocValues values = null;
+        LeafReaderContext leaf = null;
+        for (int doc : docs.stream().sorted().toList()) {
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                values = DocValues.getSorted(leaf.reader(), ID);
+            }
+            if (!values.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("document " + doc + " has no id");
+            }
+            ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
         }
-        return ids.lookupOrd(ids.ordValue()).utf8ToString();
+        return ids;
     }
 
     private static Map<String, Double> orderedWeights(Object... fieldsAndWeights) {

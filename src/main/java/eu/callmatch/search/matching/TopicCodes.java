@@ -1,9 +1,8 @@
 package eu.callmatch.search.matching;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The structure of a work-programme topic identifier: {@code HORIZON-CL5-2022-D6-01-08} is programme, cluster,
@@ -13,15 +12,38 @@ import java.util.regex.Pattern;
  */
 public final class TopicCodes {
 
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
-
     private TopicCodes() {
     }
 
     /** The identifier's segments without years, upper case. */
     public static List<String> segments(String identifier) {
-        return identifier == null ? List.of() : Arrays.stream(identifier.toUpperCase(Locale.ROOT).split("-"))
-                .filter(s -> !s.isEmpty() && !YEAR.matcher(s).matches()).toList();
+        if (identifier == null) {
+            return List.of();
+        }
+        String upper = identifier.toUpperCase(Locale.ROOT);
+        List<String> segments = new ArrayList<>(8);
+        int start = 0;
+        for (int i = 0; i <= upper.length(); i++) {
+            if (i == upper.length() || upper.charAt(i) == '-') {
+                if (i > start && !isYear(upper, start, i)) {
+                    segments.add(upper.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return segments;
+    }
+
+    private static boolean isYear(String s, int from, int to) {
+        if (to - from != 4) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many leading segments (years skipped) the two share. */

@@ -76,6 +76,7 @@ class MatchingBenchmark {
     static final int QUERIES = 400;
     static final LocalDate TODAY = LocalDate.of(2026, 8, 1);
 
+    private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -111,20 +112,25 @@ class MatchingBenchmark {
         }
         List<String> descriptions = topics.stream().map(t -> t.path("description").asText(""))
                 .filter(d -> d.length() > 500).toList();
-        Path root = Files.createTempDirectory("callmatch-matching-bench");
+        // -Dcallmatch.bench.index=DIR keeps the built index there and reuses it in the next run
+        String keep = System.getProperty("callmatch.bench.index");
+        Path root = keep == null ? Files.createTempDirectory("callmatch-matching-bench") : Path.of(keep);
+        boolean reuse = keep != null && Files.exists(root.resolve("calls.current"));
         try (LuceneIndex index = LuceneIndex.open(root, IndexKind.CALLS)) {
             long start = System.nanoTime();
-            try (LuceneIndex.Rebuild rebuild = index.beginRebuild(SearchFields.SCHEMA_VERSION)) {
-                IntStream.range(0, CALLS).parallel().forEach(i -> {
-                    Random r = new Random(42L + i);
-                    CallDto call = SearchBenchmark.synthesise(i, calls, topics, descriptions, r);
-                    try {
-                        rebuild.add(call.identifier(), Documents.of(call, blend(real, r)));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-                rebuild.swap(Map.of());
+            if (!reuse) {
+                try (LuceneIndex.Rebuild rebuild = index.beginRebuild(SearchFields.SCHEMA_VERSION)) {
+                    IntStream.range(0, CALLS).parallel().forEach(i -> {
+                        Random r = new Random(42L + i);
+                        CallDto call = SearchBenchmark.synthesise(i, calls, topics, descriptions, r);
+                        try {
+                            rebuild.add(call.identifier(), Documents.of(call, blend(real, r)));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                    rebuild.swap(Map.of());
+                }
             }
             System.out.printf("Built %d calls with vectors in %.1f s (load average %.1f)%n", index.numDocs(),
                     (System.nanoTime() - start) / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -141,23 +147,29 @@ class MatchingBenchmark {
             long[] embedding = new long[QUERIES];
             long[] matching = new long[QUERIES];
             long[] total = new long[QUERIES];
+            long[] cpu = new long[QUERIES];
+            long[] c1 = new long[1];
             IntConsumer query = i -> {
                 JsonNode profile = profiles.get(random.nextInt(profiles.size()));
                 String description = profile.path("description").asText();
                 List<String> keywords = new ArrayList<>();
                 profile.path("keywords").forEach(k -> keywords.add(k.asText()));
+                long c0 = THREADS.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 // what CallMatchService does: the profile's vector and, for a list of interests, its sentences'
                 float[] vector = embedder.embed(description + ". " + String.join(". ", keywords));
                 List<float[]> parts = embedder.embedSentences(description, CallMatchService.MAX_PARTS);
                 long t1 = System.nanoTime();
+                c1[0] = THREADS.getCurrentThreadCpuTime();
                 // half as the evaluation asks (every status), half with the default eligibility filter
                 boolean all = random.nextBoolean();
                 CallMatcher.match(index, new CallMatchQuery(description, keywords, vector, parts,
                         all ? List.of("OPEN", "FORTHCOMING", "CLOSED") : List.of("OPEN", "FORTHCOMING"), List.of(),
                         List.of(), all ? null : TODAY, CallMatchService.CANDIDATES), all ? 100 : 20);
                 long t2 = System.nanoTime();
+                long c2 = THREADS.getCurrentThreadCpuTime();
                 if (i >= 0) {
+                    cpu[i] = c2 - c1[0];
                     embedding[i] = t1 - t0;
                     matching[i] = t2 - t1;
                     total[i] = t2 - t0;
@@ -172,8 +184,11 @@ class MatchingBenchmark {
             report(QUERIES + " call matches over " + CALLS + " calls, total", total);
             report("  of which the profile's embedding", embedding);
             report("  of which ranking (lexical, vectors, feedback)", matching);
+            report("  ranking, CPU time of the thread (what the load average does not change)", cpu);
         } finally {
-            IOUtils.rm(root);
+            if (keep == null) {
+                IOUtils.rm(root);
+            }
         }
     }
 
@@ -244,22 +259,27 @@ class MatchingBenchmark {
         Random queries = new Random(5);
         long[] partner = new long[QUERIES];
         long[] consortium = new long[QUERIES];
+        long[] partnerCpu = new long[QUERIES];
         for (int i = -WARM_UP; i < QUERIES; i++) {
             CallDto call = calls.get(queries.nextInt(calls.size()));
             float[] callVector = blend(real, queries);
+            long c0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             PartnerMatchService.organisations(pool, call, callVector, null, null, null, 50);
             long t1 = System.nanoTime();
+            long c1 = THREADS.getCurrentThreadCpuTime();
             List<PartnerMatchService.Scored> candidates = PartnerMatchService.organisations(pool, call, callVector,
                     lead, null, null, ConsortiumService.POOL).items();
             ConsortiumService.assemble(call, lead, ConsortiumService.minimumSize(call), 4, candidates, eligible, eligible);
             long t2 = System.nanoTime();
             if (i >= 0) {
                 partner[i] = t1 - t0;
+                partnerCpu[i] = c1 - c0;
                 consortium[i] = t2 - t1;
             }
         }
         report(QUERIES + " partner matches over " + pool.organisations.size() + " organisations", partner);
+        report("  CPU time of the thread", partnerCpu);
         report(QUERIES + " consortium proposals", consortium);
     }
 
