@@ -88,7 +88,7 @@ public class PartnerMatchService {
         this.organisations = organisations;
         this.callMatcher = callMatcher;
         this.embedder = embedder;
-        this.cache = new ProjectVectors(Path.of(config.dataDir(), "vectors", "projects-v2-minilm-l6-v2-q.bin"));
+        this.cache = new ProjectVectors(Path.of(config.dataDir(), "vectors", "projects-v3-minilm-l6-v2-q.bin"));
     }
 
     /** The pool changed: embed its new projects in the background, so the next request need not wait. */

@@ -55,13 +55,14 @@ final class PartnerPool {
     }
 
     /**
-     * What the project is about, as embedded: the topic it was funded under and its science fields (every CORDIS
-     * project has those), and its own title and objective where the bundle has them. Each text is embedded on its
-     * own (the model reads only the start of a text) and the two vectors are blended.
+     * What the project is about, as embedded: the title of the topic it was funded under (every CORDIS project has
+     * one), and its own title and objective where the bundle has them. Each text is embedded on its own (the model
+     * reads only the start of a text) and the vectors are blended; a topic's title is embedded once for all its
+     * projects, so a pool of 15,000 projects of which few have their own text costs a few thousand model runs.
      */
     static List<String> texts(PoolProject p) {
         List<String> texts = new ArrayList<>(2);
-        String topic = join(p.topicTitle(), p.scienceFields() == null ? null : String.join(", ", p.scienceFields()));
+        String topic = join(p.topicTitle(), null);
         if (!topic.isEmpty()) {
             texts.add(topic);
         }
@@ -84,12 +85,13 @@ final class PartnerPool {
         if (embedder.enabled()) {
             Map<String, float[]> missing = new java.util.concurrent.ConcurrentHashMap<>();
             // one thread: the other core stays with the import or the requests that run meanwhile
+            Map<String, float[]> byText = new HashMap<>(); // topic titles recur: embedded once
             projects.forEach(p -> {
                 String key = ProjectVectors.key(p.id(), p.contentHash());
                 if (cache.get(key) == null) {
                     float[] sum = new float[TextEmbedder.DIMENSIONS];
                     for (String text : texts(p)) {
-                        float[] v = embedder.embedStart(text);
+                        float[] v = byText.computeIfAbsent(text, embedder::embedStart);
                         for (int i = 0; v != null && i < sum.length; i++) {
                             sum[i] += v[i];
                         }

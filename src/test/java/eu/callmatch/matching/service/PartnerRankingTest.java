@@ -19,12 +19,14 @@ class PartnerRankingTest {
     static final String CALL = "HORIZON-CL9-2031-AB-01-04";
 
     @Test
-    void aProjectWithoutTitleIsDescribedByItsTopicAndScienceFields() {
+    void aProjectWithoutTitleIsDescribedByItsTopic() {
         PoolProject bare = new PoolProject("1", "BARE", null, null, "HORIZON-CL9-2030-AB-01-01",
                 "Floating offshore wind moorings", List.of("wind power", "robotics"), "h");
-        assertEquals(List.of("Floating offshore wind moorings. wind power, robotics"), PartnerPool.texts(bare));
+        assertEquals(List.of("Floating offshore wind moorings"), PartnerPool.texts(bare));
         PoolProject full = new PoolProject("2", "FULL", "Moorwind", "Lighter moorings.", null, null, List.of(), "h");
         assertEquals(List.of("Moorwind. Lighter moorings."), PartnerPool.texts(full));
+        PoolProject both = new PoolProject("3", "BOTH", "Moorwind", null, null, "Offshore wind", List.of(), "h");
+        assertEquals(List.of("Offshore wind", "Moorwind"), PartnerPool.texts(both));
     }
 
     @Test
