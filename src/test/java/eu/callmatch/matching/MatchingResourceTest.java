@@ -101,6 +101,17 @@ class MatchingResourceTest {
     }
 
     @Test
+    void callsInTheAreaOfTheBestMatchesSayWhy() {
+        given().contentType(ContentType.JSON).body(profile("Moorings for floating offshore wind turbines."))
+                .queryParam("programme", PROGRAMME).queryParam("status", "OPEN,FORTHCOMING,CLOSED")
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(200)
+                .body("items[0].call.identifier", equalTo(WIND))
+                .body("items.find { it.call.identifier == '" + CLOSED + "' }.reasons",
+                        hasItem("in the work-programme area of the profile's best matches (HORIZON-CL9-MT)"));
+    }
+
+    @Test
     void includeIneligibleShowsClosedCallsWithTheReason() {
         given().contentType(ContentType.JSON).body(profile("Recycling of wind turbine blades."))
                 .queryParam("programme", PROGRAMME).queryParam("includeIneligible", true)
@@ -174,6 +185,12 @@ class MatchingResourceTest {
                 .body("items.find { it.pic == '910000002' }.reasons", hasItem(startsWith("coordinated 1 project")))
                 .body("items.find { it.pic == '910000003' }.reasons", hasItem(
                         "SME in PT, brings a country the consortium lacks"));
+        // a project CORDIS gives no title or objective for is known by its topic and science fields
+        given().queryParam("source", "ORGANISATIONS").queryParam("limit", 50)
+                .when().get("/api/v1/calls/{id}/partner-matches", WIND)
+                .then().statusCode(200)
+                .body("items.find { it.pic == '910000005' }.evidence[0].acronym", equalTo("BAREWIND"))
+                .body("items.find { it.pic == '910000005' }.reasons", hasItem(startsWith("took part in 1 project close")));
         given().queryParam("source", "ORGANISATIONS").queryParam("country", "PT")
                 .when().get("/api/v1/calls/{id}/partner-matches", WIND)
                 .then().statusCode(200).body("items.country", everyItem(equalTo("PT")));
@@ -222,6 +239,11 @@ class MatchingResourceTest {
         pool.participate(lab, moor, "coordinator", null);
         pool.participate(sme, robots, "participant", null);
         pool.participate(farm, port, "participant", null);
-        changes.record(ChangeLog.Kind.ORGANISATION, List.of(lab.pic, sme.pic, farm.pic));
+        Organisation bare = pool.organisation("910000005", "Wind Blade Laboratory", "NL", "REC", false);
+        Project untitled = pool.project("109000004", "BAREWIND", null, "HORIZON-CL8-2030-ZZ-01-01", null,
+                List.of("wind power", "offshore engineering"));
+        untitled.topicTitle = "Floating offshore wind turbines and their moorings";
+        pool.participate(bare, untitled, "participant", null);
+        changes.record(ChangeLog.Kind.ORGANISATION, List.of(lab.pic, sme.pic, farm.pic, bare.pic));
     }
 }

@@ -171,6 +171,9 @@ public class CallMatchService {
                 reasons.add(String.format(Locale.ROOT, "close in meaning to the profile (similarity %.2f)",
                         match.semantic()));
             }
+            if (match.area() != null) {
+                reasons.add("in the work-programme area of the profile's best matches (" + match.area() + ")");
+            }
             List<String> ineligible = new ArrayList<>();
             if (!countryEligible) {
                 ineligible.add("not eligible: " + country + " is neither an EU member state nor an associated country");

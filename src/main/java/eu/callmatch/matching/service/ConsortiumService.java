@@ -45,6 +45,14 @@ public class ConsortiumService {
         int target = Math.max(minimum, size == null ? Math.max(minimum, 4) : size);
         List<PartnerMatchService.Scored> candidates = partners.scored(call, lead, new PartnerMatchService.Request(
                 callIdentifier, leadId, PartnerMatchService.Source.ALL, null, null, POOL), POOL).items();
+        return assemble(call, lead, minimum, target, candidates, Set.copyOf(config.eligibleCountries()),
+                Set.copyOf(config.memberStates()));
+    }
+
+    /** Picks partners from the scored candidates, best first, each adding what the consortium still lacks. */
+    static ConsortiumDto assemble(CallDto call, MemberDto lead, int minimum, int target,
+                                  List<PartnerMatchService.Scored> candidates, Set<String> eligibleCountries,
+                                  Set<String> memberStates) {
 
         Set<String> countries = new LinkedHashSet<>();
         countries.add(lead.country());
@@ -57,7 +65,7 @@ public class ConsortiumService {
             for (PartnerMatchService.Scored c : candidates) {
                 PartnerMatchDto p = c.dto();
                 if (taken.contains(p.kind() + p.id()) || p.country() == null
-                        || !config.eligibleCountries().contains(p.country())) {
+                        || !eligibleCountries.contains(p.country())) {
                     continue;
                 }
                 String role = role(p.organisationType());
@@ -95,7 +103,7 @@ public class ConsortiumService {
         if (minimum >= 3 && countries.size() < 3) {
             missing.add("only " + countries.size() + " eligible countries; the call needs 3");
         }
-        if (minimum >= 3 && countries.stream().noneMatch(c -> config.memberStates().contains(c))) {
+        if (minimum >= 3 && countries.stream().noneMatch(memberStates::contains)) {
             missing.add("no partner from an EU member state");
         }
         for (String role : List.of("research", "industry", "end user or public body")) {

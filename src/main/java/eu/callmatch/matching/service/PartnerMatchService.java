@@ -17,6 +17,7 @@ import eu.callmatch.organisations.service.OrganisationService.PoolProject;
 import eu.callmatch.search.matching.CallMatcher;
 import eu.callmatch.search.matching.CallText;
 import eu.callmatch.search.matching.TextEmbedder;
+import eu.callmatch.search.matching.TopicCodes;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,12 +31,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PriorityQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
 /**
  * Partners for a call. Each past participation of an organisation is scored against the call (how close the
@@ -49,13 +48,12 @@ public class PartnerMatchService {
     private static final Logger LOG = Logger.getLogger(PartnerMatchService.class);
     /** Below this cosine a past project says nothing about the call. */
     static final double SIMILARITY_FLOOR = 0.3;
-    static final double TOPIC_WEIGHT = 0.25;
+    static final double TOPIC_WEIGHT = 0.5;
     static final double ACTIVITY_WEIGHT = 0.1;
     /** A project this close counts as "similar" in the reasons. */
     static final double SIMILAR = 0.5;
     /** An import commits in batches: the pool is refreshed once they have stopped for this long. */
     private static final java.time.Duration QUIET_BEFORE_REFRESH = java.time.Duration.ofSeconds(30);
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     public enum Source { MEMBERS, ORGANISATIONS, ALL }
 
@@ -90,7 +88,7 @@ public class PartnerMatchService {
         this.organisations = organisations;
         this.callMatcher = callMatcher;
         this.embedder = embedder;
-        this.cache = new ProjectVectors(Path.of(config.dataDir(), "vectors", "projects-minilm-l6-v2-q.bin"));
+        this.cache = new ProjectVectors(Path.of(config.dataDir(), "vectors", "projects-v3-minilm-l6-v2-q.bin"));
     }
 
     /** The pool changed: embed its new projects in the background, so the next request need not wait. */
@@ -169,59 +167,139 @@ public class PartnerMatchService {
         return v != null ? v : embedder.embed(CallText.of(call));
     }
 
-    private Ranking organisations(PartnerPool p, CallDto call, float[] callVector, MemberDto lead, String country,
-                                       OrganisationType type, int limit) {
-        int n = p.projects.size();
-        int d = TextEmbedder.DIMENSIONS;
-        double[] cos = new double[n];
-        double[] topic = new double[n];
-        boolean dense = callVector != null && p.hasVectors();
-        for (int i = 0; i < n; i++) {
-            if (dense) {
-                double dot = 0;
-                int base = i * d;
-                for (int k = 0; k < d; k++) {
-                    dot += p.vectors[base + k] * callVector[k];
-                }
-                cos[i] = dot;
-            }
-            topic[i] = topicSimilarity(p.projects.get(i).topic(), call.identifier());
+    /** The pool's best organisations for the call, as candidates with reasons and evidence. */
+    static Ranking organisations(PartnerPool p, CallDto call, float[] callVector, MemberDto lead, String country,
+                                 OrganisationType type, int limit) {
+        Relevance r = relevance(p, call.identifier(), callVector);
+        List<Scored> out = new ArrayList<>();
+        Top top = top(p, r, lead == null ? null : lead.pic(), country, type, limit);
+        for (int i = 0; i < top.organisations().length; i++) {
+            int o = top.organisations()[i];
+            out.add(new Scored(organisationDto(p, o, top.scores()[i], r.cos(), r.topic(), lead), top.scores()[i]));
         }
-        String leadPic = lead == null ? null : lead.pic();
-        PriorityQueue<Map.Entry<Integer, Double>> best = new PriorityQueue<>(Map.Entry.comparingByValue());
+        return new Ranking(out, top.total());
+    }
+
+    /** Per pool project, its cosine with the call and how far its topic shares the call's work-programme area. */
+    record Relevance(double[] cos, double[] topic) {
+    }
+
+    static Relevance relevance(PartnerPool p, String callIdentifier, float[] callVector) {
+        int n = p.projects.size();
+        double[] cos = new double[n];
+        boolean dense = callVector != null && p.hasVectors();
+        if (dense) {
+            for (int i = 0; i < n; i++) {
+                cos[i] = TextEmbedder.dot(p.vectors, i * TextEmbedder.DIMENSIONS, callVector);
+            }
+        }
+        List<String> callSegments = TopicCodes.segments(callIdentifier);
+        double[] byTopic = new double[p.topics.size()];
+        for (int t = 0; t < byTopic.length; t++) {
+            byTopic[t] = topicSimilarity(p.topics.get(t), callSegments);
+        }
+        double[] topic = new double[n];
+        for (int i = 0; i < n; i++) {
+            topic[i] = p.topicOf[i] < 0 ? 0 : byTopic[p.topicOf[i]];
+        }
+        return new Relevance(cos, topic);
+    }
+
+    /** The best organisations (indexes into the pool) with their scores, best first, and how many scored. */
+    record Top(int[] organisations, double[] scores, long total) {
+    }
+
+    static Top top(PartnerPool p, Relevance r, String excludedPic, String country, OrganisationType type, int limit) {
+        double[] cos = r.cos();
+        double[] topic = r.topic();
+        // a bounded min-heap of (score, organisation) packed in two arrays
+        int[] heapOrg = new int[Math.max(1, limit)];
+        double[] heapScore = new double[Math.max(1, limit)];
+        int size = 0;
         long above = 0;
         for (int o = 0; o < p.organisations.size(); o++) {
-            OrganisationDto org = p.organisations.get(o);
-            if ((country != null && !country.equals(org.country())) || (type != null && type != org.organisationType())
-                    || (leadPic != null && leadPic.equals(org.pic()))) {
-                continue;
-            }
             double s = 0;
             double t = 0;
             for (int j : p.projectsOf[o]) {
                 s += Math.max(cos[j] - SIMILARITY_FLOOR, 0);
-                t += topic[j];
+                // squared: a shared cluster says little, a shared destination or call much more
+                t += topic[j] * topic[j];
             }
             if (s + t <= 0) {
                 continue;
             }
+            OrganisationDto org = p.organisations.get(o);
+            if ((country != null && !country.equals(org.country())) || (type != null && type != org.organisationType())
+                    || (excludedPic != null && excludedPic.equals(org.pic()))) {
+                continue;
+            }
             above++;
             double score = s + TOPIC_WEIGHT * t + ACTIVITY_WEIGHT * Math.log1p(p.projectsOf[o].length);
-            if (best.size() < limit) {
-                best.add(Map.entry(o, score));
-            } else if (score > best.peek().getValue()) {
-                best.poll();
-                best.add(Map.entry(o, score));
+            if (size < limit) {
+                heapOrg[size] = o;
+                heapScore[size] = score;
+                siftUp(heapOrg, heapScore, size++);
+            } else if (limit > 0 && score > heapScore[0]) {
+                heapOrg[0] = o;
+                heapScore[0] = score;
+                siftDown(heapOrg, heapScore, size);
             }
         }
-        List<Scored> out = new ArrayList<>();
-        for (Map.Entry<Integer, Double> e : best) {
-            out.add(new Scored(organisationDto(p, e.getKey(), e.getValue(), cos, topic, lead), e.getValue()));
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+            order[i] = i;
         }
-        return new Ranking(out, above);
+        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> heapScore[i]).reversed()
+                .thenComparingInt(i -> heapOrg[i]));
+        int[] orgs = new int[size];
+        double[] scores = new double[size];
+        for (int i = 0; i < size; i++) {
+            orgs[i] = heapOrg[order[i]];
+            scores[i] = heapScore[order[i]];
+        }
+        return new Top(orgs, scores, above);
     }
 
-    private PartnerMatchDto organisationDto(PartnerPool p, int o, double score, double[] cos, double[] topic,
+    private static void siftUp(int[] org, double[] score, int i) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (score[parent] <= score[i]) {
+                return;
+            }
+            swap(org, score, i, parent);
+            i = parent;
+        }
+    }
+
+    private static void siftDown(int[] org, double[] score, int size) {
+        int i = 0;
+        while (true) {
+            int l = 2 * i + 1;
+            int smallest = i;
+            if (l < size && score[l] < score[smallest]) {
+                smallest = l;
+            }
+            if (l + 1 < size && score[l + 1] < score[smallest]) {
+                smallest = l + 1;
+            }
+            if (smallest == i) {
+                return;
+            }
+            swap(org, score, i, smallest);
+            i = smallest;
+        }
+    }
+
+    private static void swap(int[] org, double[] score, int a, int b) {
+        int o = org[a];
+        org[a] = org[b];
+        org[b] = o;
+        double s = score[a];
+        score[a] = score[b];
+        score[b] = s;
+    }
+
+    private static PartnerMatchDto organisationDto(PartnerPool p, int o, double score, double[] cos, double[] topic,
                                             MemberDto lead) {
         OrganisationDto org = p.organisations.get(o);
         int[] projects = p.projectsOf[o];
@@ -339,18 +417,12 @@ public class PartnerMatchService {
         if (projectTopic == null || callIdentifier == null) {
             return 0;
         }
-        List<String> a = segments(projectTopic);
-        List<String> b = segments(callIdentifier);
-        int shared = 0;
-        while (shared < a.size() && shared < b.size() && a.get(shared).equals(b.get(shared))) {
-            shared++;
-        }
-        return shared < 2 ? 0 : (shared - 1.0) / (Math.max(b.size(), 2) - 1.0);
+        return topicSimilarity(TopicCodes.segments(projectTopic), TopicCodes.segments(callIdentifier));
     }
 
-    private static List<String> segments(String topic) {
-        return java.util.Arrays.stream(topic.toUpperCase(Locale.ROOT).split("-"))
-                .filter(s -> !YEAR.matcher(s).matches()).toList();
+    static double topicSimilarity(List<String> project, List<String> call) {
+        int shared = TopicCodes.shared(project, call);
+        return shared < 2 ? 0 : (shared - 1.0) / (Math.max(call.size(), 2) - 1.0);
     }
 
     private static String count(int n, String noun) {

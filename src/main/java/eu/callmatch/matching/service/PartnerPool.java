@@ -4,6 +4,7 @@ import eu.callmatch.organisations.rest.OrganisationDto;
 import eu.callmatch.organisations.service.OrganisationService.PoolParticipation;
 import eu.callmatch.organisations.service.OrganisationService.PoolProject;
 import eu.callmatch.search.matching.TextEmbedder;
+import eu.callmatch.search.matching.TopicCodes;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,9 @@ final class PartnerPool {
     /** Per organisation, the indexes of its projects, and its role in each. */
     final int[][] projectsOf;
     final String[][] rolesOf;
+    /** Per project, the index of its topic in {@link #topics}, or -1; per distinct topic, its segments. */
+    final int[] topicOf;
+    final List<List<String>> topics;
 
     private PartnerPool(List<PoolProject> projects, List<OrganisationDto> organisations, float[] vectors,
                         int[][] projectsOf, String[][] rolesOf) {
@@ -33,16 +37,46 @@ final class PartnerPool {
         this.vectors = vectors;
         this.projectsOf = projectsOf;
         this.rolesOf = rolesOf;
+        Map<String, Integer> topicIndex = new HashMap<>();
+        List<List<String>> distinct = new ArrayList<>();
+        this.topicOf = new int[projects.size()];
+        for (int i = 0; i < projects.size(); i++) {
+            String topic = projects.get(i).topic();
+            topicOf[i] = topic == null ? -1 : topicIndex.computeIfAbsent(topic, t -> {
+                distinct.add(TopicCodes.segments(t));
+                return distinct.size() - 1;
+            });
+        }
+        this.topics = distinct;
     }
 
     boolean hasVectors() {
         return vectors.length > 0;
     }
 
-    /** The project's text as embedded: its title, then the start of its objective. */
-    static String text(PoolProject p) {
-        String title = p.title() == null ? "" : p.title().strip();
-        return p.objective() == null ? title : title + ". " + p.objective();
+    /**
+     * What the project is about, as embedded: the title of the topic it was funded under (every CORDIS project has
+     * one), and its own title and objective where the bundle has them. Each text is embedded on its own (the model
+     * reads only the start of a text) and the vectors are blended; a topic's title is embedded once for all its
+     * projects, so a pool of 15,000 projects of which few have their own text costs a few thousand model runs.
+     */
+    static List<String> texts(PoolProject p) {
+        List<String> texts = new ArrayList<>(2);
+        String topic = join(p.topicTitle(), null);
+        if (!topic.isEmpty()) {
+            texts.add(topic);
+        }
+        String own = join(p.title(), p.objective());
+        if (!own.isEmpty()) {
+            texts.add(own);
+        }
+        return texts;
+    }
+
+    private static String join(String first, String second) {
+        String a = first == null ? "" : first.strip();
+        String b = second == null ? "" : second.strip();
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + ". " + b;
     }
 
     static PartnerPool build(List<PoolProject> projects, List<PoolParticipation> participations,
@@ -51,11 +85,18 @@ final class PartnerPool {
         if (embedder.enabled()) {
             Map<String, float[]> missing = new java.util.concurrent.ConcurrentHashMap<>();
             // one thread: the other core stays with the import or the requests that run meanwhile
+            Map<String, float[]> byText = new HashMap<>(); // topic titles recur: embedded once
             projects.forEach(p -> {
                 String key = ProjectVectors.key(p.id(), p.contentHash());
                 if (cache.get(key) == null) {
-                    float[] v = embedder.embedStart(text(p));
-                    missing.put(key, v == null ? new float[TextEmbedder.DIMENSIONS] : v);
+                    float[] sum = new float[TextEmbedder.DIMENSIONS];
+                    for (String text : texts(p)) {
+                        float[] v = byText.computeIfAbsent(text, embedder::embedStart);
+                        for (int i = 0; v != null && i < sum.length; i++) {
+                            sum[i] += v[i];
+                        }
+                    }
+                    missing.put(key, TextEmbedder.unit(sum));
                 }
             });
             if (!missing.isEmpty()) {
@@ -68,6 +109,12 @@ final class PartnerPool {
                 System.arraycopy(cache.get(ProjectVectors.key(p.id(), p.contentHash())), 0, vectors, i * d, d);
             }
         }
+        return of(projects, participations, organisations, vectors);
+    }
+
+    /** The pool over the given project vectors (project i's at [i * DIMENSIONS, ...), or empty for none). */
+    static PartnerPool of(List<PoolProject> projects, List<PoolParticipation> participations,
+                          List<OrganisationDto> organisations, float[] vectors) {
         Map<String, Integer> projectIndex = new HashMap<>();
         for (int i = 0; i < projects.size(); i++) {
             projectIndex.put(projects.get(i).id(), i);

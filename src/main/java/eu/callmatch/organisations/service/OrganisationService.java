@@ -90,7 +90,7 @@ public class OrganisationService {
 
     /** A project of the pool, with what its text vector is computed from (for partner matching). */
     public record PoolProject(String id, String acronym, String title, String objective, String topic,
-                              String contentHash) {
+                              String topicTitle, List<String> scienceFields, String contentHash) {
     }
 
     /** Who took part in which project, in which role. */
@@ -100,9 +100,19 @@ public class OrganisationService {
     /** Every project of the pool. */
     @jakarta.transaction.Transactional
     public List<PoolProject> poolProjects() {
-        return em.createQuery("select new eu.callmatch.organisations.service.OrganisationService$PoolProject("
-                + "p.id, p.acronym, p.title, p.objective, p.topic, p.contentHash) from Project p", PoolProject.class)
-                .getResultList();
+        return em.createQuery("select p.id, p.acronym, p.title, p.objective, p.topic, p.topicTitle, p.scienceFields, "
+                        + "p.contentHash from Project p", Object[].class).getResultList().stream()
+                .map(r -> new PoolProject((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                        (String) r[5], strings(r[6]), (String) r[7]))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> strings(Object array) {
+        if (array instanceof String[] values) {
+            return java.util.Arrays.stream(values).filter(java.util.Objects::nonNull).toList();
+        }
+        return array == null ? List.of() : ((List<String>) array).stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** Every participation of the pool. */

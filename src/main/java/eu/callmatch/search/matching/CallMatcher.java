@@ -2,6 +2,7 @@ package eu.callmatch.search.matching;
 
 import eu.callmatch.search.index.Analyzers;
 import eu.callmatch.search.index.IndexKind;
+import eu.callmatch.search.index.LuceneIndex;
 import eu.callmatch.search.service.SearchIndexes;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.lucene.analysis.TokenStream;
@@ -61,6 +62,11 @@ public class CallMatcher {
     static final double BEST_PART_WEIGHT = 0.5;
     /** A keyword the profile gives counts like a word written this many times. */
     static final int KEYWORD_TF = 3;
+    /** How many of the best calls are read for the profile's programme areas, and how much those areas count. */
+    static final int FEEDBACK_CALLS = 5;
+    static final double AREA_WEIGHT = 0.2;
+    /** Sharing programme, cluster and destination counts in full; the call number adds nothing more. */
+    static final int AREA_DEPTH = 3;
 
     /** The result: the best matches, and how many calls passed the filters. */
     public record Result(List<CallMatch> matches, long total) {
@@ -73,7 +79,12 @@ public class CallMatcher {
     }
 
     public Result match(CallMatchQuery query, int limit) {
-        return indexes.index(IndexKind.CALLS).withSearcher(searcher -> {
+        return match(indexes.index(IndexKind.CALLS), query, limit);
+    }
+
+    /** Matches over the given calls index (the service's, or a benchmark's). */
+    public static Result match(LuceneIndex calls, CallMatchQuery query, int limit) {
+        return calls.withSearcher(searcher -> {
             try {
                 return match(searcher, query, limit);
             } catch (IOException e) {
@@ -120,7 +131,7 @@ public class CallMatcher {
         return values.vectorValue().clone();
     }
 
-    private Result match(IndexSearcher searcher, CallMatchQuery query, int limit) throws IOException {
+    private static Result match(IndexSearcher searcher, CallMatchQuery query, int limit) throws IOException {
         Query filter = filter(query);
         long total = searcher.count(filter);
         Map<String, Float> terms = keyTerms(searcher.getIndexReader(), query);
@@ -182,19 +193,62 @@ public class CallMatcher {
                         : maxDense > minDense ? (row[0] - minDense) / (maxDense - minDense) : 1;
                 score = DENSE_WEIGHT * d + (1 - DENSE_WEIGHT) * lexical;
             }
-            ranked.add(Map.entry(e.getKey(), score));
+            ranked.add(new java.util.AbstractMap.SimpleEntry<>(e.getKey(), score));
         }
-        ranked.sort(Map.Entry.<Integer, Double>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey()));
+        Comparator<Map.Entry<Integer, Double>> best = Map.Entry.<Integer, Double>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey());
+        ranked.sort(best);
+        Map<Integer, String> ids = ids(searcher.getIndexReader(), candidates.keySet());
+        Map<Integer, String> areas = areaFeedback(ranked, ids);
+        ranked.sort(best);
         List<Map.Entry<Integer, Double>> top = ranked.subList(0, Math.min(limit, ranked.size()));
         Map<Integer, Map<String, List<String>>> matched = matchedTerms(searcher.getIndexReader(),
                 top.stream().map(Map.Entry::getKey).toList(), terms.keySet());
         List<CallMatch> matches = new ArrayList<>(top.size());
         for (Map.Entry<Integer, Double> e : top) {
-            matches.add(new CallMatch(id(searcher.getIndexReader(), e.getKey()), e.getValue(),
-                    candidates.get(e.getKey())[0], matched.getOrDefault(e.getKey(), Map.of())));
+            matches.add(new CallMatch(ids.get(e.getKey()), e.getValue(), candidates.get(e.getKey())[0],
+                    matched.getOrDefault(e.getKey(), Map.of()), areas.get(e.getKey())));
         }
         return new Result(matches, total);
+    }
+
+    /**
+     * Pseudo-relevance feedback on the work-programme structure: the best {@value #FEEDBACK_CALLS} calls say which
+     * programme areas the profile is about, and every candidate in the same area (same cluster, destination, call
+     * number; years skipped) gains in proportion to their scores and to how much of the identifier it shares. A
+     * profile listing a member's past projects matches those past topics best; the calls it takes next tend to lie
+     * in the same destinations. Re-scores {@code ranked} in place; answers, per boosted call, the area it shares with another of the best.
+     */
+    static Map<Integer, String> areaFeedback(List<Map.Entry<Integer, Double>> ranked, Map<Integer, String> ids) {
+        int k = Math.min(FEEDBACK_CALLS, ranked.size());
+        List<List<String>> feedback = new ArrayList<>(k);
+        double[] weights = new double[k];
+        for (int i = 0; i < k; i++) {
+            feedback.add(TopicCodes.segments(ids.get(ranked.get(i).getKey())));
+            weights[i] = ranked.get(i).getValue();
+        }
+        Map<Integer, String> areas = new HashMap<>();
+        for (Map.Entry<Integer, Double> e : ranked) {
+            List<String> segments = TopicCodes.segments(ids.get(e.getKey()));
+            double bonus = 0;
+            int deepest = 0;
+            for (int i = 0; i < k; i++) {
+                int shared = TopicCodes.shared(segments, feedback.get(i));
+                if (shared >= 2) {
+                    bonus += weights[i] * Math.min(shared, AREA_DEPTH) / (double) AREA_DEPTH;
+                    if (!ranked.get(i).getKey().equals(e.getKey())) { // the reason names what it shares with others
+                        deepest = Math.max(deepest, Math.min(shared, AREA_DEPTH));
+                    }
+                }
+            }
+            if (bonus > 0) {
+                e.setValue(e.getValue() + AREA_WEIGHT * bonus / k);
+                if (deepest > 0) {
+                    areas.put(e.getKey(), TopicCodes.prefix(segments, deepest));
+                }
+            }
+        }
+        return areas;
     }
 
     private static double[] nanRow(int size) {
@@ -283,12 +337,10 @@ public class CallMatcher {
             query.keywords().forEach(k -> analyze(k, KEYWORD_TF, tf));
         }
         int n = Math.max(1, reader.numDocs());
+        Map<String, Integer> dfs = docFreqs(reader, tf.keySet());
         Map<String, Double> rank = new HashMap<>();
         for (Map.Entry<String, Integer> e : tf.entrySet()) {
-            int df = 0;
-            for (String field : FIELD_WEIGHTS.keySet()) {
-                df = Math.max(df, reader.docFreq(new Term(field, e.getKey())));
-            }
+            int df = dfs.getOrDefault(e.getKey(), 0);
             if (df == 0) {
                 continue; // no call has it: it cannot match
             }
@@ -302,6 +354,65 @@ public class CallMatcher {
                 .forEach(e -> terms.put(e.getKey(), (float) (1 + Math.log(tf.get(e.getKey())))));
         return terms;
     }
+
+    /**
+     * Per term, its largest document frequency over the lexical fields. Looked up once per term and index version
+     * (profiles share most of their vocabulary), with one terms enumeration per segment and field, sought in term
+     * order: a long profile has hundreds of terms, and looking each up afresh costs more than the search itself.
+     */
+    private static Map<String, Integer> docFreqs(IndexReader reader, java.util.Set<String> terms) throws IOException {
+        Object version = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
+        DocFreqCache cache = docFreqCache;
+        if (cache == null || cache.version() != version || cache.dfs().size() > MAX_CACHED_TERMS) {
+            cache = new DocFreqCache(version, new java.util.concurrent.ConcurrentHashMap<>());
+            docFreqCache = cache;
+        }
+        Map<String, Integer> dfs = new HashMap<>(terms.size() * 2);
+        List<String> missing = new ArrayList<>();
+        for (String term : terms) {
+            Integer df = cache.dfs().get(term);
+            if (df == null) {
+                missing.add(term);
+            } else if (df > 0) {
+                dfs.put(term, df);
+            }
+        }
+        missing.sort(null);
+        List<BytesRef> bytes = missing.stream().map(BytesRef::new).toList();
+        int[] best = new int[missing.size()];
+        for (String field : FIELD_WEIGHTS.keySet()) {
+            int[] sum = new int[missing.size()];
+            for (LeafReaderContext leaf : reader.leaves()) {
+                Terms fieldTerms = leaf.reader().terms(field);
+                if (fieldTerms == null) {
+                    continue;
+                }
+                TermsEnum te = fieldTerms.iterator();
+                for (int i = 0; i < bytes.size(); i++) {
+                    if (te.seekExact(bytes.get(i))) {
+                        sum[i] += te.docFreq();
+                    }
+                }
+            }
+            for (int i = 0; i < sum.length; i++) {
+                best[i] = Math.max(best[i], sum[i]);
+            }
+        }
+        for (int i = 0; i < missing.size(); i++) {
+            cache.dfs().put(missing.get(i), best[i]);
+            if (best[i] > 0) {
+                dfs.put(missing.get(i), best[i]);
+            }
+        }
+        return dfs;
+    }
+
+    /** Document frequencies of one index version (a reader's cache key). */
+    private record DocFreqCache(Object version, Map<String, Integer> dfs) {
+    }
+
+    private static final int MAX_CACHED_TERMS = 200_000;
+    private static volatile DocFreqCache docFreqCache;
 
     private static void analyze(String text, int count, Map<String, Integer> tf) {
         if (text == null || text.isBlank()) {
@@ -340,7 +451,7 @@ public class CallMatcher {
                     continue;
                 }
                 TermsEnum te = fieldTerms.iterator();
-                for (String term : terms) {
+                for (String term : new java.util.TreeSet<>(terms)) {
                     if (!te.seekExact(new BytesRef(term))) {
                         continue;
                     }
@@ -359,14 +470,26 @@ public class CallMatcher {
         return matched;
     }
 
-    private static String id(IndexReader reader, int doc) throws IOException {
+    /** The ids of the documents: one doc-values iterator per segment, read in document order. */
+    private static Map<Integer, String> ids(IndexReader reader, java.util.Set<Integer> docs) throws IOException {
+        Map<Integer, String> ids = new HashMap<>(docs.size() * 2);
         List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedDocValues ids = DocValues.getSorted(leaf.reader(), ID);
-        if (!ids.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("document " + doc + " has no id");
+        int leafIndex = -1;
+        SortedDocValues values = null;
+        LeafReaderContext leaf = null;
+        for (int doc : docs.stream().sorted().toList()) {
+            int li = ReaderUtil.subIndex(doc, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                values = DocValues.getSorted(leaf.reader(), ID);
+            }
+            if (!values.advanceExact(doc - leaf.docBase)) {
+                throw new IllegalStateException("document " + doc + " has no id");
+            }
+            ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
         }
-        return ids.lookupOrd(ids.ordValue()).utf8ToString();
+        return ids;
     }
 
     private static Map<String, Double> orderedWeights(Object... fieldsAndWeights) {

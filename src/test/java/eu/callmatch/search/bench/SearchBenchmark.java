@@ -46,7 +46,7 @@ import java.util.zip.GZIPInputStream;
  * ({@code -Dcallmatch.bench.shared=/path/to/shared} when the shared data is not at {@code ../shared}).
  */
 @Tag("benchmark")
-class SearchBenchmark {
+public class SearchBenchmark {
 
     static final int CALLS = 50_000;
     static final int QUERIES = 2_000;
@@ -137,7 +137,7 @@ class SearchBenchmark {
     }
 
     /** Not a copy: a new id, a title spliced from two calls, text windows from two topics, shifted dates and budgets. */
-    static CallDto synthesise(int i, List<CallDto> calls, List<JsonNode> topics, List<String> descriptions,
+    public static CallDto synthesise(int i, List<CallDto> calls, List<JsonNode> topics, List<String> descriptions,
                               Random random) {
         CallDto a = calls.get(random.nextInt(calls.size()));
         CallDto b = calls.get(random.nextInt(calls.size()));

@@ -1,0 +1,115 @@
+package eu.callmatch.matching.service;
+
+import eu.callmatch.members.OrganisationType;
+import eu.callmatch.organisations.rest.OrganisationDto;
+import eu.callmatch.organisations.service.OrganisationService.PoolParticipation;
+import eu.callmatch.organisations.service.OrganisationService.PoolProject;
+import eu.callmatch.search.matching.TextEmbedder;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Partner ranking over an in-memory pool: per-participation relevance summed per organisation. */
+class PartnerRankingTest {
+
+    static final String CALL = "HORIZON-CL9-2031-AB-01-04";
+
+    @Test
+    void aProjectWithoutTitleIsDescribedByItsTopic() {
+        PoolProject bare = new PoolProject("1", "BARE", null, null, "HORIZON-CL9-2030-AB-01-01",
+                "Floating offshore wind moorings", List.of("wind power", "robotics"), "h");
+        assertEquals(List.of("Floating offshore wind moorings"), PartnerPool.texts(bare));
+        PoolProject full = new PoolProject("2", "FULL", "Moorwind", "Lighter moorings.", null, null, List.of(), "h");
+        assertEquals(List.of("Moorwind. Lighter moorings."), PartnerPool.texts(full));
+        PoolProject both = new PoolProject("3", "BOTH", "Moorwind", null, null, "Offshore wind", List.of(), "h");
+        assertEquals(List.of("Offshore wind", "Moorwind"), PartnerPool.texts(both));
+    }
+
+    @Test
+    void organisationsRankBySimilarPastProjectsAndSkipTheExcludedOnes() {
+        // three projects: one close to the call, one far but in the call's destination, one unrelated
+        List<PoolProject> projects = List.of(
+                project("p-close", "HORIZON-CL1-2030-ZZ-01-01"),
+                project("p-area", "HORIZON-CL9-2030-AB-01-02"),
+                project("p-far", "HORIZON-CL2-2030-YY-01-01"));
+        float[] call = axis(0);
+        float[] vectors = concat(axis(0), axis(1), axis(2));
+        List<OrganisationDto> orgs = List.of(org("100000001", "DE"), org("100000002", "FR"), org("100000003", "PT"),
+                org("100000004", "PT"));
+        List<PoolParticipation> participations = List.of(
+                new PoolParticipation("100000001", "p-close", "coordinator"),
+                new PoolParticipation("100000002", "p-area", "participant"),
+                new PoolParticipation("100000003", "p-far", "participant"),
+                new PoolParticipation("100000004", "p-close", "participant"),
+                new PoolParticipation("100000004", "p-area", "participant"));
+        PartnerPool pool = PartnerPool.of(projects, participations, orgs, vectors);
+        PartnerMatchService.Relevance r = PartnerMatchService.relevance(pool, CALL, call);
+        assertEquals(1.0, r.cos()[0], 1e-6);
+        assertEquals(0.75, r.topic()[1], 1e-9, "HORIZON-CL9-AB-01 of HORIZON-CL9-AB-01-04");
+        assertEquals(0.0, r.topic()[2], 1e-9);
+
+        PartnerMatchService.Top top = PartnerMatchService.top(pool, r, null, null, null, 10);
+        // both kinds of evidence beat either alone; the unrelated organisation scores nothing
+        assertArrayEquals(new int[]{3, 0, 1}, top.organisations());
+        assertEquals(3, top.total());
+
+        PartnerMatchService.Top withoutBest = PartnerMatchService.top(pool, r, "100000004", null, null, 1);
+        assertArrayEquals(new int[]{0}, withoutBest.organisations());
+        PartnerMatchService.Top inFrance = PartnerMatchService.top(pool, r, null, "FR", null, 10);
+        assertArrayEquals(new int[]{1}, inFrance.organisations());
+        PartnerMatchService.Top lexicalOnly = PartnerMatchService.top(pool,
+                PartnerMatchService.relevance(PartnerPool.of(projects, participations, orgs, new float[0]), CALL, null),
+                null, null, OrganisationType.RESEARCH_ORGANISATION, 10);
+        assertArrayEquals(new int[]{3, 1}, lexicalOnly.organisations(), "without vectors the topic codes still count");
+    }
+
+    @Test
+    void theBoundedHeapKeepsTheBestOfMany() {
+        int n = 500;
+        List<PoolProject> projects = new ArrayList<>();
+        List<OrganisationDto> orgs = new ArrayList<>();
+        List<PoolParticipation> participations = new ArrayList<>();
+        float[] vectors = new float[n * TextEmbedder.DIMENSIONS];
+        for (int i = 0; i < n; i++) {
+            projects.add(project("p" + i, null));
+            orgs.add(org(String.valueOf(200_000_000 + i), "ES"));
+            participations.add(new PoolParticipation(String.valueOf(200_000_000 + i), "p" + i, "participant"));
+            // cosine with the call grows with i
+            float c = 0.35f + 0.6f * i / n;
+            vectors[i * TextEmbedder.DIMENSIONS] = c;
+            vectors[i * TextEmbedder.DIMENSIONS + 1] = (float) Math.sqrt(1 - c * c);
+        }
+        PartnerPool pool = PartnerPool.of(projects, participations, orgs, vectors);
+        PartnerMatchService.Top top = PartnerMatchService.top(pool, PartnerMatchService.relevance(pool, CALL, axis(0)),
+                null, null, null, 5);
+        assertArrayEquals(new int[]{499, 498, 497, 496, 495}, top.organisations());
+        assertEquals(n, top.total());
+    }
+
+    private static PoolProject project(String id, String topic) {
+        return new PoolProject(id, id.toUpperCase(), "Title " + id, null, topic, null, List.of(), "h");
+    }
+
+    private static OrganisationDto org(String pic, String country) {
+        return new OrganisationDto(pic, "Org " + pic, null, country, null, "REC",
+                OrganisationType.RESEARCH_ORGANISATION, false, null, 1, null);
+    }
+
+    private static float[] axis(int k) {
+        float[] v = new float[TextEmbedder.DIMENSIONS];
+        v[k] = 1;
+        return v;
+    }
+
+    private static float[] concat(float[]... vs) {
+        float[] all = new float[vs.length * TextEmbedder.DIMENSIONS];
+        for (int i = 0; i < vs.length; i++) {
+            System.arraycopy(vs[i], 0, all, i * TextEmbedder.DIMENSIONS, TextEmbedder.DIMENSIONS);
+        }
+        return all;
+    }
+}
