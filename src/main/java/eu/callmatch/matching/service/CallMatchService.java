@@ -15,7 +15,6 @@ import eu.callmatch.members.service.MemberService;
 import eu.callmatch.search.matching.CallMatch;
 import eu.callmatch.search.matching.CallMatchQuery;
 import eu.callmatch.search.matching.CallMatcher;
-import eu.callmatch.search.matching.TextEmbedder;
 import eu.callmatch.search.service.SearchIndexes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -53,7 +52,6 @@ public class CallMatchService {
             "destination", "destination", "description", "description");
 
     private final CallMatcher matcher;
-    private final TextEmbedder embedder;
     private final CallService calls;
     private final MemberService members;
     private final Today today;
@@ -62,13 +60,12 @@ public class CallMatchService {
     private final Instance<MatchFeedback.Source> feedback;
     private final ProfileVectors profileVectors;
 
-    CallMatchService(CallMatcher matcher, TextEmbedder embedder, CallService calls, MemberService members, Today today,
+    CallMatchService(CallMatcher matcher, CallService calls, MemberService members, Today today,
                      MatchingConfig config, SearchIndexes indexes, Instance<MatchFeedback.Source> feedback,
                      ProfileVectors profileVectors) {
         this.feedback = feedback;
         this.profileVectors = profileVectors;
         this.matcher = matcher;
-        this.embedder = embedder;
         this.calls = calls;
         this.members = members;
         this.today = today;
