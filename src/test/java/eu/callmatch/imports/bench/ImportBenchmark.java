@@ -39,6 +39,9 @@ class ImportBenchmark {
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final ObjectMapper JSON = new ObjectMapper();
 
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     /** An import run as answered. */
     record Run(JsonNode json) {
         int getInt(String field) {
@@ -61,6 +64,7 @@ class ImportBenchmark {
             csvs = files.sorted().toList();
         }
         Map<String, Long> cpuBefore = cpuByThread();
+        long postgresBefore = postgresCpu();
         long start = System.nanoTime();
         int rows = 0;
         StringBuilder perFile = new StringBuilder();
@@ -75,6 +79,7 @@ class ImportBenchmark {
         }
         double csvSeconds = (System.nanoTime() - start) / 1e9;
         String csvCpu = cpuSince(cpuBefore);
+        double csvPostgres = (postgresCpu() - postgresBefore) / 1e9;
 
         Path bundle = DATA.resolve("cordis/cordis-horizon-europe.zip");
         start = System.nanoTime();
@@ -88,8 +93,9 @@ class ImportBenchmark {
         double secondSeconds = (System.nanoTime() - start) / 1e9;
 
         System.out.printf("%nIMPORT BENCHMARK (%d cores)%n", Runtime.getRuntime().availableProcessors());
-        System.out.printf("ft-csv, %d files, %d rows: %.2f s (target < 5 s)%n%s  CPU meanwhile: %s%n", csvs.size(),
-                rows, csvSeconds, perFile, csvCpu);
+        System.out.printf("ft-csv, %d files, %d rows: %.2f s (target < 5 s)%n%s  CPU meanwhile: %s; PostgreSQL %s%n",
+                csvs.size(), rows, csvSeconds, perFile, csvCpu,
+                csvPostgres < 0 ? "not measured (no /proc)" : String.format("%.2f s", csvPostgres));
         System.out.printf("CORDIS bundle, first import: %.2f s (target < 60 s): %d organisations created, "
                 + "%s participations; searchable on return: %d organisations in the index%n",
                 firstSeconds, first.getInt("created"), first.getMap("details.participations"), searchable);
@@ -108,6 +114,37 @@ class ImportBenchmark {
             }
         }
         return cpu;
+    }
+
+    /**
+     * CPU time used so far by the PostgreSQL server's processes (its backends and background workers), in
+     * nanoseconds, from /proc; -1 where there is no /proc or the server runs elsewhere.
+     */
+    private long postgresCpu() {
+        List<Long> pids = new java.util.ArrayList<>();
+        try (var c = dataSource.getConnection(); var rs = c.createStatement().executeQuery("select pid from pg_stat_activity")) {
+            while (rs.next()) {
+                pids.add(rs.getLong(1));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        long ticks = 0;
+        for (long pid : pids) {
+            Path stat = Path.of("/proc", String.valueOf(pid), "stat");
+            if (!Files.exists(stat)) {
+                return -1;
+            }
+            try {
+                String line = Files.readString(stat);
+                // after the command name in parentheses: state is field 3, utime 14 and stime 15
+                String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            } catch (IOException e) {
+                // the process ended meanwhile
+            }
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
     /** CPU seconds used since {@code before}, in total and by the busiest threads (the machine may be shared). */
