@@ -60,6 +60,7 @@ public class BulkWrites {
         }
     }
 
+    /** Whether a bulk write runs on any thread of this replica. */
     public synchronized boolean underway() {
         return running > 0;
     }

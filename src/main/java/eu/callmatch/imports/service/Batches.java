@@ -6,12 +6,16 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Writes records in batches that commit on their own, so that a failure never undoes earlier batches. A batch
- * that fails is written again one record at a time, to reject only the record that broke it.
+ * that fails is written again one record at a time, to reject only the record that broke it. Each batch is written
+ * on the {@link BatchWriter}'s thread while the caller collects the next one; {@link #finish} waits for the last.
  */
 final class Batches<T> {
 
@@ -27,17 +31,21 @@ final class Batches<T> {
     private final Runnable afterBatch;
     private final Consumer<List<String>> preload;
     private final List<Item<T>> pending = new ArrayList<>();
+    private final BatchWriter writerThread;
+    /** The batch being written, if any. */
+    private Future<?> writing = CompletableFuture.completedFuture(null);
 
-    Batches(Function<T, Outcome> writer, ImportProgress progress, Runnable afterBatch) {
-        this(writer, keys -> { }, progress, afterBatch);
+    Batches(BatchWriter writerThread, Function<T, Outcome> writer, ImportProgress progress, Runnable afterBatch) {
+        this(writerThread, writer, keys -> { }, progress, afterBatch);
     }
 
     /**
      * @param preload runs first in each batch's transaction with the batch's keys: to read the records they may
      *                replace in one query rather than one query a record
      */
-    Batches(Function<T, Outcome> writer, Consumer<List<String>> preload, ImportProgress progress,
-            Runnable afterBatch) {
+    Batches(BatchWriter writerThread, Function<T, Outcome> writer, Consumer<List<String>> preload,
+            ImportProgress progress, Runnable afterBatch) {
+        this.writerThread = writerThread;
         this.writer = writer;
         this.preload = preload;
         this.progress = progress;
@@ -51,12 +59,47 @@ final class Batches<T> {
         }
     }
 
-    void flush() {
+    /** Hands the records collected so far to the writing thread, once the batch before them is written. */
+    private void flush() {
         if (pending.isEmpty()) {
             return;
         }
         List<Item<T>> batch = List.copyOf(pending);
         pending.clear();
+        awaitWritten();
+        writing = writerThread.submit(() -> write(batch));
+    }
+
+    /** Writes the records collected so far and waits until every batch is written. */
+    void finish() {
+        flush();
+        awaitWritten();
+    }
+
+    /**
+     * After reading the file failed: writes the records read before the failure all the same (they were valid) and
+     * waits for them; a failure to do so is added to {@code failure}, which the caller goes on to throw.
+     */
+    void finishAfter(Throwable failure) {
+        try {
+            finish();
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private void awaitWritten() {
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while a batch was written", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void write(List<Item<T>> batch) {
         try {
             List<Outcome> outcomes = QuarkusTransaction.requiringNew().call(() -> {
                 preload.accept(batch.stream().map(Item::key).toList());

@@ -26,8 +26,11 @@ class CallImporter {
     private final CallService calls;
     private final RecordValidation validation;
     private final TransactionSynchronizationRegistry transactions;
+    private final BatchWriter writer;
 
-    CallImporter(CallService calls, RecordValidation validation, TransactionSynchronizationRegistry transactions) {
+    CallImporter(CallService calls, RecordValidation validation, TransactionSynchronizationRegistry transactions,
+                 BatchWriter writer) {
+        this.writer = writer;
         this.calls = calls;
         this.validation = validation;
         this.transactions = transactions;
@@ -42,7 +45,7 @@ class CallImporter {
     void importCalls(ImportFormat format, Reader input, String source, boolean complete, ImportProgress progress,
                      Runnable afterBatch, List<CallChange> changes) {
         Set<String> listed = new HashSet<>();
-        Batches<CallDto> batches = new Batches<>(dto -> {
+        Batches<CallDto> batches = new Batches<>(writer, dto -> {
             CallService.Upsert upsert = calls.upsert(dto);
             if (upsert.outcome() != eu.callmatch.common.changes.Outcome.UNCHANGED) {
                 afterCommit(CallChange.of(upsert.before(), upsert.call()), changes);
@@ -70,14 +73,19 @@ class CallImporter {
                 progress.reject(line, record, reason);
             }
         };
-        switch (format) {
-            case CALLMATCH_JSONL -> CallmatchJsonl.read(input, sink);
-            case FT_CSV -> FtCsv.read(input, sink);
-            case SEDIA_SEARCH -> SediaSearch.read(input, sink);
-            case SEDIA_TOPIC -> SediaTopic.read(input, sink);
-            default -> throw new IllegalArgumentException(format.id() + " does not hold calls");
+        try {
+            switch (format) {
+                case CALLMATCH_JSONL -> CallmatchJsonl.read(input, sink);
+                case FT_CSV -> FtCsv.read(input, sink);
+                case SEDIA_SEARCH -> SediaSearch.read(input, sink);
+                case SEDIA_TOPIC -> SediaTopic.read(input, sink);
+                default -> throw new IllegalArgumentException(format.id() + " does not hold calls");
+            }
+        } catch (RuntimeException e) {
+            batches.finishAfter(e);
+            throw e;
         }
-        batches.flush();
+        batches.finish();
         if (complete) {
             // a rejected record was still listed: it must not be taken for a call that left the source
             progress.addDetail("calls", "leftSource", calls.markLeftSource(source, listed));

@@ -61,7 +61,10 @@ public final class ImportProgress {
         run.unchanged = unchanged;
         run.rejected = rejected;
         run.errorTotal = errorTotal;
+        // in line order: records are checked on one thread and written on another, whose rejections come later
         run.errors = new ArrayList<>(errors);
+        run.errors.sort(java.util.Comparator.comparing(ImportRun.RecordError::line,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
         run.details = new LinkedHashMap<>(details);
     }
 }

@@ -15,14 +15,17 @@ class MemberImporter {
     private final MemberService members;
     private final RecordValidation validation;
 
-    MemberImporter(MemberService members, RecordValidation validation) {
+    private final BatchWriter writer;
+
+    MemberImporter(MemberService members, RecordValidation validation, BatchWriter writer) {
+        this.writer = writer;
         this.members = members;
         this.validation = validation;
     }
 
     void importMembers(Reader input, ImportProgress progress, Runnable afterBatch) {
-        Batches<MemberDto> batches = new Batches<>(members::upsert, progress, afterBatch);
-        MembersCsv.read(input, new RecordSink<>() {
+        Batches<MemberDto> batches = new Batches<>(writer, members::upsert, progress, afterBatch);
+        RecordSink<MemberDto> sink = new RecordSink<>() {
             @Override
             public void accept(long line, MemberDto member) {
                 String key = member.externalId() != null ? member.externalId() : member.name();
@@ -38,7 +41,13 @@ class MemberImporter {
             public void reject(long line, String record, String reason) {
                 progress.reject(line, record, reason);
             }
-        });
-        batches.flush();
+        };
+        try {
+            MembersCsv.read(input, sink);
+        } catch (RuntimeException e) {
+            batches.finishAfter(e);
+            throw e;
+        }
+        batches.finish();
     }
 }

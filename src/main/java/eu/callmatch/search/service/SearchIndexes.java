@@ -64,6 +64,8 @@ public class SearchIndexes {
     private final Map<IndexKind, RebuildState> rebuilds = new EnumMap<>(IndexKind.class);
     private final ReentrantLock applying = new ReentrantLock();
     private final AtomicBoolean ready = new AtomicBoolean();
+    /** Whether a catch-up for an import's batches is queued on the search thread and has not started yet. */
+    private final AtomicBoolean bulkCatchUpQueued = new AtomicBoolean();
     private final java.util.concurrent.CountDownLatch readyLatch = new java.util.concurrent.CountDownLatch(1);
     private final Set<Long> appliedAbove = new TreeSet<>();
     private ScheduledExecutorService timers;
@@ -193,10 +195,26 @@ public class SearchIndexes {
         timers.scheduleWithFixedDelay(this::commitQuietly, commit, commit, TimeUnit.MILLISECONDS);
     }
 
-    /** After a commit made on this replica: apply it before the request answers, so that it reads its own write. */
+    /**
+     * After a commit made on this replica: apply it before the request answers, so that it reads its own write. An
+     * import's batch is indexed on the search thread instead, while the import writes its next batch; the import
+     * waits for its last batch at its end ({@link #catchUpVisibly}).
+     */
     void onCommitted(@Observes ChangeLog.Committed committed) {
-        if (ready.get()) {
-            catchUp();
+        if (!ready.get()) {
+            return;
+        }
+        if (!bulkWrites.onThisThread()) {
+            catchUp(false);
+        } else if (bulkCatchUpQueued.compareAndSet(false, true)) {
+            timers.execute(() -> {
+                bulkCatchUpQueued.set(false);
+                try {
+                    catchUp(true);
+                } catch (RuntimeException e) {
+                    LOG.warn("Indexing an import's batch failed; the import's end or the next poll tries again", e);
+                }
+            });
         }
     }
 
@@ -205,7 +223,7 @@ public class SearchIndexes {
         if (!ready.get()) {
             return;
         }
-        catchUp();
+        catchUp(true);
         try {
             for (Map.Entry<IndexKind, Long> last : lastGenerations.entrySet()) {
                 indexes.get(last.getKey()).waitFor(last.getValue());
@@ -268,14 +286,22 @@ public class SearchIndexes {
      * be gaps: ids of transactions that commit later (applied when they show up) or rolled back (skipped in time).
      */
     public void catchUp() {
+        catchUp(false);
+    }
+
+    /**
+     * @param bulk whether the changes are an import's: then calls get their vectors later, on the vector thread, and
+     *             nothing waits for them to become searchable (the import does once, at its end)
+     */
+    private void catchUp(boolean bulk) {
         applying.lock();
         try {
             List<ChangeLog.Entry> late = changes.byIds(missingIds());
-            applyAll(late);
+            applyAll(late, bulk);
             while (true) {
                 long highest = appliedAbove.isEmpty() ? watermark : ((TreeSet<Long>) appliedAbove).last();
                 List<ChangeLog.Entry> rows = changes.after(highest, BATCH * 4);
-                applyAll(rows);
+                applyAll(rows, bulk);
                 if (rows.size() < BATCH * 4) {
                     return;
                 }
@@ -298,22 +324,22 @@ public class SearchIndexes {
         return missing;
     }
 
-    private void applyAll(List<ChangeLog.Entry> rows) {
+    private void applyAll(List<ChangeLog.Entry> rows, boolean bulk) {
         Map<IndexKind, Set<String>> keys = new EnumMap<>(IndexKind.class);
         for (ChangeLog.Entry row : rows) {
             keys.computeIfAbsent(kindOf(row.kind()), k -> new LinkedHashSet<>()).add(row.key());
         }
-        keys.forEach(this::apply);
+        keys.forEach((kind, changed) -> apply(kind, changed, bulk));
         rows.forEach(row -> appliedAbove.add(row.id()));
         advance();
     }
 
-    private void apply(IndexKind kind, Set<String> keys) {
+    private void apply(IndexKind kind, Set<String> keys, boolean bulk) {
         LuceneIndex index = indexes.get(kind);
         List<String> all = new ArrayList<>(keys);
         // a few calls (an edit) are embedded at once; an import's get their vectors in the background, after it,
         // so that embedding thousands of calls does not hold up the import
-        boolean embedNow = kind != IndexKind.CALLS || (all.size() <= EMBED_AT_ONCE && !bulkWrites.onThisThread());
+        boolean embedNow = kind != IndexKind.CALLS || (all.size() <= EMBED_AT_ONCE && !bulk);
         if (!embedNow) {
             addVectorsLater(all);
         }
@@ -329,7 +355,7 @@ public class SearchIndexes {
             }
             // an import's batches become searchable within a second (the refresh thread's pace) and all of them
             // when it ends, rather than one refresh per batch; a user's edit meanwhile is searchable when it answers
-            if (generation >= 0 && !bulkWrites.onThisThread()) {
+            if (generation >= 0 && !bulk) {
                 index.waitFor(generation);
             }
             if (generation >= 0) {
@@ -497,7 +523,8 @@ public class SearchIndexes {
     private void pollQuietly() {
         try {
             if (ready.get()) {
-                catchUp();
+                // while an import runs here, what the poll finds (mostly its batches) keeps the import's pace
+                catchUp(bulkWrites.underway());
             }
         } catch (RuntimeException e) {
             LOG.warn("Following the change log failed; trying again", e);
