@@ -142,9 +142,20 @@ public class AlertService {
         return changes.stream().allMatch(c -> matcher.vector(c.identifier()) != null);
     }
 
-    /** A run's alerts cut short by a stop are not raised again (the run shows no details.alerts). */
-    void onStop(@Observes ShutdownEvent event) {
+    /**
+     * A run's alerts cut short by a stop are not raised again (the run shows no details.alerts). Stopped before the
+     * search indexes close (an earlier priority), so that a pending run does not read a closed index.
+     */
+    void onStop(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
+                ShutdownEvent event) {
         runner.shutdownNow();
+        try {
+            if (!runner.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("An alerts run did not stop within 10 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
