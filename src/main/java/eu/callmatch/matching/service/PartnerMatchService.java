@@ -25,12 +25,16 @@ import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -252,29 +256,27 @@ public class PartnerMatchService {
      * The best organisations (indexes into the pool) with their scores, best first, how many scored, and which
      * organisations passed their score on to their partners (for the reasons).
      */
-    record Top(int[] organisations, double[] scores, long total, java.util.Set<Integer> seeds) {
+    record Top(int[] organisations, double[] scores, long total, Set<Integer> seeds) {
     }
 
     static Top top(PartnerPool p, Relevance r, String excludedPic, String country, OrganisationType type, int limit) {
         int n = p.organisations.size();
-        double[] relevance = relevance(p, r);
-        double[] first = new double[n];
-        // the collaboration stage: the best organisations, whoever they are, pass their score to their partners
-        Heap seedHeap = new Heap(SEEDS);
+        // first stage; its best organisations, whoever they are, become the seeds of the collaboration stage
+        double[] relevance = new double[n];
+        Heap seeds = new Heap(SEEDS);
         for (int o = 0; o < n; o++) {
+            relevance[o] = relevance(p, r, o);
             if (relevance[o] > 0) {
-                first[o] = relevance[o] + ACTIVITY_WEIGHT * Math.log1p(p.projectsOf[o].length);
-                seedHeap.offer(o, first[o]);
+                seeds.offer(o, relevance[o] + activity(p, o));
             }
         }
-        Top seeds = seedHeap.best(seedHeap.size());
-        double[] collaboration = collaboration(p, seeds);
-        double best = seeds.scores().length == 0 ? 0 : seeds.scores()[0];
+        Heap.Best best = seeds.best();
+        double[] collaboration = collaboration(p, best);
         double most = 0;
         for (double c : collaboration) {
             most = Math.max(most, c);
         }
-        double scale = most > 0 ? GRAPH_WEIGHT * best / most : 0;
+        double scale = most > 0 ? GRAPH_WEIGHT * best.scores()[0] / most : 0;
         Heap heap = new Heap(limit);
         long above = 0;
         for (int o = 0; o < n; o++) {
@@ -287,40 +289,39 @@ public class PartnerMatchService {
                 continue;
             }
             above++;
-            double prior = first[o] > 0 ? 0 : ACTIVITY_WEIGHT * Math.log1p(p.projectsOf[o].length);
-            heap.offer(o, first[o] + prior + scale * collaboration[o]);
+            heap.offer(o, relevance[o] + activity(p, o) + scale * collaboration[o]);
         }
-        Top top = heap.best(limit);
-        java.util.Set<Integer> seedSet = new java.util.HashSet<>();
-        for (int o : seeds.organisations()) {
+        Heap.Best top = heap.best();
+        Set<Integer> seedSet = new HashSet<>();
+        for (int o : best.organisations()) {
             seedSet.add(o);
         }
         return new Top(top.organisations(), top.scores(), above, seedSet);
     }
 
-    /** Per organisation, the first stage without the experience prior: its past projects' closeness to the call. */
-    private static double[] relevance(PartnerPool p, Relevance r) {
+    /** The first stage without the experience prior: how close the organisation's past projects are to the call. */
+    private static double relevance(PartnerPool p, Relevance r, int o) {
         double[] cos = r.cos();
         double[] topic = r.topic();
-        double[] out = new double[p.organisations.size()];
-        for (int o = 0; o < out.length; o++) {
-            double s = 0;
-            double t = 0;
-            for (int j : p.projectsOf[o]) {
-                s += Math.max(cos[j] - r.floor(), 0);
-                // squared: a shared cluster says little, a shared destination or call much more
-                t += topic[j] * topic[j];
-            }
-            out[o] = s + TOPIC_WEIGHT * t;
+        double s = 0;
+        double t = 0;
+        for (int j : p.projectsOf[o]) {
+            s += Math.max(cos[j] - r.floor(), 0);
+            // squared: a shared cluster says little, a shared destination or call much more
+            t += topic[j] * topic[j];
         }
-        return out;
+        return s + TOPIC_WEIGHT * t;
+    }
+
+    private static double activity(PartnerPool p, int o) {
+        return ACTIVITY_WEIGHT * Math.log1p(p.projectsOf[o].length);
     }
 
     /**
      * Per organisation, what the seeds passed on: each seed's score shared out over its projects, a share to every
      * partner it had in each, damped by the square root of the receiver's number of projects.
      */
-    static double[] collaboration(PartnerPool p, Top seeds) {
+    static double[] collaboration(PartnerPool p, Heap.Best seeds) {
         double[] received = new double[p.organisations.size()];
         for (int i = 0; i < seeds.organisations().length; i++) {
             int a = seeds.organisations()[i];
@@ -342,7 +343,12 @@ public class PartnerMatchService {
     }
 
     /** A bounded min-heap of (organisation, score): keeps the best {@code capacity} offered. */
-    private static final class Heap {
+    static final class Heap {
+
+        /** The kept organisations and their scores, best first (ties: lower index first). */
+        record Best(int[] organisations, double[] scores) {
+        }
+
         private final int[] org;
         private final double[] score;
         private final int capacity;
@@ -354,29 +360,24 @@ public class PartnerMatchService {
             this.score = new double[Math.max(1, capacity)];
         }
 
-        int size() {
-            return size;
-        }
-
         void offer(int o, double s) {
             if (size < capacity) {
                 org[size] = o;
                 score[size] = s;
-                siftUp(org, score, size++);
+                siftUp(size++);
             } else if (capacity > 0 && s > score[0]) {
                 org[0] = o;
                 score[0] = s;
-                siftDown(org, score, size);
+                siftDown();
             }
         }
 
-        /** The kept organisations, best first (ties: lower index first), and how many were kept. */
-        Top best(long total) {
+        Best best() {
             Integer[] order = new Integer[size];
             for (int i = 0; i < size; i++) {
                 order[i] = i;
             }
-            java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> score[i]).reversed()
+            Arrays.sort(order, Comparator.comparingDouble((Integer i) -> score[i]).reversed()
                     .thenComparingInt(i -> org[i]));
             int[] orgs = new int[size];
             double[] scores = new double[size];
@@ -384,51 +385,51 @@ public class PartnerMatchService {
                 orgs[i] = org[order[i]];
                 scores[i] = score[order[i]];
             }
-            return new Top(orgs, scores, total, java.util.Set.of());
+            return new Best(orgs, scores);
         }
-    }
 
-    private static void siftUp(int[] org, double[] score, int i) {
-        while (i > 0) {
-            int parent = (i - 1) / 2;
-            if (score[parent] <= score[i]) {
-                return;
+        private void siftUp(int i) {
+            while (i > 0) {
+                int parent = (i - 1) / 2;
+                if (score[parent] <= score[i]) {
+                    return;
+                }
+                swap(i, parent);
+                i = parent;
             }
-            swap(org, score, i, parent);
-            i = parent;
         }
-    }
 
-    private static void siftDown(int[] org, double[] score, int size) {
-        int i = 0;
-        while (true) {
-            int l = 2 * i + 1;
-            int smallest = i;
-            if (l < size && score[l] < score[smallest]) {
-                smallest = l;
+        private void siftDown() {
+            int i = 0;
+            while (true) {
+                int l = 2 * i + 1;
+                int smallest = i;
+                if (l < size && score[l] < score[smallest]) {
+                    smallest = l;
+                }
+                if (l + 1 < size && score[l + 1] < score[smallest]) {
+                    smallest = l + 1;
+                }
+                if (smallest == i) {
+                    return;
+                }
+                swap(i, smallest);
+                i = smallest;
             }
-            if (l + 1 < size && score[l + 1] < score[smallest]) {
-                smallest = l + 1;
-            }
-            if (smallest == i) {
-                return;
-            }
-            swap(org, score, i, smallest);
-            i = smallest;
         }
-    }
 
-    private static void swap(int[] org, double[] score, int a, int b) {
-        int o = org[a];
-        org[a] = org[b];
-        org[b] = o;
-        double s = score[a];
-        score[a] = score[b];
-        score[b] = s;
+        private void swap(int a, int b) {
+            int o = org[a];
+            org[a] = org[b];
+            org[b] = o;
+            double s = score[a];
+            score[a] = score[b];
+            score[b] = s;
+        }
     }
 
     private static PartnerMatchDto organisationDto(PartnerPool p, int o, double score, Relevance r,
-                                                   java.util.Set<Integer> seeds, MemberDto lead) {
+                                                   Set<Integer> seeds, MemberDto lead) {
         double[] cos = r.cos();
         double[] topic = r.topic();
         OrganisationDto org = p.organisations.get(o);
@@ -479,9 +480,9 @@ public class PartnerMatchService {
     }
 
     /** "worked with A, B (among the call's best-matched organisations) in ACRONYM1, ACRONYM2", or null. */
-    static String collaborationReason(PartnerPool p, int o, java.util.Set<Integer> seeds) {
-        java.util.Set<String> partners = new java.util.LinkedHashSet<>();
-        java.util.Set<String> together = new java.util.LinkedHashSet<>();
+    static String collaborationReason(PartnerPool p, int o, Set<Integer> seeds) {
+        Set<String> partners = new LinkedHashSet<>();
+        Set<String> together = new LinkedHashSet<>();
         for (int j : p.projectsOf[o]) {
             for (int b : p.organisationsOf[j]) {
                 if (b != o && seeds.contains(b)) {

@@ -127,12 +127,15 @@ class PartnerRankingTest {
 
     @Test
     void organisationsThatWorkedWithTheBestMatchedOnesRiseAbovePeers() {
-        // the lead organisation did three projects close to the call; two peers each did one far project, the
-        // same in every way, but one of them did it with the lead organisation
+        // the lead organisation did three projects close to the call; of two peers with one project each, the one
+        // a little closer to the call never worked with it, the other did (on a project far from the call)
         List<PoolProject> projects = List.of(project("c1", null), project("c2", null), project("c3", null),
-                project("far-with", null), project("far-alone", null));
+                project("far-with", null), project("near-alone", null));
         float[] call = axis(0);
-        float[] vectors = concat(axis(0), axis(0), axis(0), axis(5), axis(6));
+        float[] nearAlone = axis(6);
+        nearAlone[0] = 0.35f;
+        nearAlone[6] = (float) Math.sqrt(1 - 0.35 * 0.35);
+        float[] vectors = concat(axis(0), axis(0), axis(0), axis(5), nearAlone);
         List<OrganisationDto> orgs = List.of(org("400000001", "DE"), org("400000002", "FR"), org("400000003", "PT"));
         List<PoolParticipation> participations = List.of(
                 new PoolParticipation("400000001", "c1", "coordinator"),
@@ -140,12 +143,12 @@ class PartnerRankingTest {
                 new PoolParticipation("400000001", "c3", "participant"),
                 new PoolParticipation("400000001", "far-with", "participant"),
                 new PoolParticipation("400000002", "far-with", "coordinator"),
-                new PoolParticipation("400000003", "far-alone", "coordinator"));
+                new PoolParticipation("400000003", "near-alone", "coordinator"));
         PartnerPool pool = PartnerPool.of(projects, participations, orgs, vectors);
         PartnerMatchService.Top top = PartnerMatchService.top(pool, PartnerMatchService.relevance(pool, CALL, call),
                 null, null, null, 10);
-        assertArrayEquals(new int[]{0, 1}, top.organisations(), "the peer without the link scores nothing");
-        assertEquals(java.util.Set.of(0), top.seeds());
+        assertArrayEquals(new int[]{0, 1, 2}, top.organisations(), "the partner of the best-matched organisation first");
+        assertEquals(java.util.Set.of(0, 2), top.seeds());
         assertEquals("worked with Org 400000001 (among the call's best-matched organisations) in FAR-WITH",
                 PartnerMatchService.collaborationReason(pool, 1, top.seeds()));
         assertEquals(null, PartnerMatchService.collaborationReason(pool, 2, top.seeds()));
