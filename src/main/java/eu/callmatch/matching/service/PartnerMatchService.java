@@ -25,22 +25,37 @@ import org.jboss.logging.Logger;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Partners for a call. Each past participation of an organisation is scored against the call (how close the
- * project's text is to the call's, whether its topic lies in the same work-programme area) and the scores are summed
- * per organisation, with a small prior for experience: an organisation that did several projects like the call is a
- * likelier partner than one whose single project is closest, and one profile per organisation would blur what it did.
+ * Partners for a call, in two stages.
+ * <ol>
+ * <li>Relevance: each past participation of an organisation is scored against the call and the scores are summed per
+ * organisation: how close the project's vector (its topic's title, its own title and objective, its science fields)
+ * is to the call's, above a floor, plus the squared share of the call's work-programme path its topic has
+ * (HORIZON-CL5-D6-01 of HORIZON-CL5-2024-D6-01-03), plus a small prior for experience. An organisation that did
+ * several projects like the call is a likelier partner than one whose single project is closest, and one profile
+ * per organisation would blur what it did. The floor is the larger of {@link #SIMILARITY_FLOOR} and the cosine that
+ * only the call's closest {@link #CLOSE_SHARE} of the pool's projects reach: a call worded like many projects would
+ * otherwise credit every organisation with a little of everything.</li>
+ * <li>Collaboration: consortia re-form, so an organisation that worked with the call's best-scored organisations (the
+ * first {@link #SEEDS}) is a likelier partner. Each of them passes its score, shared out over its projects, to the
+ * partners it had in them; what an organisation receives is damped by the square root of its own number of projects
+ * (a hub works with everyone), scaled to the best first-stage score and added at {@link #GRAPH_WEIGHT}.</li>
+ * </ol>
  */
 @ApplicationScoped
 public class PartnerMatchService {
@@ -48,6 +63,14 @@ public class PartnerMatchService {
     private static final Logger LOG = Logger.getLogger(PartnerMatchService.class);
     /** Below this cosine a past project says nothing about the call. */
     static final double SIMILARITY_FLOOR = 0.3;
+    /** The share of the pool's projects closest to the call whose similarity counts (see the class comment). */
+    static final double CLOSE_SHARE = 0.01;
+    /** In a small pool a share says little: at least this many projects may count. */
+    static final int CLOSE_AT_LEAST = 50;
+    /** How many of the best first-stage organisations pass on their score to their past partners. */
+    static final int SEEDS = 50;
+    /** What the collaboration signal adds at most, as a share of the best first-stage score. */
+    static final double GRAPH_WEIGHT = 0.2;
     static final double TOPIC_WEIGHT = 0.5;
     static final double ACTIVITY_WEIGHT = 0.1;
     /** A project this close counts as "similar" in the reasons. */
@@ -88,7 +111,7 @@ public class PartnerMatchService {
         this.organisations = organisations;
         this.callMatcher = callMatcher;
         this.embedder = embedder;
-        this.cache = new ProjectVectors(Path.of(config.dataDir(), "vectors", "projects-v3-minilm-l6-v2-q.bin"));
+        this.cache = new ProjectVectors(Path.of(config.dataDir(), "vectors", "projects-v4-minilm-l6-v2-q.bin"));
     }
 
     /** The pool changed: embed its new projects in the background, so the next request need not wait. */
@@ -175,13 +198,16 @@ public class PartnerMatchService {
         Top top = top(p, r, lead == null ? null : lead.pic(), country, type, limit);
         for (int i = 0; i < top.organisations().length; i++) {
             int o = top.organisations()[i];
-            out.add(new Scored(organisationDto(p, o, top.scores()[i], r.cos(), r.topic(), lead), top.scores()[i]));
+            out.add(new Scored(organisationDto(p, o, top.scores()[i], r, top.seeds(), lead), top.scores()[i]));
         }
         return new Ranking(out, top.total());
     }
 
-    /** Per pool project, its cosine with the call and how far its topic shares the call's work-programme area. */
-    record Relevance(double[] cos, double[] topic) {
+    /**
+     * Per pool project, its cosine with the call and how far its topic shares the call's work-programme area; and the
+     * cosine below which a project says nothing about the call.
+     */
+    record Relevance(double[] cos, double[] topic, double floor) {
     }
 
     static Relevance relevance(PartnerPool p, String callIdentifier, float[] callVector) {
@@ -202,30 +228,59 @@ public class PartnerMatchService {
         for (int i = 0; i < n; i++) {
             topic[i] = p.topicOf[i] < 0 ? 0 : byTopic[p.topicOf[i]];
         }
-        return new Relevance(cos, topic);
+        long close = Math.max(CLOSE_AT_LEAST, (long) Math.ceil(CLOSE_SHARE * n));
+        return new Relevance(cos, topic, Math.max(SIMILARITY_FLOOR, lowestOfBest(cos, close)));
     }
 
-    /** The best organisations (indexes into the pool) with their scores, best first, and how many scored. */
-    record Top(int[] organisations, double[] scores, long total) {
+    /**
+     * About the lowest of the {@code count} largest values in [-1, 1] (to a 1/1000), from a histogram: one pass, no
+     * sort; -1 when there are fewer values.
+     */
+    static double lowestOfBest(double[] values, long count) {
+        int bins = 2000;
+        int[] counts = new int[bins];
+        for (double v : values) {
+            counts[Math.min(bins - 1, Math.max(0, (int) ((v + 1) / 2 * bins)))]++;
+        }
+        long above = 0;
+        for (int b = bins - 1; b >= 0; b--) {
+            above += counts[b];
+            if (above >= count) {
+                return 2.0 * b / bins - 1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The best organisations (indexes into the pool) with their scores, best first, how many scored, and which
+     * organisations passed their score on to their partners (for the reasons).
+     */
+    record Top(int[] organisations, double[] scores, long total, Set<Integer> seeds) {
     }
 
     static Top top(PartnerPool p, Relevance r, String excludedPic, String country, OrganisationType type, int limit) {
-        double[] cos = r.cos();
-        double[] topic = r.topic();
-        // a bounded min-heap of (score, organisation) packed in two arrays
-        int[] heapOrg = new int[Math.max(1, limit)];
-        double[] heapScore = new double[Math.max(1, limit)];
-        int size = 0;
-        long above = 0;
-        for (int o = 0; o < p.organisations.size(); o++) {
-            double s = 0;
-            double t = 0;
-            for (int j : p.projectsOf[o]) {
-                s += Math.max(cos[j] - SIMILARITY_FLOOR, 0);
-                // squared: a shared cluster says little, a shared destination or call much more
-                t += topic[j] * topic[j];
+        int n = p.organisations.size();
+        // first stage; its best organisations, whoever they are, become the seeds of the collaboration stage
+        double[] relevance = new double[n];
+        Heap seeds = new Heap(SEEDS);
+        for (int o = 0; o < n; o++) {
+            relevance[o] = relevance(p, r, o);
+            if (relevance[o] > 0) {
+                seeds.offer(o, relevance[o] + activity(p, o));
             }
-            if (s + t <= 0) {
+        }
+        Heap.Best best = seeds.best();
+        double[] collaboration = collaboration(p, best);
+        double most = 0;
+        for (double c : collaboration) {
+            most = Math.max(most, c);
+        }
+        double scale = most > 0 ? GRAPH_WEIGHT * best.scores()[0] / most : 0;
+        Heap heap = new Heap(limit);
+        long above = 0;
+        for (int o = 0; o < n; o++) {
+            if (relevance[o] <= 0 && collaboration[o] <= 0) {
                 continue;
             }
             OrganisationDto org = p.organisations.get(o);
@@ -234,73 +289,149 @@ public class PartnerMatchService {
                 continue;
             }
             above++;
-            double score = s + TOPIC_WEIGHT * t + ACTIVITY_WEIGHT * Math.log1p(p.projectsOf[o].length);
-            if (size < limit) {
-                heapOrg[size] = o;
-                heapScore[size] = score;
-                siftUp(heapOrg, heapScore, size++);
-            } else if (limit > 0 && score > heapScore[0]) {
-                heapOrg[0] = o;
-                heapScore[0] = score;
-                siftDown(heapOrg, heapScore, size);
-            }
+            heap.offer(o, relevance[o] + activity(p, o) + scale * collaboration[o]);
         }
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
+        Heap.Best top = heap.best();
+        Set<Integer> seedSet = new HashSet<>();
+        for (int o : best.organisations()) {
+            seedSet.add(o);
         }
-        java.util.Arrays.sort(order, Comparator.comparingDouble((Integer i) -> heapScore[i]).reversed()
-                .thenComparingInt(i -> heapOrg[i]));
-        int[] orgs = new int[size];
-        double[] scores = new double[size];
-        for (int i = 0; i < size; i++) {
-            orgs[i] = heapOrg[order[i]];
-            scores[i] = heapScore[order[i]];
-        }
-        return new Top(orgs, scores, above);
+        return new Top(top.organisations(), top.scores(), above, seedSet);
     }
 
-    private static void siftUp(int[] org, double[] score, int i) {
-        while (i > 0) {
-            int parent = (i - 1) / 2;
-            if (score[parent] <= score[i]) {
-                return;
+    /** The first stage without the experience prior: how close the organisation's past projects are to the call. */
+    private static double relevance(PartnerPool p, Relevance r, int o) {
+        double[] cos = r.cos();
+        double[] topic = r.topic();
+        double s = 0;
+        double t = 0;
+        for (int j : p.projectsOf[o]) {
+            s += Math.max(cos[j] - r.floor(), 0);
+            // squared: a shared cluster says little, a shared destination or call much more
+            t += topic[j] * topic[j];
+        }
+        return s + TOPIC_WEIGHT * t;
+    }
+
+    private static double activity(PartnerPool p, int o) {
+        return ACTIVITY_WEIGHT * Math.log1p(p.projectsOf[o].length);
+    }
+
+    /**
+     * Per organisation, what the seeds passed on: each seed's score shared out over its projects, a share to every
+     * partner it had in each, damped by the square root of the receiver's number of projects.
+     */
+    static double[] collaboration(PartnerPool p, Heap.Best seeds) {
+        double[] received = new double[p.organisations.size()];
+        for (int i = 0; i < seeds.organisations().length; i++) {
+            int a = seeds.organisations()[i];
+            double share = seeds.scores()[i] / p.projectsOf[a].length;
+            for (int j : p.projectsOf[a]) {
+                for (int b : p.organisationsOf[j]) {
+                    if (b != a) {
+                        received[b] += share;
+                    }
+                }
             }
-            swap(org, score, i, parent);
-            i = parent;
+        }
+        for (int b = 0; b < received.length; b++) {
+            if (received[b] > 0) {
+                received[b] /= Math.sqrt(p.projectsOf[b].length);
+            }
+        }
+        return received;
+    }
+
+    /** A bounded min-heap of (organisation, score): keeps the best {@code capacity} offered. */
+    static final class Heap {
+
+        /** The kept organisations and their scores, best first (ties: lower index first). */
+        record Best(int[] organisations, double[] scores) {
+        }
+
+        private final int[] org;
+        private final double[] score;
+        private final int capacity;
+        private int size;
+
+        Heap(int capacity) {
+            this.capacity = capacity;
+            this.org = new int[Math.max(1, capacity)];
+            this.score = new double[Math.max(1, capacity)];
+        }
+
+        void offer(int o, double s) {
+            if (size < capacity) {
+                org[size] = o;
+                score[size] = s;
+                siftUp(size++);
+            } else if (capacity > 0 && s > score[0]) {
+                org[0] = o;
+                score[0] = s;
+                siftDown();
+            }
+        }
+
+        Best best() {
+            Integer[] order = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            Arrays.sort(order, Comparator.comparingDouble((Integer i) -> score[i]).reversed()
+                    .thenComparingInt(i -> org[i]));
+            int[] orgs = new int[size];
+            double[] scores = new double[size];
+            for (int i = 0; i < size; i++) {
+                orgs[i] = org[order[i]];
+                scores[i] = score[order[i]];
+            }
+            return new Best(orgs, scores);
+        }
+
+        private void siftUp(int i) {
+            while (i > 0) {
+                int parent = (i - 1) / 2;
+                if (score[parent] <= score[i]) {
+                    return;
+                }
+                swap(i, parent);
+                i = parent;
+            }
+        }
+
+        private void siftDown() {
+            int i = 0;
+            while (true) {
+                int l = 2 * i + 1;
+                int smallest = i;
+                if (l < size && score[l] < score[smallest]) {
+                    smallest = l;
+                }
+                if (l + 1 < size && score[l + 1] < score[smallest]) {
+                    smallest = l + 1;
+                }
+                if (smallest == i) {
+                    return;
+                }
+                swap(i, smallest);
+                i = smallest;
+            }
+        }
+
+        private void swap(int a, int b) {
+            int o = org[a];
+            org[a] = org[b];
+            org[b] = o;
+            double s = score[a];
+            score[a] = score[b];
+            score[b] = s;
         }
     }
 
-    private static void siftDown(int[] org, double[] score, int size) {
-        int i = 0;
-        while (true) {
-            int l = 2 * i + 1;
-            int smallest = i;
-            if (l < size && score[l] < score[smallest]) {
-                smallest = l;
-            }
-            if (l + 1 < size && score[l + 1] < score[smallest]) {
-                smallest = l + 1;
-            }
-            if (smallest == i) {
-                return;
-            }
-            swap(org, score, i, smallest);
-            i = smallest;
-        }
-    }
-
-    private static void swap(int[] org, double[] score, int a, int b) {
-        int o = org[a];
-        org[a] = org[b];
-        org[b] = o;
-        double s = score[a];
-        score[a] = score[b];
-        score[b] = s;
-    }
-
-    private static PartnerMatchDto organisationDto(PartnerPool p, int o, double score, double[] cos, double[] topic,
-                                            MemberDto lead) {
+    private static PartnerMatchDto organisationDto(PartnerPool p, int o, double score, Relevance r,
+                                                   Set<Integer> seeds, MemberDto lead) {
+        double[] cos = r.cos();
+        double[] topic = r.topic();
         OrganisationDto org = p.organisations.get(o);
         int[] projects = p.projectsOf[o];
         String[] roles = p.rolesOf[o];
@@ -334,6 +465,10 @@ public class PartnerMatchService {
         if (sameArea > 0) {
             reasons.add(count(sameArea, "past project") + " in the call's work-programme area");
         }
+        String collaboration = collaborationReason(p, o, seeds);
+        if (collaboration != null) {
+            reasons.add(collaboration);
+        }
         reasons.add(count(projects.length, "EU project") + " in all");
         reasons.add(profileReason(org.organisationType(), org.sme(), org.country(), lead));
         List<Evidence> evidence = order.stream().limit(3).map(k -> {
@@ -342,6 +477,28 @@ public class PartnerMatchService {
         }).toList();
         return new PartnerMatchDto(Kind.ORGANISATION, org.pic(), org.pic(), org.name(), org.country(),
                 org.organisationType(), org.sme(), round(score), reasons, evidence);
+    }
+
+    /** "worked with A, B (among the call's best-matched organisations) in ACRONYM1, ACRONYM2", or null. */
+    static String collaborationReason(PartnerPool p, int o, Set<Integer> seeds) {
+        Set<String> partners = new LinkedHashSet<>();
+        Set<String> together = new LinkedHashSet<>();
+        for (int j : p.projectsOf[o]) {
+            for (int b : p.organisationsOf[j]) {
+                if (b != o && seeds.contains(b)) {
+                    partners.add(p.organisations.get(b).name());
+                    PoolProject pr = p.projects.get(j);
+                    together.add(Objects.toString(pr.acronym(), pr.id()));
+                }
+            }
+        }
+        if (partners.isEmpty()) {
+            return null;
+        }
+        return "worked with " + String.join(", ", partners.stream().limit(2).toList())
+                + (partners.size() > 2 ? " and " + (partners.size() - 2) + " more" : "")
+                + " (among the call's best-matched organisations) in " + String.join(", ", together.stream().limit(3).toList())
+                + (together.size() > 3 ? " and " + (together.size() - 3) + " more" : "");
     }
 
     private List<Scored> members(CallDto call, float[] callVector, MemberDto lead, String country,

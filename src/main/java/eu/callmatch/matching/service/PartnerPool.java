@@ -12,10 +12,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The partner pool in memory, as partner matching reads it: every organisation with its past projects, and every
- * project's text vector. A snapshot: replaced whole when the pool changes.
+ * The partner pool in memory, as partner matching reads it: every organisation with its past projects, every
+ * project with its participating organisations, and every project's text vector. A snapshot: replaced whole when the
+ * pool changes.
  */
 final class PartnerPool {
+
+    /**
+     * How much a project's science fields weigh in its vector beside its topic title and own text (which together
+     * weigh 1): they tell projects of one broad topic apart (an MSCA or ERC topic's title says nothing of the work),
+     * but a field such as "sensors" is coarser than a title.
+     */
+    static final float FIELD_WEIGHT = 0.5f;
 
     static final PartnerPool EMPTY = new PartnerPool(List.of(), List.of(), new float[0], new int[0][], new String[0][]);
 
@@ -26,6 +34,8 @@ final class PartnerPool {
     /** Per organisation, the indexes of its projects, and its role in each. */
     final int[][] projectsOf;
     final String[][] rolesOf;
+    /** Per project, the indexes of its organisations (the consortium it had). */
+    final int[][] organisationsOf;
     /** Per project, the index of its topic in {@link #topics}, or -1; per distinct topic, its segments. */
     final int[] topicOf;
     final List<List<String>> topics;
@@ -37,6 +47,7 @@ final class PartnerPool {
         this.vectors = vectors;
         this.projectsOf = projectsOf;
         this.rolesOf = rolesOf;
+        this.organisationsOf = organisationsOf(projects.size(), projectsOf);
         Map<String, Integer> topicIndex = new HashMap<>();
         List<List<String>> distinct = new ArrayList<>();
         this.topicOf = new int[projects.size()];
@@ -48,6 +59,26 @@ final class PartnerPool {
             });
         }
         this.topics = distinct;
+    }
+
+    private static int[][] organisationsOf(int projectCount, int[][] projectsOf) {
+        int[] counts = new int[projectCount];
+        for (int[] projects : projectsOf) {
+            for (int j : projects) {
+                counts[j]++;
+            }
+        }
+        int[][] out = new int[projectCount][];
+        for (int j = 0; j < projectCount; j++) {
+            out[j] = new int[counts[j]];
+            counts[j] = 0;
+        }
+        for (int o = 0; o < projectsOf.length; o++) {
+            for (int j : projectsOf[o]) {
+                out[j][counts[j]++] = o;
+            }
+        }
+        return out;
     }
 
     boolean hasVectors() {
@@ -73,6 +104,41 @@ final class PartnerPool {
         return texts;
     }
 
+    /**
+     * The project's vector from the vectors of its texts ({@link #texts}) and of its science fields, each field title
+     * embedded on its own (a thousand distinct titles for a pool of any size): the texts' mean, then the fields' mean
+     * added at {@link #FIELD_WEIGHT}; null when there is nothing to embed.
+     */
+    static float[] vector(PoolProject p, java.util.function.Function<String, float[]> embedded) {
+        float[] text = mean(texts(p), embedded);
+        float[] fields = mean(p.scienceFields() == null ? List.of() : p.scienceFields(), embedded);
+        if (fields == null) {
+            return text;
+        }
+        if (text == null) {
+            return fields;
+        }
+        float[] sum = new float[TextEmbedder.DIMENSIONS];
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = text[i] + FIELD_WEIGHT * fields[i];
+        }
+        return TextEmbedder.unit(sum);
+    }
+
+    /** The unit mean of the texts' vectors, or null when none has one. */
+    private static float[] mean(List<String> texts, java.util.function.Function<String, float[]> embedded) {
+        float[] sum = new float[TextEmbedder.DIMENSIONS];
+        boolean any = false;
+        for (String text : texts) {
+            float[] v = text == null || text.isBlank() ? null : embedded.apply(text.strip());
+            for (int i = 0; v != null && i < sum.length; i++) {
+                sum[i] += v[i];
+            }
+            any |= v != null;
+        }
+        return any ? TextEmbedder.unit(sum) : null;
+    }
+
     private static String join(String first, String second) {
         String a = first == null ? "" : first.strip();
         String b = second == null ? "" : second.strip();
@@ -85,18 +151,12 @@ final class PartnerPool {
         if (embedder.enabled()) {
             Map<String, float[]> missing = new java.util.concurrent.ConcurrentHashMap<>();
             // one thread: the other core stays with the import or the requests that run meanwhile
-            Map<String, float[]> byText = new HashMap<>(); // topic titles recur: embedded once
+            Map<String, float[]> byText = new HashMap<>(); // topic and field titles recur: embedded once
             projects.forEach(p -> {
                 String key = ProjectVectors.key(p.id(), p.contentHash());
                 if (cache.get(key) == null) {
-                    float[] sum = new float[TextEmbedder.DIMENSIONS];
-                    for (String text : texts(p)) {
-                        float[] v = byText.computeIfAbsent(text, embedder::embedStart);
-                        for (int i = 0; v != null && i < sum.length; i++) {
-                            sum[i] += v[i];
-                        }
-                    }
-                    missing.put(key, TextEmbedder.unit(sum));
+                    float[] v = vector(p, text -> byText.computeIfAbsent(text, embedder::embedStart));
+                    missing.put(key, v == null ? new float[TextEmbedder.DIMENSIONS] : v);
                 }
             });
             if (!missing.isEmpty()) {

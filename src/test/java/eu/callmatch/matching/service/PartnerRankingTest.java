@@ -64,7 +64,8 @@ class PartnerRankingTest {
         PartnerMatchService.Top lexicalOnly = PartnerMatchService.top(pool,
                 PartnerMatchService.relevance(PartnerPool.of(projects, participations, orgs, new float[0]), CALL, null),
                 null, null, OrganisationType.RESEARCH_ORGANISATION, 10);
-        assertArrayEquals(new int[]{3, 1}, lexicalOnly.organisations(), "without vectors the topic codes still count");
+        // without vectors the topic codes still count; the first organisation comes in through its partner only
+        assertArrayEquals(new int[]{3, 1, 0}, lexicalOnly.organisations());
     }
 
     @Test
@@ -87,7 +88,86 @@ class PartnerRankingTest {
         PartnerMatchService.Top top = PartnerMatchService.top(pool, PartnerMatchService.relevance(pool, CALL, axis(0)),
                 null, null, null, 5);
         assertArrayEquals(new int[]{499, 498, 497, 496, 495}, top.organisations());
-        assertEquals(n, top.total());
+        // the call is close to every project: only the closest ones count
+        assertEquals(PartnerMatchService.CLOSE_AT_LEAST, top.total());
+    }
+
+    @Test
+    void aCallWordedLikeManyProjectsCountsOnlyTheClosest() {
+        // 200 projects at cosine 0.5 (ten of them one organisation's), one at 0.9 (another's)
+        List<PoolProject> projects = new ArrayList<>();
+        List<PoolParticipation> participations = new ArrayList<>();
+        float[] vectors = new float[201 * TextEmbedder.DIMENSIONS];
+        for (int i = 0; i <= 200; i++) {
+            projects.add(project("p" + i, null));
+            float c = i == 200 ? 0.9f : 0.5f;
+            vectors[i * TextEmbedder.DIMENSIONS] = c;
+            vectors[i * TextEmbedder.DIMENSIONS + 1] = (float) Math.sqrt(1 - c * c);
+            String pic = i == 200 ? "300000001" : i < 10 ? "300000002" : String.valueOf(300_000_100 + i);
+            participations.add(new PoolParticipation(pic, "p" + i, "participant"));
+        }
+        List<OrganisationDto> orgs = new ArrayList<>(List.of(org("300000001", "DE"), org("300000002", "FR")));
+        for (int i = 10; i < 200; i++) {
+            orgs.add(org(String.valueOf(300_000_100 + i), "IT"));
+        }
+        PartnerPool pool = PartnerPool.of(projects, participations, orgs, vectors);
+        PartnerMatchService.Relevance r = PartnerMatchService.relevance(pool, CALL, axis(0));
+        assertEquals(0.5, r.floor(), 1e-3, "the 50 closest projects reach 0.5");
+        // ten middling projects no longer outweigh one close one
+        assertEquals(0, PartnerMatchService.top(pool, r, null, null, null, 1).organisations()[0]);
+    }
+
+    @Test
+    void lowestOfBestReadsTheHistogram() {
+        double[] values = {-0.2, 0.1, 0.35, 0.6, 0.61, 0.9};
+        assertEquals(0.6, PartnerMatchService.lowestOfBest(values, 3), 1e-3);
+        assertEquals(0.9, PartnerMatchService.lowestOfBest(values, 1), 1e-3);
+        assertEquals(-1, PartnerMatchService.lowestOfBest(values, 7), 1e-9, "fewer values than asked for");
+    }
+
+    @Test
+    void organisationsThatWorkedWithTheBestMatchedOnesRiseAbovePeers() {
+        // the lead organisation did three projects close to the call; of two peers with one project each, the one
+        // a little closer to the call never worked with it, the other did (on a project far from the call)
+        List<PoolProject> projects = List.of(project("c1", null), project("c2", null), project("c3", null),
+                project("far-with", null), project("near-alone", null));
+        float[] call = axis(0);
+        float[] nearAlone = axis(6);
+        nearAlone[0] = 0.35f;
+        nearAlone[6] = (float) Math.sqrt(1 - 0.35 * 0.35);
+        float[] vectors = concat(axis(0), axis(0), axis(0), axis(5), nearAlone);
+        List<OrganisationDto> orgs = List.of(org("400000001", "DE"), org("400000002", "FR"), org("400000003", "PT"));
+        List<PoolParticipation> participations = List.of(
+                new PoolParticipation("400000001", "c1", "coordinator"),
+                new PoolParticipation("400000001", "c2", "coordinator"),
+                new PoolParticipation("400000001", "c3", "participant"),
+                new PoolParticipation("400000001", "far-with", "participant"),
+                new PoolParticipation("400000002", "far-with", "coordinator"),
+                new PoolParticipation("400000003", "near-alone", "coordinator"));
+        PartnerPool pool = PartnerPool.of(projects, participations, orgs, vectors);
+        PartnerMatchService.Top top = PartnerMatchService.top(pool, PartnerMatchService.relevance(pool, CALL, call),
+                null, null, null, 10);
+        assertArrayEquals(new int[]{0, 1, 2}, top.organisations(), "the partner of the best-matched organisation first");
+        assertEquals(java.util.Set.of(0, 2), top.seeds());
+        assertEquals("worked with Org 400000001 (among the call's best-matched organisations) in FAR-WITH",
+                PartnerMatchService.collaborationReason(pool, 1, top.seeds()));
+        assertEquals(null, PartnerMatchService.collaborationReason(pool, 2, top.seeds()));
+    }
+
+    @Test
+    void scienceFieldsWeighHalfBesideTheTexts() {
+        PoolProject p = new PoolProject("5", "FIELDS", null, null, "HORIZON-MSCA-2030-SE-01-01",
+                "MSCA Staff Exchanges", List.of("ecology", "robotics"), "h");
+        java.util.Map<String, float[]> vectors = java.util.Map.of("MSCA Staff Exchanges", axis(0),
+                "ecology", axis(1), "robotics", axis(2));
+        float[] v = PartnerPool.vector(p, vectors::get);
+        // (e0 + 0.5 * (e1 + e2) / sqrt 2) normalised
+        double norm = Math.sqrt(1 + 0.25);
+        assertEquals(1 / norm, v[0], 1e-6);
+        assertEquals(0.5 / Math.sqrt(2) / norm, v[1], 1e-6);
+        assertEquals(v[1], v[2], 1e-6);
+        assertEquals(null, PartnerPool.vector(new PoolProject("6", "NONE", null, null, null, null, List.of(), "h"),
+                vectors::get));
     }
 
     private static PoolProject project(String id, String topic) {
