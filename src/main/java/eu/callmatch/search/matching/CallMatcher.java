@@ -138,7 +138,7 @@ public class CallMatcher {
 
     private static Result match(IndexSearcher searcher, CallMatchQuery query, int limit) throws IOException {
         // evaluated once: a dozen searches below take it as a filter
-        DocSetQuery filter = DocSetQuery.of(searcher, filter(query));
+        DocSetQuery filter = filterDocs(searcher, filter(query));
         long total = filter.count();
         Map<String, Float> terms = keyTerms(searcher.getIndexReader(), query);
         int k = Math.max(query.candidates(), limit);
@@ -420,13 +420,7 @@ public class CallMatcher {
      * order: a long profile has hundreds of terms, and looking each up afresh costs more than the search itself.
      */
     private static Map<String, Integer> docFreqs(IndexReader reader, java.util.Set<String> terms) throws IOException {
-        Object version = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
-        DocFreqCache cache = docFreqCache;
-        if (cache == null || cache.version() != version || cache.dfs().size() > MAX_CACHED_TERMS) {
-            cache = new DocFreqCache(version, new java.util.concurrent.ConcurrentHashMap<>(),
-                    new java.util.concurrent.ConcurrentHashMap<>());
-            docFreqCache = cache;
-        }
+        DocFreqCache cache = cache(reader);
         Map<String, Integer> dfs = new HashMap<>(terms.size() * 2);
         List<String> missing = new ArrayList<>();
         for (String term : terms) {
@@ -467,13 +461,43 @@ public class CallMatcher {
         return dfs;
     }
 
-    /** Document frequencies of one index version (a reader's cache key). */
-    private record DocFreqCache(Object version, Map<String, Integer> dfs, Map<Term, TermStates> states) {
+    /**
+     * What does not depend on the profile, for one index version (a reader's cache key): document frequencies,
+     * where the key terms are, the documents the usual filters let through.
+     */
+    private record DocFreqCache(Object version, Map<String, Integer> dfs, Map<Term, TermStates> states,
+                                Map<Query, DocSetQuery> filters) {
+    }
+
+    private static DocFreqCache cache(IndexReader reader) {
+        Object version = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
+        DocFreqCache cache = docFreqCache;
+        if (cache == null || cache.version() != version || cache.dfs().size() > MAX_CACHED_TERMS) {
+            cache = new DocFreqCache(version, new java.util.concurrent.ConcurrentHashMap<>(),
+                    new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
+            docFreqCache = cache;
+        }
+        return cache;
+    }
+
+    /** The documents {@code filter} lets through, kept per index version for the few filters requests use. */
+    private static DocSetQuery filterDocs(IndexSearcher searcher, Query filter) throws IOException {
+        DocFreqCache cache = cache(searcher.getIndexReader());
+        DocSetQuery docs = cache.filters().get(filter);
+        if (docs == null) {
+            docs = DocSetQuery.of(searcher, filter);
+            if (cache.filters().size() < MAX_CACHED_FILTERS) {
+                cache.filters().put(filter, docs);
+            }
+        }
+        return docs;
     }
 
     private static final int MAX_CACHED_TERMS = 200_000;
     /** Where a key term is in each segment, per field: a few hundred bytes each. */
     private static final int MAX_CACHED_STATES = 20_000;
+    /** Filters (a bit per call each): a day's requests use a handful. */
+    private static final int MAX_CACHED_FILTERS = 64;
     private static volatile DocFreqCache docFreqCache;
 
     /**
@@ -481,12 +505,7 @@ public class CallMatcher {
      * from one profile to the next, and looking them up in four fields' term dictionaries costs a fifth of a ranking.
      */
     private static TermStates termStates(IndexSearcher searcher, Term term) throws IOException {
-        IndexReader reader = searcher.getIndexReader();
-        Object version = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
-        DocFreqCache cache = docFreqCache;
-        if (cache == null || cache.version() != version) {
-            return TermStates.build(searcher, term, true);
-        }
+        DocFreqCache cache = cache(searcher.getIndexReader());
         TermStates states = cache.states().get(term);
         if (states == null || !states.wasBuiltFor(searcher.getTopReaderContext())) {
             states = TermStates.build(searcher, term, true);
