@@ -50,9 +50,9 @@ import static eu.callmatch.search.index.SearchFields.*;
 /**
  * Ranks calls for a profile of any length: semantic similarity of the profile's and the calls' embeddings, combined
  * with a field-aware BM25 over the profile's key terms. The candidates are the title's best calls and the vectors'
- * nearest; each field scores them on its own and its scores are divided by the best score of that field, so a
- * long field (a few calls have 20-page descriptions) cannot swamp the short ones; the dense scores are min-max
- * normalised over the candidates.
+ * nearest (without vectors, every field's best calls); each field scores them on its own and its scores are
+ * divided by the best score of that field, so a long field (a few calls have 20-page descriptions) cannot swamp
+ * the short ones; the dense scores are min-max normalised over the candidates.
  */
 @ApplicationScoped
 public class CallMatcher {
@@ -146,15 +146,20 @@ public class CallMatcher {
         Map<Integer, double[]> candidates = new HashMap<>(); // doc -> [dense, field scores...]
         int fields = FIELD_WEIGHTS.size();
         List<String> fieldNames = List.copyOf(FIELD_WEIGHTS.keySet());
-        // the candidates: the title's best calls, and the vectors' nearest
-        if (!terms.isEmpty()) {
-            ScoreDoc[] top = searcher.search(within(fieldQuery(searcher, TITLE, terms), filter), k).scoreDocs;
+        boolean dense = query.vector() != null && hasVectors(searcher.getIndexReader());
+        // the candidates: the title's best calls and the vectors' nearest; without vectors, every field's best calls
+        List<String> searched = dense ? List.of(TITLE) : fieldNames;
+        for (int f = 1; f <= fields && !terms.isEmpty(); f++) {
+            if (!searched.contains(fieldNames.get(f - 1))) {
+                continue;
+            }
+            ScoreDoc[] top = searcher.search(within(fieldQuery(searcher, fieldNames.get(f - 1), terms), filter), k)
+                    .scoreDocs;
             double max = top.length == 0 ? 1 : top[0].score;
             for (ScoreDoc sd : top) {
-                candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1))[1 + fieldNames.indexOf(TITLE)] = sd.score / max;
+                candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1))[f] = sd.score / max;
             }
         }
-        boolean dense = query.vector() != null && hasVectors(searcher.getIndexReader());
         if (dense) {
             List<float[]> vectors = new ArrayList<>();
             vectors.add(query.vector());
@@ -169,11 +174,11 @@ public class CallMatcher {
         }
         // the other fields weigh little: they only score the candidates, each against the best candidate. Searched
         // for their own best calls, a long description's postings cost more than all the rest of the ranking.
-        if (!terms.isEmpty() && !candidates.isEmpty()) {
+        if (!terms.isEmpty() && !candidates.isEmpty() && searched.size() < fields) {
             DocSetQuery candidateDocs = DocSetQuery.of(searcher.getIndexReader(), candidates.keySet());
             for (int f = 1; f <= fields; f++) {
                 String field = fieldNames.get(f - 1);
-                if (field.equals(TITLE)) {
+                if (searched.contains(field)) {
                     continue;
                 }
                 Map<Integer, Float> scores = scores(searcher, within(fieldQuery(searcher, field, terms), candidateDocs));
