@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * all-MiniLM-L6-v2 (quantized), the model and tokenizer langchain4j ships, run through ONNX Runtime with session
@@ -35,6 +37,9 @@ final class MiniLmEncoder implements AutoCloseable {
     private final OrtSession session;
     private final HuggingFaceTokenizer tokenizer;
     private final boolean typeIds;
+    /** Runs share the session; closing waits for them, and a run after the close fails instead of crashing. */
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private boolean closed;
 
     private MiniLmEncoder(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer) {
         this.environment = environment;
@@ -69,6 +74,18 @@ final class MiniLmEncoder implements AutoCloseable {
 
     /** The unit vector of {@code text} (its first 128 word pieces). */
     float[] embed(String text) {
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the embedding model is closed");
+            }
+            return run(text);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private float[] run(String text) {
         Encoding encoding = tokenizer.encode(text, true, false);
         long[] ids = encoding.getIds();
         long[] shape = {1, ids.length};
@@ -98,12 +115,20 @@ final class MiniLmEncoder implements AutoCloseable {
 
     @Override
     public void close() {
+        lock.writeLock().lock();
         try {
-            session.close();
+            if (!closed) {
+                closed = true;
+                try {
+                    session.close();
+                } finally {
+                    tokenizer.close();
+                }
+            }
         } catch (OrtException e) {
             throw new IllegalStateException(e);
         } finally {
-            tokenizer.close();
+            lock.writeLock().unlock();
         }
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Our ONNX session must give the vectors langchain4j's model gives: the calls' stored vectors were made with it. */
@@ -47,6 +48,16 @@ class MiniLmEncoderTest {
             assertTrue(TextEmbedder.cosine(ours, theirs) > 0.9999, () -> "the same vector for: " + text
                     + " (cosine " + TextEmbedder.cosine(ours, theirs) + ")");
         }
+    }
+
+    @Test
+    void aRunAfterTheCloseFailsCleanly() {
+        MiniLmEncoder closing = MiniLmEncoder.load(1);
+        closing.embed("Underwater inspection drones");
+        closing.close();
+        closing.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> closing.embed("Drones"));
+        assertEquals("the embedding model is closed", e.getMessage());
     }
 
     @Test
