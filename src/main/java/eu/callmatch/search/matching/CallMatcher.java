@@ -17,6 +17,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -26,7 +27,10 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -45,9 +49,10 @@ import static eu.callmatch.search.index.SearchFields.*;
 
 /**
  * Ranks calls for a profile of any length: semantic similarity of the profile's and the calls' embeddings, combined
- * with a field-aware BM25 over the profile's key terms. Each field is searched on its own and its scores divided by
- * the best score of that field for this query, so a long field (a few calls have 20-page descriptions) cannot
- * swamp the short ones; the dense scores are min-max normalised over the candidates.
+ * with a field-aware BM25 over the profile's key terms. The candidates are the title's best calls and the vectors'
+ * nearest (without vectors, every field's best calls); each field scores them on its own and its scores are
+ * divided by the best score of that field, so a long field (a few calls have 20-page descriptions) cannot swamp
+ * the short ones; the dense scores are min-max normalised over the candidates.
  */
 @ApplicationScoped
 public class CallMatcher {
@@ -132,30 +137,29 @@ public class CallMatcher {
     }
 
     private static Result match(IndexSearcher searcher, CallMatchQuery query, int limit) throws IOException {
-        Query filter = filter(query);
-        long total = searcher.count(filter);
+        // evaluated once: a dozen searches below take it as a filter
+        DocSetQuery filter = filterDocs(searcher, filter(query));
+        long total = filter.count();
         Map<String, Float> terms = keyTerms(searcher.getIndexReader(), query);
         int k = Math.max(query.candidates(), limit);
 
         Map<Integer, double[]> candidates = new HashMap<>(); // doc -> [dense, field scores...]
         int fields = FIELD_WEIGHTS.size();
-        int f = 0;
-        for (String field : FIELD_WEIGHTS.keySet()) {
-            f++;
-            if (terms.isEmpty()) {
+        List<String> fieldNames = List.copyOf(FIELD_WEIGHTS.keySet());
+        boolean dense = query.vector() != null && hasVectors(searcher.getIndexReader());
+        // the candidates: the title's best calls and the vectors' nearest; without vectors, every field's best calls
+        List<String> searched = dense ? List.of(TITLE) : fieldNames;
+        for (int f = 1; f <= fields && !terms.isEmpty(); f++) {
+            if (!searched.contains(fieldNames.get(f - 1))) {
                 continue;
             }
-            BooleanQuery.Builder text = new BooleanQuery.Builder();
-            terms.forEach((term, weight) -> text.add(new BoostQuery(new TermQuery(new Term(field, term)), weight),
-                    Occur.SHOULD));
-            Query q = new BooleanQuery.Builder().add(text.build(), Occur.MUST).add(filter, Occur.FILTER).build();
-            ScoreDoc[] top = searcher.search(q, k).scoreDocs;
+            ScoreDoc[] top = searcher.search(within(fieldQuery(searcher, fieldNames.get(f - 1), terms), filter), k)
+                    .scoreDocs;
             double max = top.length == 0 ? 1 : top[0].score;
             for (ScoreDoc sd : top) {
                 candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1))[f] = sd.score / max;
             }
         }
-        boolean dense = query.vector() != null && hasVectors(searcher.getIndexReader());
         if (dense) {
             List<float[]> vectors = new ArrayList<>();
             vectors.add(query.vector());
@@ -167,6 +171,22 @@ public class CallMatcher {
                 }
             }
             dense(searcher.getIndexReader(), query.vector(), query.parts(), candidates);
+        }
+        // the other fields weigh little: they only score the candidates, each against the best candidate. Searched
+        // for their own best calls, a long description's postings cost more than all the rest of the ranking.
+        if (!terms.isEmpty() && !candidates.isEmpty() && searched.size() < fields) {
+            DocSetQuery candidateDocs = DocSetQuery.of(searcher.getIndexReader(), candidates.keySet());
+            for (int f = 1; f <= fields; f++) {
+                String field = fieldNames.get(f - 1);
+                if (searched.contains(field)) {
+                    continue;
+                }
+                Map<Integer, Float> scores = scores(searcher, within(fieldQuery(searcher, field, terms), candidateDocs));
+                double max = scores.values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
+                for (Map.Entry<Integer, Float> e : scores.entrySet()) {
+                    candidates.get(e.getKey())[f] = e.getValue() / max;
+                }
+            }
         }
         double minDense = Double.MAX_VALUE;
         double maxDense = -Double.MAX_VALUE;
@@ -202,7 +222,7 @@ public class CallMatcher {
         Map<Integer, String> areas = areaFeedback(ranked, ids);
         ranked.sort(best);
         List<Map.Entry<Integer, Double>> top = ranked.subList(0, Math.min(limit, ranked.size()));
-        Map<Integer, Map<String, List<String>>> matched = matchedTerms(searcher.getIndexReader(),
+        Map<Integer, Map<String, List<String>>> matched = matchedTerms(searcher,
                 top.stream().map(Map.Entry::getKey).toList(), terms.keySet());
         List<CallMatch> matches = new ArrayList<>(top.size());
         for (Map.Entry<Integer, Double> e : top) {
@@ -210,6 +230,50 @@ public class CallMatcher {
                     matched.getOrDefault(e.getKey(), Map.of()), areas.get(e.getKey())));
         }
         return new Result(matches, total);
+    }
+
+    /** The key terms, weighted, in one field. */
+    private static Query fieldQuery(IndexSearcher searcher, String field, Map<String, Float> terms) throws IOException {
+        BooleanQuery.Builder text = new BooleanQuery.Builder();
+        for (Map.Entry<String, Float> e : terms.entrySet()) {
+            Term term = new Term(field, e.getKey());
+            text.add(new BoostQuery(new TermQuery(term, termStates(searcher, term)), e.getValue()), Occur.SHOULD);
+        }
+        return text.build();
+    }
+
+    /** The score of every document {@code query} matches. */
+    private static Map<Integer, Float> scores(IndexSearcher searcher, Query query) throws IOException {
+        Map<Integer, Float> scores = new HashMap<>();
+        searcher.search(query, new SimpleCollector() {
+            private Scorable scorer;
+            private int base;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) {
+                base = context.docBase;
+            }
+
+            @Override
+            public void setScorer(Scorable scorer) {
+                this.scorer = scorer;
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                scores.put(base + doc, scorer.score());
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE;
+            }
+        });
+        return scores;
+    }
+
+    private static Query within(Query query, Query filter) {
+        return new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
     }
 
     /**
@@ -361,12 +425,7 @@ public class CallMatcher {
      * order: a long profile has hundreds of terms, and looking each up afresh costs more than the search itself.
      */
     private static Map<String, Integer> docFreqs(IndexReader reader, java.util.Set<String> terms) throws IOException {
-        Object version = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
-        DocFreqCache cache = docFreqCache;
-        if (cache == null || cache.version() != version || cache.dfs().size() > MAX_CACHED_TERMS) {
-            cache = new DocFreqCache(version, new java.util.concurrent.ConcurrentHashMap<>());
-            docFreqCache = cache;
-        }
+        DocFreqCache cache = cache(reader);
         Map<String, Integer> dfs = new HashMap<>(terms.size() * 2);
         List<String> missing = new ArrayList<>();
         for (String term : terms) {
@@ -407,12 +466,60 @@ public class CallMatcher {
         return dfs;
     }
 
-    /** Document frequencies of one index version (a reader's cache key). */
-    private record DocFreqCache(Object version, Map<String, Integer> dfs) {
+    /**
+     * What does not depend on the profile, for one index version (a reader's cache key): document frequencies,
+     * where the key terms are, the documents the usual filters let through.
+     */
+    private record DocFreqCache(Object version, Map<String, Integer> dfs, Map<Term, TermStates> states,
+                                Map<Query, DocSetQuery> filters) {
+    }
+
+    private static DocFreqCache cache(IndexReader reader) {
+        Object version = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
+        DocFreqCache cache = docFreqCache;
+        if (cache == null || cache.version() != version || cache.dfs().size() > MAX_CACHED_TERMS) {
+            cache = new DocFreqCache(version, new java.util.concurrent.ConcurrentHashMap<>(),
+                    new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
+            docFreqCache = cache;
+        }
+        return cache;
+    }
+
+    /** The documents {@code filter} lets through, kept per index version for the few filters requests use. */
+    private static DocSetQuery filterDocs(IndexSearcher searcher, Query filter) throws IOException {
+        DocFreqCache cache = cache(searcher.getIndexReader());
+        DocSetQuery docs = cache.filters().get(filter);
+        if (docs == null) {
+            docs = DocSetQuery.of(searcher, filter);
+            if (cache.filters().size() < MAX_CACHED_FILTERS) {
+                cache.filters().put(filter, docs);
+            }
+        }
+        return docs;
     }
 
     private static final int MAX_CACHED_TERMS = 200_000;
+    /** Where a key term is in each segment, per field: a few hundred bytes each. */
+    private static final int MAX_CACHED_STATES = 20_000;
+    /** Filters (a bit per call each): a day's requests use a handful. */
+    private static final int MAX_CACHED_FILTERS = 64;
     private static volatile DocFreqCache docFreqCache;
+
+    /**
+     * Where {@code term} is in each segment, kept per index version like the document frequencies: key terms recur
+     * from one profile to the next, and looking them up in four fields' term dictionaries costs a fifth of a ranking.
+     */
+    private static TermStates termStates(IndexSearcher searcher, Term term) throws IOException {
+        DocFreqCache cache = cache(searcher.getIndexReader());
+        TermStates states = cache.states().get(term);
+        if (states == null || !states.wasBuiltFor(searcher.getTopReaderContext())) {
+            states = TermStates.build(searcher, term, true);
+            if (cache.states().size() < MAX_CACHED_STATES) {
+                cache.states().put(term, states);
+            }
+        }
+        return states;
+    }
 
     private static void analyze(String text, int count, Map<String, Integer> tf) {
         if (text == null || text.isBlank()) {
@@ -434,11 +541,12 @@ public class CallMatcher {
     }
 
     /** Per document, per field, which of the terms it contains: the reasons a call matched. */
-    private static Map<Integer, Map<String, List<String>>> matchedTerms(IndexReader reader, List<Integer> docs,
+    private static Map<Integer, Map<String, List<String>>> matchedTerms(IndexSearcher searcher, List<Integer> docs,
                                                                         java.util.Set<String> terms) throws IOException {
         Map<Integer, Map<String, List<String>>> matched = new HashMap<>();
-        List<LeafReaderContext> leaves = reader.leaves();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<Integer> sorted = docs.stream().sorted().toList();
+        List<String> sortedTerms = terms.stream().sorted().toList();
         for (LeafReaderContext leaf : leaves) {
             List<Integer> inLeaf = sorted.stream()
                     .filter(d -> d >= leaf.docBase && d < leaf.docBase + leaf.reader().maxDoc()).toList();
@@ -451,11 +559,15 @@ public class CallMatcher {
                     continue;
                 }
                 TermsEnum te = fieldTerms.iterator();
-                for (String term : new java.util.TreeSet<>(terms)) {
-                    if (!te.seekExact(new BytesRef(term))) {
+                PostingsEnum postings = null;
+                for (String term : sortedTerms) {
+                    Term t = new Term(field, term);
+                    org.apache.lucene.index.TermState state = termStates(searcher, t).get(leaf);
+                    if (state == null) {
                         continue;
                     }
-                    PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+                    te.seekExact(t.bytes(), state);
+                    postings = te.postings(postings, PostingsEnum.NONE);
                     for (int doc : inLeaf) {
                         int target = doc - leaf.docBase;
                         int at = postings.docID() >= target ? postings.docID() : postings.advance(target);

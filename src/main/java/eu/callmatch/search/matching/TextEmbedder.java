@@ -1,21 +1,18 @@
 package eu.callmatch.search.matching;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executor;
 
 /**
  * Sentence embeddings (all-MiniLM-L6-v2, quantized, 384 dimensions, run in-process). The model reads only the first
  * ~256 word pieces of a text, so a long text is split into chunks of about {@value #CHUNK_WORDS} words at sentence
  * boundaries and its vector is the normalised blend of the first chunk's vector (where a text says what it is
- * about) and the mean of all chunks' vectors. Off by configuration: then
+ * about) and the mean of all chunks' vectors. The model runs on the caller's thread and its own workers
+ * ({@link MiniLmEncoder}). Off by configuration: then
  * {@link #embed} answers null and matching is lexical only.
  */
 @ApplicationScoped
@@ -27,7 +24,7 @@ public class TextEmbedder {
     static final int MAX_CHUNKS = 8;
 
     private final boolean enabled;
-    private volatile EmbeddingModel model;
+    private volatile MiniLmEncoder model;
 
     public TextEmbedder(@ConfigProperty(name = "callmatch.matching.embeddings.enabled", defaultValue = "true") boolean enabled) {
         this.enabled = enabled;
@@ -43,13 +40,14 @@ public class TextEmbedder {
             return null;
         }
         List<String> chunks = chunks(text);
-        List<TextSegment> segments = chunks.stream().map(TextSegment::from).toList();
-        List<Embedding> vectors = segments.size() == 1 ? List.of(model().embed(segments.get(0)).content())
-                : model().embedAll(segments).content();
+        if (chunks.size() == 1) {
+            return model().embed(chunks.get(0));
+        }
+        List<float[]> vectors = chunks.stream().map(model()::embed).toList();
         // half the first chunk (a call's title and opening, a profile's summary), half the mean of all
         float[] mean = new float[DIMENSIONS];
         for (int c = 0; c < vectors.size(); c++) {
-            float[] v = vectors.get(c).vector();
+            float[] v = vectors.get(c);
             float w = 1f / vectors.size() + (c == 0 ? 1 : 0);
             for (int i = 0; i < DIMENSIONS; i++) {
                 mean[i] += w * v[i];
@@ -63,7 +61,7 @@ public class TextEmbedder {
         if (!enabled || text == null || text.isBlank()) {
             return null;
         }
-        return normalised(model().embed(TextSegment.from(chunks(text).get(0))).content().vector().clone());
+        return model().embed(chunks(text).get(0));
     }
 
     /**
@@ -75,12 +73,12 @@ public class TextEmbedder {
         if (!enabled || text == null || text.isBlank()) {
             return List.of();
         }
-        List<TextSegment> sentences = java.util.Arrays.stream(text.strip().split("(?<=[.!?;])\\s+"))
-                .filter(s -> s.split("\\s+").length >= 4).map(TextSegment::from).toList();
+        List<String> sentences = java.util.Arrays.stream(text.strip().split("(?<=[.!?;])\\s+"))
+                .filter(s -> s.split("\\s+").length >= 4).toList();
         if (sentences.size() < 2 || sentences.size() > max) {
             return List.of();
         }
-        return model().embedAll(sentences).content().stream().map(e -> normalised(e.vector().clone())).toList();
+        return sentences.stream().map(model()::embed).toList();
     }
 
     /** Dot product of two unit vectors: their cosine. */
@@ -169,18 +167,24 @@ public class TextEmbedder {
         return chunks.isEmpty() ? List.of(text.strip()) : chunks;
     }
 
-    private EmbeddingModel model() {
-        EmbeddingModel m = model;
+    private MiniLmEncoder model() {
+        MiniLmEncoder m = model;
         if (m == null) {
             synchronized (this) {
                 if (model == null) {
-                    // the caller's thread does the work: the model's default pool would compete with the requests
-                    Executor sameThread = Runnable::run;
-                    model = new AllMiniLmL6V2QuantizedEmbeddingModel(sameThread);
+                    model = MiniLmEncoder.load(0);
                 }
                 m = model;
             }
         }
         return m;
+    }
+
+    @PreDestroy
+    void close() {
+        MiniLmEncoder m = model;
+        if (m != null) {
+            m.close();
+        }
     }
 }

@@ -1,0 +1,134 @@
+package eu.callmatch.search.matching;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.LongBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * all-MiniLM-L6-v2 (quantized), the model and tokenizer langchain4j ships, run through ONNX Runtime with session
+ * options of our own: its worker threads sleep between runs instead of spinning. With langchain4j's defaults they
+ * spin after every run, which doubled the CPU an embedding costs and, on a busy machine, its latency: the spinning
+ * threads take the cores the next run needs.
+ *
+ * <p>A text is embedded as langchain4j embeds it: the tokenizer's first 128 word pieces (its {@code
+ * tokenizer.json} truncates there), the mean of their output vectors, scaled to unit length. One text per run:
+ * the model quantizes its activations over the whole batch, so texts padded into one batch would get other
+ * vectors than the calls' stored ones.
+ */
+final class MiniLmEncoder implements AutoCloseable {
+
+    private static final String MODEL = "all-minilm-l6-v2-q.onnx";
+    private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
+
+    private final OrtEnvironment environment;
+    private final OrtSession session;
+    private final HuggingFaceTokenizer tokenizer;
+    private final boolean typeIds;
+    /** Runs share the session; closing waits for them, and a run after the close fails instead of crashing. */
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private MiniLmEncoder(OrtEnvironment environment, OrtSession session, HuggingFaceTokenizer tokenizer) {
+        this.environment = environment;
+        this.session = session;
+        this.tokenizer = tokenizer;
+        this.typeIds = session.getInputNames().contains("token_type_ids");
+    }
+
+    /** @param threads the model's worker threads for one text; 0: one per core */
+    static MiniLmEncoder load(int threads) {
+        ClassLoader loader = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader();
+        try (InputStream model = loader.getResourceAsStream(MODEL);
+             InputStream vocabulary = loader.getResourceAsStream(TOKENIZER);
+             OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            if (model == null || vocabulary == null) {
+                throw new IllegalStateException("the model files are missing from the classpath: " + MODEL);
+            }
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.setIntraOpNumThreads(threads);
+            options.setInterOpNumThreads(1);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession session = environment.createSession(model.readAllBytes(), options);
+            return new MiniLmEncoder(environment, session,
+                    HuggingFaceTokenizer.newInstance(vocabulary, Map.of("padding", "false")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OrtException e) {
+            throw new IllegalStateException("cannot load the embedding model", e);
+        }
+    }
+
+    /** The unit vector of {@code text} (its first 128 word pieces). */
+    float[] embed(String text) {
+        lock.readLock().lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("the embedding model is closed");
+            }
+            return run(text);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private float[] run(String text) {
+        Encoding encoding = tokenizer.encode(text, true, false);
+        long[] ids = encoding.getIds();
+        long[] shape = {1, ids.length};
+        try (OnnxTensor input = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
+             OnnxTensor mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getAttentionMask()), shape);
+             OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getTypeIds()), shape)) {
+            Map<String, OnnxTensor> inputs = new HashMap<>(4);
+            inputs.put("input_ids", input);
+            inputs.put("attention_mask", mask);
+            if (typeIds) {
+                inputs.put("token_type_ids", types);
+            }
+            try (OrtSession.Result result = session.run(inputs)) {
+                float[][] tokens = ((float[][][]) result.get(0).getValue())[0];
+                float[] mean = new float[tokens[0].length];
+                for (float[] token : tokens) {
+                    for (int i = 0; i < mean.length; i++) {
+                        mean[i] += token[i];
+                    }
+                }
+                return TextEmbedder.normalised(mean);
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("the embedding model failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.writeLock().lock();
+        try {
+            if (!closed) {
+                closed = true;
+                try {
+                    session.close();
+                } finally {
+                    tokenizer.close();
+                }
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

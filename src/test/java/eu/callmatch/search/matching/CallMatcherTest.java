@@ -1,0 +1,109 @@
+package eu.callmatch.search.matching;
+
+import eu.callmatch.calls.CallStatus;
+import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.search.index.Documents;
+import eu.callmatch.search.index.IndexKind;
+import eu.callmatch.search.index.LuceneIndex;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The ranking keeps per index version what does not depend on the profile (filtered documents, term lookups): a
+ * write must show at once, and the candidates must still come from every field when there are no vectors.
+ */
+class CallMatcherTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 8, 1);
+    private static final List<String> APPLICABLE = List.of("OPEN", "FORTHCOMING");
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aCallWrittenAfterARankingCountsInTheNext() throws Exception {
+        try (LuceneIndex index = LuceneIndex.open(root, IndexKind.CALLS)) {
+            write(index, call("HORIZON-T-01", "Offshore wind turbines for deep waters", "Floating foundations.",
+                    CallStatus.OPEN), axis(0));
+            write(index, call("HORIZON-T-02", "Urban mobility", "Bus lanes and cycling.", CallStatus.OPEN), axis(1));
+            write(index, call("HORIZON-T-03", "Offshore wind farms, closed", "Cables.", CallStatus.CLOSED), axis(0));
+
+            CallMatcher.Result first = CallMatcher.match(index, query(null), 10);
+            assertEquals(2, first.total(), "the closed call is filtered out");
+            assertEquals("HORIZON-T-01", first.matches().get(0).identifier());
+            assertEquals(List.of("offshore", "turbine", "wind"), first.matches().get(0).matchedTerms().get("title").stream()
+                    .sorted().toList());
+            assertEquals(first.matches().stream().map(CallMatch::identifier).toList(),
+                    CallMatcher.match(index, query(null), 10).matches().stream().map(CallMatch::identifier).toList(),
+                    "the same ranking from the kept lookups");
+
+            write(index, call("HORIZON-T-04", "Offshore wind turbine blades", "Recycling.", CallStatus.OPEN), axis(0));
+            CallMatcher.Result second = CallMatcher.match(index, query(null), 10);
+            assertEquals(3, second.total(), "the new call passes the filters kept for the old index version");
+            assertTrue(ids(second).contains("HORIZON-T-04"), "and is ranked: " + ids(second));
+        }
+    }
+
+    @Test
+    void withoutVectorsACallMatchingOnlyInItsDescriptionIsFound() throws Exception {
+        try (LuceneIndex index = LuceneIndex.open(root, IndexKind.CALLS)) {
+            write(index, call("HORIZON-D-01", "Marine renewable energy", "Offshore wind turbines on floating "
+                    + "platforms, offshore wind farm maintenance.", CallStatus.OPEN), null);
+            write(index, call("HORIZON-D-02", "Urban mobility", "Bus lanes and cycling.", CallStatus.OPEN), null);
+
+            CallMatcher.Result result = CallMatcher.match(index, query(null), 10);
+
+            assertEquals(List.of("HORIZON-D-01"), ids(result));
+            assertFalse(result.matches().get(0).matchedTerms().get("description").isEmpty());
+        }
+    }
+
+    @Test
+    void withVectorsTheMinorFieldsScoreTheCandidates() throws Exception {
+        try (LuceneIndex index = LuceneIndex.open(root, IndexKind.CALLS)) {
+            // the same vector for both: only the text tells them apart, the description's mention counts a little
+            write(index, call("HORIZON-V-01", "Marine energy", "Offshore wind turbines.", CallStatus.OPEN), axis(0));
+            write(index, call("HORIZON-V-02", "Marine energy", "Tidal stream generators.", CallStatus.OPEN), axis(0));
+
+            CallMatcher.Result result = CallMatcher.match(index, query(axis(0)), 10);
+
+            assertEquals(List.of("HORIZON-V-01", "HORIZON-V-02"), ids(result));
+            assertTrue(result.matches().get(0).score() > result.matches().get(1).score(), result.matches().toString());
+            assertEquals(List.of("offshore", "turbine", "wind"), // stemmed
+                    result.matches().get(0).matchedTerms().get("description").stream().sorted().toList());
+        }
+    }
+
+    private static CallMatchQuery query(float[] vector) {
+        return new CallMatchQuery("Offshore wind turbines", List.of(), vector, List.of(), APPLICABLE, List.of(),
+                List.of(), TODAY, 300);
+    }
+
+    private static void write(LuceneIndex index, CallDto call, float[] vector) throws Exception {
+        index.waitFor(index.update(call.identifier(), Documents.of(call, vector)));
+    }
+
+    private static List<String> ids(CallMatcher.Result result) {
+        return result.matches().stream().map(CallMatch::identifier).toList();
+    }
+
+    private static float[] axis(int i) {
+        float[] v = new float[TextEmbedder.DIMENSIONS];
+        v[i] = 1;
+        return v;
+    }
+
+    private static CallDto call(String id, String title, String description, CallStatus status) {
+        return new CallDto(id, id.substring(0, id.lastIndexOf('-')), title, null, "Horizon Europe", null, null,
+                "HORIZON-RIA", status, LocalDate.of(2026, 1, 1), List.of(LocalDate.of(2026, 9, 1)), null, null,
+                null, null, null, description, List.of(), null, null, null, null, null, null, null);
+    }
+}

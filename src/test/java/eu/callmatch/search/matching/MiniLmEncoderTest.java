@@ -1,0 +1,70 @@
+package eu.callmatch.search.matching;
+
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Our ONNX session must give the vectors langchain4j's model gives: the calls' stored vectors were made with it. */
+class MiniLmEncoderTest {
+
+    private static MiniLmEncoder encoder;
+
+    @BeforeAll
+    static void load() {
+        encoder = MiniLmEncoder.load(0);
+    }
+
+    @AfterAll
+    static void close() {
+        encoder.close();
+    }
+
+    @Test
+    void givesLangchain4jsVectors() {
+        AllMiniLmL6V2QuantizedEmbeddingModel reference = new AllMiniLmL6V2QuantizedEmbeddingModel(Runnable::run);
+        List<String> texts = List.of(
+                "Underwater inspection drones",
+                "HORIZON-CL5-2024-D3-01-02: Next-generation offshore wind turbines (RIA); TRL 4-5, €5 million.",
+                "Réseaux thématiques pour partager des connaissances prêtes à l'emploi. Biosécurité dans l'élevage.",
+                "Fighting childhood obesity to stay healthy all over the life. Obesity rates in late teens have "
+                        + "increased in Europe from 6% in 1980 to 32%, with long-lasting effects on the prevalence of "
+                        + "severe obesity, diabetes and cardiovascular disease, premature death and disability. "
+                        + "Efficiently fighting adult obesity is difficult but prevention and treatment of obesity "
+                        + "have proven to work better at young ages. The goal is to cut the roots of the pandemic "
+                        + "of obesity in Europe targeting children first, predicting, preventing and treating it "
+                        + "with precision medicine, participative and personalised, across twelve countries.");
+        for (String text : texts) {
+            float[] ours = encoder.embed(text);
+            float[] theirs = reference.embed(text).content().vector();
+            assertEquals(TextEmbedder.DIMENSIONS, ours.length);
+            assertEquals(1.0, TextEmbedder.cosine(ours, ours), 1e-5, "a unit vector");
+            assertTrue(TextEmbedder.cosine(ours, theirs) > 0.9999, () -> "the same vector for: " + text
+                    + " (cosine " + TextEmbedder.cosine(ours, theirs) + ")");
+        }
+    }
+
+    @Test
+    void aRunAfterTheCloseFailsCleanly() {
+        MiniLmEncoder closing = MiniLmEncoder.load(1);
+        closing.embed("Underwater inspection drones");
+        closing.close();
+        closing.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> closing.embed("Drones"));
+        assertEquals("the embedding model is closed", e.getMessage());
+    }
+
+    @Test
+    void readsOnlyTheStartOfALongText() {
+        String start = "Offshore wind turbines with floating foundations for deep waters.";
+        String tail = " Unrelated sentence about cheese making and dairy cooperatives.".repeat(40);
+        assertTrue(TextEmbedder.cosine(encoder.embed(start + tail), encoder.embed(start + tail + tail)) > 0.9999,
+                "past 128 word pieces the model reads nothing more");
+    }
+}
