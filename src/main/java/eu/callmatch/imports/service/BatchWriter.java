@@ -1,5 +1,6 @@
 package eu.callmatch.imports.service;
 
+import eu.callmatch.common.concurrent.DaemonThreads;
 import eu.callmatch.common.changes.BulkWrites;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,11 +18,8 @@ class BatchWriter {
 
     private final BulkWrites bulkWrites;
     /** A daemon: at shutdown the import service waits for its running import, which waits for its batches. */
-    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "callmatch-import-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(
+            DaemonThreads.named("callmatch-import-writer"));
 
     BatchWriter(BulkWrites bulkWrites) {
         this.bulkWrites = bulkWrites;

@@ -1,5 +1,6 @@
 package eu.callmatch.imports.service;
 
+import eu.callmatch.common.concurrent.DaemonThreads;
 import eu.callmatch.calls.service.CallChange;
 import eu.callmatch.common.changes.BulkWrites;
 import eu.callmatch.common.config.CallmatchConfig;
@@ -58,11 +59,8 @@ public class ImportService {
     private final Path spool;
     private final BulkWrites bulkWrites;
     private final Event<CallsImported> callsImported;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "callmatch-import");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(
+            DaemonThreads.named("callmatch-import"));
 
     ImportService(ImportRunService runs, CallImporter callImporter, CordisImporter cordisImporter,
                   MemberImporter memberImporter, CallmatchConfig config, BulkWrites bulkWrites,

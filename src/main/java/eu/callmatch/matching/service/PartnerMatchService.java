@@ -1,5 +1,6 @@
 package eu.callmatch.matching.service;
 
+import eu.callmatch.common.concurrent.DaemonThreads;
 import eu.callmatch.calls.rest.CallDto;
 import eu.callmatch.calls.service.CallService;
 import eu.callmatch.common.changes.ChangeLog;
@@ -96,11 +97,8 @@ public class PartnerMatchService {
     private final TextEmbedder embedder;
     private final ProjectVectors cache;
     private final AtomicLong changes = new AtomicLong(1);
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "callmatch-partner-pool");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("callmatch-partner-pool"));
     private volatile PartnerPool pool;
     private long poolVersion;
 

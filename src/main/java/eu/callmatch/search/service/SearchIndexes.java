@@ -1,5 +1,6 @@
 package eu.callmatch.search.service;
 
+import eu.callmatch.common.concurrent.DaemonThreads;
 import eu.callmatch.common.changes.BulkWrites;
 import eu.callmatch.common.changes.ChangeLog;
 import eu.callmatch.common.config.CallmatchConfig;
@@ -74,11 +75,7 @@ public class SearchIndexes {
      * calls of the last import (which its alerts wait for) do not queue behind the backlog of a large one.
      */
     private final java.util.concurrent.ExecutorService vectorizer = new java.util.concurrent.ThreadPoolExecutor(1, 1,
-            0, TimeUnit.MILLISECONDS, new NewestFirst(), r -> {
-                Thread thread = new Thread(r, "callmatch-call-vectors");
-                thread.setDaemon(true);
-                return thread;
-            });
+            0, TimeUnit.MILLISECONDS, new NewestFirst(), DaemonThreads.named("callmatch-call-vectors"));
     /** Calls waiting for their vectors, with how many queued batches hold each. */
     private final Map<String, Integer> pendingVectors = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -161,11 +158,7 @@ public class SearchIndexes {
         watermark = stale.size() == IndexKind.values().length ? changes.latestId()
                 : resumeFrom == Long.MAX_VALUE ? 0 : resumeFrom;
         List<IndexKind> toRebuild = stale;
-        timers = Executors.newScheduledThreadPool(2, r -> {
-            Thread thread = new Thread(r, "callmatch-search");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timers = Executors.newScheduledThreadPool(2, DaemonThreads.named("callmatch-search"));
         // start-up work runs in the background: /q/health/ready is DOWN until it is done
         timers.execute(() -> {
             try {

@@ -1,5 +1,6 @@
 package eu.callmatch.workflow.service;
 
+import eu.callmatch.common.concurrent.DaemonThreads;
 import eu.callmatch.calls.rest.CallDto;
 import eu.callmatch.calls.service.CallChange;
 import eu.callmatch.calls.service.CallService;
@@ -87,11 +88,8 @@ public class AlertService {
     private final Today today;
     private final TextEmbedder embedder;
     private final CallMatcher matcher;
-    private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "callmatch-alerts");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("callmatch-alerts"));
 
     AlertService(AlertsConfig config, CallMatchService matches, MemberService members, CallService calls,
                  ImportRunService runs, SearchIndexes indexes, MatchAlertRepository alerts, MemberCallRepository pairs,
@@ -179,12 +177,8 @@ public class AlertService {
         AtomicInteger raised = new AtomicInteger();
         AtomicInteger alerted = new AtomicInteger();
         // threads of its own (they inherit this thread's class loader, which the beans they create need)
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.threads()), r -> {
-            Thread thread = new Thread(r, "callmatch-alerts-" + next.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, config.threads()),
+                DaemonThreads.numbered("callmatch-alerts"));
         try {
             List<java.util.concurrent.Future<?>> done = new ArrayList<>();
             for (long id : memberIds) {

@@ -1,5 +1,6 @@
 package eu.callmatch.workflow.service;
 
+import eu.callmatch.common.concurrent.DaemonThreads;
 import eu.callmatch.common.changes.ChangeLog;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.matching.service.CallMatchService;
@@ -33,12 +34,8 @@ public class ProfileWarmUp {
     private final TextEmbedder embedder;
     private final CallMatchService matches;
     private final MemberService members;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "callmatch-profile-vectors");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.MIN_PRIORITY);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("callmatch-profile-vectors", Thread.MIN_PRIORITY));
     private ScheduledFuture<?> pending;
 
     ProfileWarmUp(AlertsConfig config, TextEmbedder embedder, CallMatchService matches, MemberService members) {

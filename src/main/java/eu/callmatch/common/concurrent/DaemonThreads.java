@@ -1,0 +1,35 @@
+package eu.callmatch.common.concurrent;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Threads for the service's background work: named (thread dumps, and the benchmarks' CPU figures by thread, read
+ * the names) and daemons (they never hold up the JVM's exit; each owner stops or waits for its work at shutdown).
+ */
+public final class DaemonThreads {
+
+    private DaemonThreads() {
+    }
+
+    /** Every thread named {@code name}. */
+    public static ThreadFactory named(String name) {
+        return named(name, Thread.NORM_PRIORITY);
+    }
+
+    /** Every thread named {@code name}, at {@code priority} (e.g. {@link Thread#MIN_PRIORITY} for work that can wait). */
+    public static ThreadFactory named(String name, int priority) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            thread.setPriority(priority);
+            return thread;
+        };
+    }
+
+    /** Threads named {@code prefix-1}, {@code prefix-2}, ... */
+    public static ThreadFactory numbered(String prefix) {
+        AtomicInteger next = new AtomicInteger();
+        return task -> named(prefix + "-" + next.incrementAndGet()).newThread(task);
+    }
+}
