@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * Writes records in batches that commit on their own, so that a failure never undoes earlier batches. A batch
  * that fails is written again one record at a time, to reject only the record that broke it. Each batch is written
- * on the {@link BatchWriter}'s thread while the caller collects the next one; {@link #finish} waits for the last.
+ * on the {@link BatchWriter}'s thread while the caller collects the next one; {@link #writeAllOf} waits for the last.
  */
 final class Batches<T> {
 
@@ -70,22 +70,29 @@ final class Batches<T> {
         writing = writerThread.submit(() -> write(batch));
     }
 
-    /** Writes the records collected so far and waits until every batch is written. */
-    void finish() {
-        flush();
-        awaitWritten();
+    /**
+     * Runs {@code reading}, which {@link #add}s the records of a file, and waits until every batch is written. When
+     * reading fails, the records read before the failure are written all the same (they were valid) before its
+     * exception is rethrown; a failure to write them is added to it.
+     */
+    void writeAllOf(Runnable reading) {
+        try {
+            reading.run();
+        } catch (RuntimeException failure) {
+            try {
+                finish();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+            throw failure;
+        }
+        finish();
     }
 
-    /**
-     * After reading the file failed: writes the records read before the failure all the same (they were valid) and
-     * waits for them; a failure to do so is added to {@code failure}, which the caller goes on to throw.
-     */
-    void finishAfter(Throwable failure) {
-        try {
-            finish();
-        } catch (RuntimeException e) {
-            failure.addSuppressed(e);
-        }
+    /** Writes the records collected so far and waits until every batch is written. */
+    private void finish() {
+        flush();
+        awaitWritten();
     }
 
     private void awaitWritten() {

@@ -73,7 +73,7 @@ class CallImporter {
                 progress.reject(line, record, reason);
             }
         };
-        try {
+        batches.writeAllOf(() -> {
             switch (format) {
                 case CALLMATCH_JSONL -> CallmatchJsonl.read(input, sink);
                 case FT_CSV -> FtCsv.read(input, sink);
@@ -81,11 +81,7 @@ class CallImporter {
                 case SEDIA_TOPIC -> SediaTopic.read(input, sink);
                 default -> throw new IllegalArgumentException(format.id() + " does not hold calls");
             }
-        } catch (RuntimeException e) {
-            batches.finishAfter(e);
-            throw e;
-        }
-        batches.finish();
+        });
         if (complete) {
             // a rejected record was still listed: it must not be taken for a call that left the source
             progress.addDetail("calls", "leftSource", calls.markLeftSource(source, listed));

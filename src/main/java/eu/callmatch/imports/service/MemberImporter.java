@@ -42,12 +42,6 @@ class MemberImporter {
                 progress.reject(line, record, reason);
             }
         };
-        try {
-            MembersCsv.read(input, sink);
-        } catch (RuntimeException e) {
-            batches.finishAfter(e);
-            throw e;
-        }
-        batches.finish();
+        batches.writeAllOf(() -> MembersCsv.read(input, sink));
     }
 }
