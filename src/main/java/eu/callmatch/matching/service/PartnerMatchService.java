@@ -33,7 +33,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -95,6 +94,7 @@ public class PartnerMatchService {
     private final OrganisationService organisations;
     private final CallMatcher callMatcher;
     private final TextEmbedder embedder;
+    private final ProfileVectors profileVectors;
     private final ProjectVectors cache;
     private final AtomicLong changes = new AtomicLong(1);
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
@@ -103,7 +103,9 @@ public class PartnerMatchService {
     private long poolVersion;
 
     PartnerMatchService(CallService calls, MemberService members, OrganisationService organisations,
-                        CallMatcher callMatcher, TextEmbedder embedder, CallmatchConfig config) {
+                        CallMatcher callMatcher, TextEmbedder embedder, ProfileVectors profileVectors,
+                        CallmatchConfig config) {
+        this.profileVectors = profileVectors;
         this.calls = calls;
         this.members = members;
         this.organisations = organisations;
@@ -541,11 +543,10 @@ public class PartnerMatchService {
         return out;
     }
 
-    private final Map<String, float[]> memberVectors = new java.util.concurrent.ConcurrentHashMap<>();
-
+    /** The member's profile as one text, embedded once (kept with the other recent profiles, a bounded cache). */
     private float[] memberVector(MemberDto m) {
         String text = Objects.toString(m.description(), "") + " " + (m.keywords() == null ? "" : String.join(", ", m.keywords()));
-        return memberVectors.computeIfAbsent(m.id() + "#" + text.hashCode(), k -> embedder.embed(text));
+        return profileVectors.of(text, null, 0).vector();
     }
 
     private static String profileReason(OrganisationType type, Boolean sme, String country, MemberDto lead) {

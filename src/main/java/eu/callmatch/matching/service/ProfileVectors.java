@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The embeddings of the profiles matched lately, by their text: the alerts after every import rank every member,
- * whose profiles seldom change, and embedding a profile costs more than ranking the calls for it.
+ * The embeddings of the profiles matched lately, by their text (for call matches, and of members as partners): the
+ * alerts after every import rank every member, whose profiles seldom change, and embedding a profile costs more than
+ * ranking the calls for it.
  */
 @ApplicationScoped
 public class ProfileVectors {
