@@ -34,7 +34,7 @@ public class ProfileVectors {
         this.embedder = embedder;
     }
 
-    /** @param text the whole profile text, embedded as one; {@code description}'s sentences are embedded one by one */
+    /** @param text the whole profile text, {@code description} the part of it whose sentences are matched one by one ({@link TextEmbedder#embedProfile}) */
     public Entry of(String text, String description, int maxParts) {
         String key = maxParts + "\u0000" + text + "\u0000" + description;
         synchronized (recent) {
@@ -44,8 +44,8 @@ public class ProfileVectors {
             }
         }
         // embedded outside the lock: two threads may embed the same text once each, which is harmless
-        float[] vector = embedder.embed(text);
-        Entry entry = new Entry(vector, vector == null ? List.of() : embedder.embedSentences(description, maxParts));
+        TextEmbedder.Vectors vectors = embedder.embedProfile(text, description, maxParts);
+        Entry entry = new Entry(vectors.text(), vectors.sentences());
         synchronized (recent) {
             recent.put(key, entry);
         }

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.LongBuffer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -74,18 +75,29 @@ final class MiniLmEncoder implements AutoCloseable {
 
     /** The unit vector of {@code text} (its first 128 word pieces). */
     float[] embed(String text) {
+        return embed(text, List.of())[0];
+    }
+
+    /**
+     * The unit vector of {@code text} and, from the same run, of each of the given pieces of it: the mean of the
+     * output vectors of the piece's word pieces, read in the context of the whole text ("late chunking"). A piece
+     * that is not within the text's first 128 word pieces gets null.
+     *
+     * @return the text's vector, then one per piece
+     */
+    float[][] embed(String text, List<String> pieces) {
         lock.readLock().lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the embedding model is closed");
             }
-            return run(text);
+            return run(text, pieces);
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private float[] run(String text) {
+    private float[][] run(String text, List<String> pieces) {
         Encoding encoding = tokenizer.encode(text, true, false);
         long[] ids = encoding.getIds();
         long[] shape = {1, ids.length};
@@ -100,17 +112,53 @@ final class MiniLmEncoder implements AutoCloseable {
             }
             try (OrtSession.Result result = session.run(inputs)) {
                 float[][] tokens = ((float[][][]) result.get(0).getValue())[0];
-                float[] mean = new float[tokens[0].length];
-                for (float[] token : tokens) {
-                    for (int i = 0; i < mean.length; i++) {
-                        mean[i] += token[i];
+                float[][] vectors = new float[1 + pieces.size()][];
+                vectors[0] = mean(tokens, 0, tokens.length);
+                // a piece's word pieces are the same alone as within the text (words are split at white space and
+                // punctuation first): look for them after the previous piece's, between [CLS] and [SEP]
+                int from = 1;
+                for (int p = 0; p < pieces.size(); p++) {
+                    long[] piece = tokenizer.encode(pieces.get(p), false, false).getIds();
+                    int at = indexOf(ids, piece, from, ids.length - 1);
+                    if (at >= 0) {
+                        vectors[1 + p] = mean(tokens, at, at + piece.length);
+                        from = at + piece.length;
                     }
                 }
-                return TextEmbedder.normalised(mean);
+                return vectors;
             }
         } catch (OrtException e) {
             throw new IllegalStateException("the embedding model failed", e);
         }
+    }
+
+    /** The unit mean of rows [from, to). */
+    private static float[] mean(float[][] tokens, int from, int to) {
+        float[] mean = new float[tokens[0].length];
+        for (int t = from; t < to; t++) {
+            float[] token = tokens[t];
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] += token[i];
+            }
+        }
+        return TextEmbedder.normalised(mean);
+    }
+
+    /** Where {@code piece} starts in {@code ids[from, to)}, or -1 (also for an empty piece). */
+    static int indexOf(long[] ids, long[] piece, int from, int to) {
+        if (piece.length == 0) {
+            return -1;
+        }
+        for (int start = from; start + piece.length <= to; start++) {
+            int i = 0;
+            while (i < piece.length && ids[start + i] == piece[i]) {
+                i++;
+            }
+            if (i == piece.length) {
+                return start;
+            }
+        }
+        return -1;
     }
 
     @Override

@@ -22,6 +22,8 @@ public class TextEmbedder {
     static final int CHUNK_WORDS = 120;
     /** Beyond this many chunks (~1,000 words) a text adds little but cost: a call says what it is about first. */
     static final int MAX_CHUNKS = 8;
+    /** A profile's words read by the model: more than its 128 word pieces hold. */
+    static final int PROFILE_WORDS = 200;
 
     private final boolean enabled;
     private volatile MiniLmEncoder model;
@@ -39,21 +41,33 @@ public class TextEmbedder {
         if (!enabled || text == null || text.isBlank()) {
             return null;
         }
-        List<String> chunks = chunks(text);
-        if (chunks.size() == 1) {
-            return model().embed(chunks.get(0));
+        return blend(chunks(text).stream().map(model()::embed).toList());
+    }
+
+    /** A profile's vector (null when embeddings are off) and those of its sentences matched one by one. */
+    public record Vectors(float[] text, List<float[]> sentences) {
+    }
+
+    /**
+     * A profile's vectors from a single model run (about 10 ms on two cores; a run per chunk and per sentence made
+     * a profile cost three times as much as ranking the calls for it): the vector of the text's start, the
+     * {@value #PROFILE_WORDS} words or 128 word pieces the model reads, where a profile says what it is about (the
+     * key terms of all of it are searched as words), and the vectors of the sentences of {@code listing} that lie
+     * within that start. {@code listing} is a part of the text that may list several interests (a profile built
+     * from past projects): matched one by one, the best one counts, where their mean would blur them. A sentence's
+     * vector is the mean of its word pieces' output vectors, read in the context of the whole start. None for fewer
+     * than two such sentences, or more than {@code max}: a long narrative is about one thing.
+     */
+    public Vectors embedProfile(String text, String listing, int max) {
+        if (!enabled || text == null || text.isBlank()) {
+            return new Vectors(null, List.of());
         }
-        List<float[]> vectors = chunks.stream().map(model()::embed).toList();
-        // half the first chunk (a call's title and opening, a profile's summary), half the mean of all
-        float[] mean = new float[DIMENSIONS];
-        for (int c = 0; c < vectors.size(); c++) {
-            float[] v = vectors.get(c);
-            float w = 1f / vectors.size() + (c == 0 ? 1 : 0);
-            for (int i = 0; i < DIMENSIONS; i++) {
-                mean[i] += w * v[i];
-            }
-        }
-        return normalised(mean);
+        String[] words = text.strip().split("\\s+", PROFILE_WORDS + 1);
+        String start = String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(words.length, PROFILE_WORDS)));
+        float[][] vectors = model().embed(start, sentences(listing, max));
+        List<float[]> parts = java.util.Arrays.stream(vectors, 1, vectors.length).filter(java.util.Objects::nonNull)
+                .toList();
+        return new Vectors(vectors[0], parts.size() < 2 ? List.of() : parts);
     }
 
     /** The unit vector of the start of {@code text} (its first chunk), or null: one model run, for short texts. */
@@ -64,21 +78,30 @@ public class TextEmbedder {
         return model().embed(chunks(text).get(0));
     }
 
-    /**
-     * The unit vectors of the sentences of a short text that lists several interests (a profile built from past
-     * projects): matched one by one, the best one counts, where their mean would blur them. Empty for one
-     * sentence, and for more than {@code max}: a long narrative is about one thing.
-     */
-    public List<float[]> embedSentences(String text, int max) {
-        if (!enabled || text == null || text.isBlank()) {
+    /** The sentences of {@code text} of four words or more, when it has 2 to {@code max} of them, or none. */
+    static List<String> sentences(String text, int max) {
+        if (text == null || text.isBlank()) {
             return List.of();
         }
         List<String> sentences = java.util.Arrays.stream(text.strip().split("(?<=[.!?;])\\s+"))
                 .filter(s -> s.split("\\s+").length >= 4).toList();
-        if (sentences.size() < 2 || sentences.size() > max) {
-            return List.of();
+        return sentences.size() < 2 || sentences.size() > max ? List.of() : sentences;
+    }
+
+    /** Several chunks' vectors as one: half the first chunk's (a call's title and opening, a profile's summary), half the mean of all. */
+    private static float[] blend(List<float[]> vectors) {
+        if (vectors.size() == 1) {
+            return vectors.get(0);
         }
-        return sentences.stream().map(model()::embed).toList();
+        float[] mean = new float[DIMENSIONS];
+        for (int c = 0; c < vectors.size(); c++) {
+            float[] v = vectors.get(c);
+            float w = 1f / vectors.size() + (c == 0 ? 1 : 0);
+            for (int i = 0; i < DIMENSIONS; i++) {
+                mean[i] += w * v[i];
+            }
+        }
+        return normalised(mean);
     }
 
     /** Dot product of two unit vectors: their cosine. */

@@ -162,8 +162,10 @@ class MatchingBenchmark {
                 long p0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 // what CallMatchService does: the profile's vector and, for a list of interests, its sentences'
-                float[] vector = embedder.embed(description + ". " + String.join(". ", keywords));
-                List<float[]> parts = embedder.embedSentences(description, CallMatchService.MAX_PARTS);
+                TextEmbedder.Vectors vectors = embedder.embedProfile(
+                        description + ". " + String.join(". ", keywords), description, CallMatchService.MAX_PARTS);
+                float[] vector = vectors.text();
+                List<float[]> parts = vectors.sentences();
                 long t1 = System.nanoTime();
                 long p1 = os.getProcessCpuTime();
                 c1[0] = THREADS.getCurrentThreadCpuTime();

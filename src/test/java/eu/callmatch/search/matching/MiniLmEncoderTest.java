@@ -67,4 +67,35 @@ class MiniLmEncoderTest {
         assertTrue(TextEmbedder.cosine(encoder.embed(start + tail), encoder.embed(start + tail + tail)) > 0.9999,
                 "past 128 word pieces the model reads nothing more");
     }
+
+    @Test
+    void readsThePiecesOfATextFromTheSameRun() {
+        List<String> sentences = List.of("Offshore wind turbines with floating foundations for deep waters.",
+                "Thematic networks on biosecurity in dairy farming and livestock health.",
+                "Machine learning for the early diagnosis of childhood obesity.");
+        String text = String.join(" ", sentences);
+        float[][] vectors = encoder.embed(text, sentences);
+        assertEquals(1 + sentences.size(), vectors.length);
+        assertTrue(TextEmbedder.cosine(vectors[0], encoder.embed(text)) > 0.9999, "the text's own vector");
+        for (int i = 0; i < sentences.size(); i++) {
+            float[] alone = encoder.embed(sentences.get(i));
+            double own = TextEmbedder.cosine(vectors[1 + i], alone);
+            assertTrue(own > 0.7, "sentence " + i + " read in context stays close to itself: " + own);
+            for (int j = 0; j < sentences.size(); j++) {
+                if (j != i) {
+                    double other = TextEmbedder.cosine(vectors[1 + i], encoder.embed(sentences.get(j)));
+                    assertTrue(own > other + 0.2, "sentence " + i + " is not sentence " + j + ": " + own + " vs " + other);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aPieceBeyondTheFirst128WordPiecesHasNoVector() {
+        String filler = "Unrelated sentence about cheese making and dairy cooperatives. ".repeat(20);
+        String late = "Offshore wind turbines with floating foundations for deep waters.";
+        float[][] vectors = encoder.embed(filler + late, List.of(late, "A sentence the text does not hold."));
+        assertEquals(null, vectors[1]);
+        assertEquals(null, vectors[2]);
+    }
 }
