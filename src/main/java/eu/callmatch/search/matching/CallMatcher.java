@@ -11,6 +11,8 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
@@ -21,19 +23,19 @@ import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectionStatistics;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -161,30 +163,33 @@ public class CallMatcher {
             }
         }
         if (dense) {
-            List<float[]> vectors = new ArrayList<>();
-            vectors.add(query.vector());
-            vectors.addAll(query.parts());
-            for (float[] v : vectors) {
-                int kv = v == query.vector() ? k : Math.max(limit, k / 3);
-                for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(CALL_VECTOR, v, kv, filter), kv).scoreDocs) {
-                    candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1));
-                }
+            // the profile's nearest calls; its sentences only score the candidates: read within the profile, their
+            // vectors lie near its own, and a vector search costs more the more neighbours it is asked for
+            int kv = Math.max(limit, k / 2);
+            for (ScoreDoc sd : searcher.search(new KnnFloatVectorQuery(CALL_VECTOR, query.vector(), kv, filter), kv)
+                    .scoreDocs) {
+                candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1));
             }
             dense(searcher.getIndexReader(), query.vector(), query.parts(), candidates);
         }
         // the other fields weigh little: they only score the candidates, each against the best candidate. Searched
         // for their own best calls, a long description's postings cost more than all the rest of the ranking.
         if (!terms.isEmpty() && !candidates.isEmpty() && searched.size() < fields) {
-            DocSetQuery candidateDocs = DocSetQuery.of(searcher.getIndexReader(), candidates.keySet());
+            int[] docs = candidates.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
             for (int f = 1; f <= fields; f++) {
                 String field = fieldNames.get(f - 1);
                 if (searched.contains(field)) {
                     continue;
                 }
-                Map<Integer, Float> scores = scores(searcher, within(fieldQuery(searcher, field, terms), candidateDocs));
-                double max = scores.values().stream().mapToDouble(Float::doubleValue).max().orElse(1);
-                for (Map.Entry<Integer, Float> e : scores.entrySet()) {
-                    candidates.get(e.getKey())[f] = e.getValue() / max;
+                float[] scores = fieldScores(searcher, field, terms, docs);
+                float max = 0;
+                for (float score : scores) {
+                    max = Math.max(max, score);
+                }
+                for (int d = 0; d < docs.length; d++) {
+                    if (scores[d] > 0) {
+                        candidates.get(docs[d])[f] = scores[d] / max;
+                    }
                 }
             }
         }
@@ -242,33 +247,55 @@ public class CallMatcher {
         return text.build();
     }
 
-    /** The score of every document {@code query} matches. */
-    private static Map<Integer, Float> scores(IndexSearcher searcher, Query query) throws IOException {
-        Map<Integer, Float> scores = new HashMap<>();
-        searcher.search(query, new SimpleCollector() {
-            private Scorable scorer;
-            private int base;
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) {
-                base = context.docBase;
+    /**
+     * The BM25 score of the key terms in one field, for the given documents (sorted; 0 where no term occurs): the
+     * score {@link #fieldQuery} gives them, read term by term from the postings instead of searched, which would
+     * advance all the terms' postings together for every document.
+     */
+    private static float[] fieldScores(IndexSearcher searcher, String field, Map<String, Float> terms, int[] docs)
+            throws IOException {
+        float[] scores = new float[docs.length];
+        CollectionStatistics collection = searcher.collectionStatistics(field);
+        if (collection == null) {
+            return scores;
+        }
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (Map.Entry<String, Float> e : terms.entrySet()) {
+            Term term = new Term(field, e.getKey());
+            TermStates states = termStates(searcher, term);
+            if (states.docFreq() == 0) {
+                continue;
             }
-
-            @Override
-            public void setScorer(Scorable scorer) {
-                this.scorer = scorer;
+            Similarity.SimScorer scorer = searcher.getSimilarity().scorer(e.getValue(), collection,
+                    searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
+            int next = 0;
+            for (LeafReaderContext leaf : leaves) {
+                int from = next;
+                int end = leaf.docBase + leaf.reader().maxDoc();
+                while (next < docs.length && docs[next] < end) {
+                    next++;
+                }
+                org.apache.lucene.index.TermState state = from == next ? null : states.get(leaf);
+                if (state == null) {
+                    continue;
+                }
+                TermsEnum te = leaf.reader().terms(field).iterator();
+                te.seekExact(term.bytes(), state);
+                PostingsEnum postings = te.postings(null, PostingsEnum.FREQS);
+                NumericDocValues norms = leaf.reader().getNormValues(field);
+                for (int d = from; d < next; d++) {
+                    int target = docs[d] - leaf.docBase;
+                    int at = postings.docID() >= target ? postings.docID() : postings.advance(target);
+                    if (at == DocIdSetIterator.NO_MORE_DOCS) {
+                        break;
+                    }
+                    if (at == target) {
+                        long norm = norms != null && norms.advanceExact(target) ? norms.longValue() : 1L;
+                        scores[d] += scorer.score(postings.freq(), norm);
+                    }
+                }
             }
-
-            @Override
-            public void collect(int doc) throws IOException {
-                scores.put(base + doc, scorer.score());
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE;
-            }
-        });
+        }
         return scores;
     }
 
@@ -582,24 +609,47 @@ public class CallMatcher {
         return matched;
     }
 
-    /** The ids of the documents: one doc-values iterator per segment, read in document order. */
+    /** The ids of the documents, from their segments' tables. */
     private static Map<Integer, String> ids(IndexReader reader, java.util.Set<Integer> docs) throws IOException {
         Map<Integer, String> ids = new HashMap<>(docs.size() * 2);
         List<LeafReaderContext> leaves = reader.leaves();
-        int leafIndex = -1;
-        SortedDocValues values = null;
-        LeafReaderContext leaf = null;
-        for (int doc : docs.stream().sorted().toList()) {
-            int li = ReaderUtil.subIndex(doc, leaves);
-            if (li != leafIndex) {
-                leafIndex = li;
-                leaf = leaves.get(li);
-                values = DocValues.getSorted(leaf.reader(), ID);
-            }
-            if (!values.advanceExact(doc - leaf.docBase)) {
+        for (int doc : docs) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            String id = segmentIds(leaf.reader())[doc - leaf.docBase];
+            if (id == null) {
                 throw new IllegalStateException("document " + doc + " has no id");
             }
-            ids.put(doc, values.lookupOrd(values.ordValue()).utf8ToString());
+            ids.put(doc, id);
+        }
+        return ids;
+    }
+
+    /** Per segment (its core, which deletions do not change), the id of each document. */
+    private static final Map<IndexReader.CacheKey, String[]> SEGMENT_IDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The id of every document of a segment, read once in term order and dropped when the segment closes: a
+     * ranking needs the ids of all its candidates (several hundred) for the area feedback, and looking each up in
+     * the doc values decompresses a block of them.
+     */
+    private static String[] segmentIds(LeafReader segment) throws IOException {
+        IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
+        String[] ids = helper == null ? null : SEGMENT_IDS.get(helper.getKey());
+        if (ids == null) {
+            ids = new String[segment.maxDoc()];
+            SortedDocValues values = DocValues.getSorted(segment, ID);
+            String[] byOrd = new String[values.getValueCount()];
+            TermsEnum terms = values.termsEnum();
+            for (int ord = 0; terms.next() != null; ord++) {
+                byOrd[ord] = terms.term().utf8ToString();
+            }
+            for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                ids[doc] = byOrd[values.ordValue()];
+            }
+            // the searcher holds the segment open: it cannot close before its listener is added
+            if (helper != null && SEGMENT_IDS.putIfAbsent(helper.getKey(), ids) == null) {
+                helper.addClosedListener(SEGMENT_IDS::remove);
+            }
         }
         return ids;
     }

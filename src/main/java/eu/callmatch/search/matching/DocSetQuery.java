@@ -15,11 +15,10 @@ import org.apache.lucene.util.BitSetIterator;
 import org.apache.lucene.util.FixedBitSet;
 
 import java.io.IOException;
-import java.util.Collection;
 
 /**
  * A set of documents of one reader, as a filter: the hard filters of a request evaluated once and reused by its
- * dozen searches, or the candidates a field is scored on. Valid only with the reader it was built from; never
+ * dozen searches. Valid only with the reader it was built from; never
  * cached. A filter given as bit sets lets a vector search take them as they are, without re-evaluating the filter.
  */
 final class DocSetQuery extends Query {
@@ -64,20 +63,6 @@ final class DocSetQuery extends Query {
                 return ScoreMode.COMPLETE_NO_SCORES;
             }
         });
-        return new DocSetQuery(reader, leaves);
-    }
-
-    /** The given documents (ids of the whole reader). */
-    static DocSetQuery of(IndexReader reader, Collection<Integer> docs) {
-        FixedBitSet[] leaves = new FixedBitSet[reader.leaves().size()];
-        for (int doc : docs) {
-            int ord = org.apache.lucene.index.ReaderUtil.subIndex(doc, reader.leaves());
-            LeafReaderContext leaf = reader.leaves().get(ord);
-            if (leaves[ord] == null) {
-                leaves[ord] = new FixedBitSet(leaf.reader().maxDoc());
-            }
-            leaves[ord].set(doc - leaf.docBase);
-        }
         return new DocSetQuery(reader, leaves);
     }
 
