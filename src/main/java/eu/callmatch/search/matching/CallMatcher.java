@@ -35,6 +35,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
 
@@ -59,7 +60,7 @@ import static eu.callmatch.search.index.SearchFields.*;
 @ApplicationScoped
 public class CallMatcher {
 
-    /** The profile's terms that are searched: the most distinctive ones. */
+    /** The profile's terms that are searched: the most distinctive ones (at most 64: a bit each in a long). */
     static final int KEY_TERMS = 48;
     /** The lexical fields and their weight in the lexical score; the title says best what a call is for. */
     static final Map<String, Double> FIELD_WEIGHTS = orderedWeights(TITLE, 1.0, KEYWORDS, 0.1, DESTINATION, 0.1,
@@ -155,8 +156,9 @@ public class CallMatcher {
             if (!searched.contains(fieldNames.get(f - 1))) {
                 continue;
             }
-            ScoreDoc[] top = searcher.search(within(fieldQuery(searcher, fieldNames.get(f - 1), terms), filter), k)
-                    .scoreDocs;
+            // no total hit count is needed: the search may skip calls that cannot reach its best k from the start
+            ScoreDoc[] top = searcher.search(within(fieldQuery(searcher, fieldNames.get(f - 1), terms), filter),
+                    new TopScoreDocCollectorManager(k, null, k)).scoreDocs;
             double max = top.length == 0 ? 1 : top[0].score;
             for (ScoreDoc sd : top) {
                 candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1))[f] = sd.score / max;
@@ -174,14 +176,17 @@ public class CallMatcher {
         }
         // the other fields weigh little: they only score the candidates, each against the best candidate. Searched
         // for their own best calls, a long description's postings cost more than all the rest of the ranking.
+        int[] docs = candidates.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        Map<String, long[]> found = new HashMap<>(); // per field and candidate, which key terms it has (a bit each)
         if (!terms.isEmpty() && !candidates.isEmpty() && searched.size() < fields) {
-            int[] docs = candidates.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
             for (int f = 1; f <= fields; f++) {
                 String field = fieldNames.get(f - 1);
                 if (searched.contains(field)) {
                     continue;
                 }
-                float[] scores = fieldScores(searcher, field, terms, docs);
+                long[] has = new long[docs.length];
+                found.put(field, has);
+                float[] scores = fieldScores(searcher, field, terms, docs, has);
                 float max = 0;
                 for (float score : scores) {
                     max = Math.max(max, score);
@@ -228,7 +233,7 @@ public class CallMatcher {
         ranked.sort(best);
         List<Map.Entry<Integer, Double>> top = ranked.subList(0, Math.min(limit, ranked.size()));
         Map<Integer, Map<String, List<String>>> matched = matchedTerms(searcher,
-                top.stream().map(Map.Entry::getKey).toList(), terms.keySet());
+                top.stream().map(Map.Entry::getKey).toList(), terms.keySet(), searched, docs, found);
         List<CallMatch> matches = new ArrayList<>(top.size());
         for (Map.Entry<Integer, Double> e : top) {
             matches.add(new CallMatch(ids.get(e.getKey()), e.getValue(), candidates.get(e.getKey())[0],
@@ -248,19 +253,22 @@ public class CallMatcher {
     }
 
     /**
-     * The BM25 score of the key terms in one field, for the given documents (sorted; 0 where no term occurs): the
+     * The BM25 score of the key terms in one field, for the given documents (sorted; 0 where no term occurs), and in
+     * {@code found} which of the terms each has, a bit per term in their order (they are at most 64): the
      * score {@link #fieldQuery} gives them, read term by term from the postings instead of searched, which would
      * advance all the terms' postings together for every document.
      */
-    private static float[] fieldScores(IndexSearcher searcher, String field, Map<String, Float> terms, int[] docs)
-            throws IOException {
+    private static float[] fieldScores(IndexSearcher searcher, String field, Map<String, Float> terms, int[] docs,
+                                       long[] found) throws IOException {
         float[] scores = new float[docs.length];
         CollectionStatistics collection = searcher.collectionStatistics(field);
         if (collection == null) {
             return scores;
         }
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        int t = -1;
         for (Map.Entry<String, Float> e : terms.entrySet()) {
+            t++;
             Term term = new Term(field, e.getKey());
             TermStates states = termStates(searcher, term);
             if (states.docFreq() == 0) {
@@ -292,6 +300,7 @@ public class CallMatcher {
                     if (at == target) {
                         long norm = norms != null && norms.advanceExact(target) ? norms.longValue() : 1L;
                         scores[d] += scorer.score(postings.freq(), norm);
+                        found[d] |= 1L << t;
                     }
                 }
             }
@@ -567,9 +576,50 @@ public class CallMatcher {
         }
     }
 
-    /** Per document, per field, which of the terms it contains: the reasons a call matched. */
+    /**
+     * Per document, per field, which of the terms it contains: the reasons a call matched. The fields the candidates
+     * were scored on already say it ({@code found}, a bit per term for each of {@code candidates}); the searched
+     * ones are read from the postings.
+     */
     private static Map<Integer, Map<String, List<String>>> matchedTerms(IndexSearcher searcher, List<Integer> docs,
-                                                                        java.util.Set<String> terms) throws IOException {
+                                                                        java.util.Set<String> terms,
+                                                                        List<String> searched, int[] candidates,
+                                                                        Map<String, long[]> found) throws IOException {
+        Map<Integer, Map<String, List<String>>> read = postingsMatches(searcher, docs, terms, searched);
+        List<String> inOrder = List.copyOf(terms);
+        List<String> sortedTerms = terms.stream().sorted().toList();
+        long[] bits = sortedTerms.stream().mapToLong(term -> 1L << inOrder.indexOf(term)).toArray();
+        Map<Integer, Map<String, List<String>>> matched = new HashMap<>();
+        for (int doc : docs) {
+            Map<String, List<String>> fields = new LinkedHashMap<>();
+            for (String field : FIELD_WEIGHTS.keySet()) {
+                List<String> hits;
+                if (found.containsKey(field)) {
+                    long has = found.get(field)[java.util.Arrays.binarySearch(candidates, doc)];
+                    hits = new ArrayList<>();
+                    for (int i = 0; i < bits.length; i++) {
+                        if ((has & bits[i]) != 0) {
+                            hits.add(sortedTerms.get(i));
+                        }
+                    }
+                } else {
+                    hits = read.getOrDefault(doc, Map.of()).getOrDefault(field, List.of());
+                }
+                if (!hits.isEmpty()) {
+                    fields.put(field, hits);
+                }
+            }
+            if (!fields.isEmpty()) {
+                matched.put(doc, fields);
+            }
+        }
+        return matched;
+    }
+
+    /** Per document, per field (of {@code fields}), which of the terms it contains, read from the postings. */
+    private static Map<Integer, Map<String, List<String>>> postingsMatches(IndexSearcher searcher, List<Integer> docs,
+                                                                           java.util.Set<String> terms,
+                                                                           List<String> fields) throws IOException {
         Map<Integer, Map<String, List<String>>> matched = new HashMap<>();
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         List<Integer> sorted = docs.stream().sorted().toList();
@@ -580,7 +630,7 @@ public class CallMatcher {
             if (inLeaf.isEmpty()) {
                 continue;
             }
-            for (String field : FIELD_WEIGHTS.keySet()) {
+            for (String field : fields) {
                 Terms fieldTerms = leaf.reader().terms(field);
                 if (fieldTerms == null) {
                     continue;
