@@ -253,12 +253,11 @@ public class PartnerMatchService {
         double[] titleCos = new double[n];
         boolean dense = callVector != null && p.hasVectors();
         boolean titled = dense && titleVector != null;
-        if (dense) {
+        if (titled) {
+            cosines(p.vectors, n, callVector, titleVector, cos, titleCos);
+        } else if (dense) {
             for (int i = 0; i < n; i++) {
                 cos[i] = TextEmbedder.dot(p.vectors, i * TextEmbedder.DIMENSIONS, callVector);
-                if (titled) { // the project's vector is still in the cache
-                    titleCos[i] = TextEmbedder.dot(p.vectors, i * TextEmbedder.DIMENSIONS, titleVector);
-                }
             }
         }
         List<String> callSegments = TopicCodes.segments(callIdentifier);
@@ -273,6 +272,43 @@ public class PartnerMatchService {
         long close = Math.max(CLOSE_AT_LEAST, (long) Math.ceil(CLOSE_SHARE * n));
         return new Relevance(cos, titleCos, topic, Math.max(SIMILARITY_FLOOR, lowestOfBest(cos, close)),
                 titled ? Math.max(SIMILARITY_FLOOR, lowestOfBest(titleCos, close)) : Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * The cosines of each of the first {@code n} vectors in {@code all} with {@code a} and with {@code b}, in one pass:
+     * this is the hot spot of partner matching (a pool of 100,000 projects is 150 MB of vectors), so each vector is
+     * read once, and the eight running sums (four per view) keep both of the processor's adders busy where one view's
+     * four would leave half of them idle.
+     */
+    static void cosines(float[] all, int n, float[] a, float[] b, double[] outA, double[] outB) {
+        int d = TextEmbedder.DIMENSIONS;
+        for (int i = 0; i < n; i++) {
+            int at = i * d;
+            float a0 = 0;
+            float a1 = 0;
+            float a2 = 0;
+            float a3 = 0;
+            float b0 = 0;
+            float b1 = 0;
+            float b2 = 0;
+            float b3 = 0;
+            for (int k = 0; k < d; k += 4) { // DIMENSIONS is a multiple of 4
+                float x0 = all[at + k];
+                float x1 = all[at + k + 1];
+                float x2 = all[at + k + 2];
+                float x3 = all[at + k + 3];
+                a0 += x0 * a[k];
+                a1 += x1 * a[k + 1];
+                a2 += x2 * a[k + 2];
+                a3 += x3 * a[k + 3];
+                b0 += x0 * b[k];
+                b1 += x1 * b[k + 1];
+                b2 += x2 * b[k + 2];
+                b3 += x3 * b[k + 3];
+            }
+            outA[i] = a0 + a1 + a2 + a3;
+            outB[i] = b0 + b1 + b2 + b3;
+        }
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Partner ranking over an in-memory pool: per-participation relevance summed per organisation. */
 class PartnerRankingTest {
@@ -143,6 +144,31 @@ class PartnerRankingTest {
         assertEquals(0.5, r.floor(), 1e-3, "the 50 closest projects reach 0.5");
         // ten middling projects no longer outweigh one close one
         assertEquals(0, PartnerMatchService.top(pool, r, null, null, null, 1).organisations()[0]);
+    }
+
+    @Test
+    void bothViewsCosinesInOnePassEqualTheDotProducts() {
+        java.util.Random random = new java.util.Random(3);
+        int n = 7;
+        int d = TextEmbedder.DIMENSIONS;
+        float[] all = new float[n * d];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (float) random.nextGaussian();
+        }
+        float[] a = new float[d];
+        float[] b = new float[d];
+        for (int k = 0; k < d; k++) {
+            a[k] = (float) random.nextGaussian();
+            b[k] = (float) random.nextGaussian();
+        }
+        double[] outA = new double[n];
+        double[] outB = new double[n];
+        PartnerMatchService.cosines(all, n, a, b, outA, outB);
+        for (int i = 0; i < n; i++) {
+            assertEquals(TextEmbedder.dot(all, i * d, a), outA[i], 1e-3);
+            assertEquals(TextEmbedder.dot(all, i * d, b), outB[i], 1e-3);
+            assertNotEquals(outA[i], outB[i]);
+        }
     }
 
     @Test
