@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** Partner ranking over an in-memory pool: per-participation relevance summed per organisation. */
 class PartnerRankingTest {
@@ -69,6 +70,34 @@ class PartnerRankingTest {
     }
 
     @Test
+    void closenessToTheCallsTitleCountsBesideItsWholeText() {
+        // one organisation's project is about what the call's title names, the other's a little closer to its text
+        List<PoolProject> projects = List.of(project("on-title", null), project("on-text", null));
+        float[] text = axis(0);
+        float[] title = axis(1);
+        float[] onTitle = new float[TextEmbedder.DIMENSIONS];
+        onTitle[0] = 0.5f;
+        onTitle[1] = (float) Math.sqrt(1 - 0.25);
+        float[] onText = new float[TextEmbedder.DIMENSIONS];
+        onText[0] = 0.6f;
+        onText[2] = 0.8f;
+        List<OrganisationDto> orgs = List.of(org("500000001", "DE"), org("500000002", "FR"));
+        List<PoolParticipation> participations = List.of(
+                new PoolParticipation("500000001", "on-title", "coordinator"),
+                new PoolParticipation("500000002", "on-text", "coordinator"));
+        PartnerPool pool = PartnerPool.of(projects, participations, orgs, concat(onTitle, onText));
+        PartnerMatchService.Relevance both = PartnerMatchService.relevance(pool, CALL, text, title);
+        assertEquals(0.866, both.titleCos()[0], 1e-3);
+        // 0.2 + 0.566 against 0.3: the title view decides
+        assertArrayEquals(new int[]{0, 1}, PartnerMatchService.top(pool, both, null, null, null, 10).organisations());
+        assertEquals(0.2 + PartnerMatchService.TITLE_WEIGHT * (0.866 - 0.3), both.credit(0), 1e-3);
+        // the whole text alone ranks them the other way
+        PartnerMatchService.Relevance textOnly = PartnerMatchService.relevance(pool, CALL, text);
+        assertArrayEquals(new int[]{1, 0}, PartnerMatchService.top(pool, textOnly, null, null, null, 10).organisations());
+        assertEquals(0.0, textOnly.credit(0) - 0.2, 1e-6, "no title, no title credit");
+    }
+
+    @Test
     void theBoundedHeapKeepsTheBestOfMany() {
         int n = 500;
         List<PoolProject> projects = new ArrayList<>();
@@ -115,6 +144,31 @@ class PartnerRankingTest {
         assertEquals(0.5, r.floor(), 1e-3, "the 50 closest projects reach 0.5");
         // ten middling projects no longer outweigh one close one
         assertEquals(0, PartnerMatchService.top(pool, r, null, null, null, 1).organisations()[0]);
+    }
+
+    @Test
+    void bothViewsCosinesInOnePassEqualTheDotProducts() {
+        java.util.Random random = new java.util.Random(3);
+        int n = 7;
+        int d = TextEmbedder.DIMENSIONS;
+        float[] all = new float[n * d];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = (float) random.nextGaussian();
+        }
+        float[] a = new float[d];
+        float[] b = new float[d];
+        for (int k = 0; k < d; k++) {
+            a[k] = (float) random.nextGaussian();
+            b[k] = (float) random.nextGaussian();
+        }
+        double[] outA = new double[n];
+        double[] outB = new double[n];
+        PartnerMatchService.cosines(all, n, a, b, outA, outB);
+        for (int i = 0; i < n; i++) {
+            assertEquals(TextEmbedder.dot(all, i * d, a), outA[i], 1e-3);
+            assertEquals(TextEmbedder.dot(all, i * d, b), outB[i], 1e-3);
+            assertNotEquals(outA[i], outB[i]);
+        }
     }
 
     @Test
