@@ -41,7 +41,7 @@ public class CallMatchService {
     }
 
     /** How many calls are ranked before the page is cut: enough for the semantic and lexical lists to meet. */
-    static final int CANDIDATES = 300;
+    static final int CANDIDATES = 200;
     /** A profile's sentences matched one by one, at most: a profile listing past projects has a few. */
     static final int MAX_PARTS = 8;
     /** An ineligible call shown on request keeps this share of its score, so eligible calls stay first. */
