@@ -9,11 +9,11 @@ import java.util.List;
 
 /**
  * Sentence embeddings (all-MiniLM-L6-v2, quantized, 384 dimensions, run in-process). The model reads only the first
- * ~256 word pieces of a text, so a long text is split into chunks of about {@value #CHUNK_WORDS} words at sentence
- * boundaries and its vector is the normalised blend of the first chunk's vector (where a text says what it is
- * about) and the mean of all chunks' vectors. The model runs on the caller's thread and its own workers
- * ({@link MiniLmEncoder}). Off by configuration: then
- * {@link #embed} answers null and matching is lexical only.
+ * 128 word pieces of a text, so a long text (a call) is split into chunks of about {@value #CHUNK_WORDS} words at
+ * sentence boundaries and its vector is the normalised blend of the first chunk's vector (where a text says what it
+ * is about) and the mean of all chunks' vectors; a profile, embedded while a request waits, is read in one run
+ * ({@link #embedProfile}). The model runs on the caller's thread and its own workers ({@link MiniLmEncoder}). Off
+ * by configuration: then {@link #embed} answers null and matching is lexical only.
  */
 @ApplicationScoped
 public class TextEmbedder {
