@@ -15,6 +15,7 @@ import eu.callmatch.members.service.MemberService;
 import eu.callmatch.search.matching.CallMatch;
 import eu.callmatch.search.matching.CallMatchQuery;
 import eu.callmatch.search.matching.CallMatcher;
+import eu.callmatch.search.matching.TextEmbedder;
 import eu.callmatch.search.service.SearchIndexes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -148,9 +149,9 @@ public class CallMatchService {
                 ? profileProgrammes : filters.programmes();
 
         String text = profileText(profile.description(), profile.keywords());
-        ProfileVectors.Entry embedded = profileVectors.of(text, profile.description(), MAX_PARTS);
-        float[] vector = embedded.vector();
-        List<float[]> parts = embedded.parts();
+        TextEmbedder.Vectors embedded = profileVectors.of(text, profile.description(), MAX_PARTS);
+        float[] vector = embedded.text();
+        List<float[]> parts = embedded.sentences();
         int ranked = (filters.includeIneligible() ? filters.limit() * 2 : filters.limit())
                 + (judged.isEmpty() ? 0 : FEEDBACK_EXTRA);
         CallMatcher.Result result = matcher.match(new CallMatchQuery(profile.description(), profile.keywords(), vector, parts,

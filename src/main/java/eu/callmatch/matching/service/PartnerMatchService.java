@@ -166,7 +166,7 @@ public class PartnerMatchService {
     /** The call's title alone, embedded like a one-line profile (through the same bounded cache), or null. */
     private float[] titleVector(CallDto call) {
         return embedder.enabled() && call.title() != null && !call.title().isBlank()
-                ? profileVectors.of(call.title().strip(), null, 0).vector() : null;
+                ? profileVectors.of(call.title().strip(), null, 0).text() : null;
     }
 
     public PartnerMatchDto.Page match(Request request) {
@@ -620,7 +620,7 @@ public class PartnerMatchService {
     /** The member's profile as one text, embedded once (kept with the other recent profiles, a bounded cache). */
     private float[] memberVector(MemberDto m) {
         String text = Objects.toString(m.description(), "") + " " + (m.keywords() == null ? "" : String.join(", ", m.keywords()));
-        return profileVectors.of(text, null, 0).vector();
+        return profileVectors.of(text, null, 0).text();
     }
 
     private static String profileReason(OrganisationType type, Boolean sme, String country, MemberDto lead) {

@@ -4,7 +4,6 @@ import eu.callmatch.search.matching.TextEmbedder;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,14 +17,10 @@ public class ProfileVectors {
     /** At most this many profiles are kept (a few MB), the least recently used go first. */
     static final int SIZE = 2048;
 
-    /** A profile's vector (null without embeddings) and its sentences' vectors. */
-    public record Entry(float[] vector, List<float[]> parts) {
-    }
-
     private final TextEmbedder embedder;
-    private final Map<String, Entry> recent = new LinkedHashMap<>(SIZE, 0.75f, true) {
+    private final Map<String, TextEmbedder.Vectors> recent = new LinkedHashMap<>(SIZE, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, TextEmbedder.Vectors> eldest) {
             return size() > SIZE;
         }
     };
@@ -35,20 +30,19 @@ public class ProfileVectors {
     }
 
     /** @param text the whole profile text, {@code description} the part of it whose sentences are matched one by one ({@link TextEmbedder#embedProfile}) */
-    public Entry of(String text, String description, int maxParts) {
+    public TextEmbedder.Vectors of(String text, String description, int maxParts) {
         String key = maxParts + "\u0000" + text + "\u0000" + description;
         synchronized (recent) {
-            Entry known = recent.get(key);
+            TextEmbedder.Vectors known = recent.get(key);
             if (known != null) {
                 return known;
             }
         }
         // embedded outside the lock: two threads may embed the same text once each, which is harmless
         TextEmbedder.Vectors vectors = embedder.embedProfile(text, description, maxParts);
-        Entry entry = new Entry(vectors.text(), vectors.sentences());
         synchronized (recent) {
-            recent.put(key, entry);
+            recent.put(key, vectors);
         }
-        return entry;
+        return vectors;
     }
 }
