@@ -145,7 +145,7 @@ final class MiniLmEncoder implements AutoCloseable {
     }
 
     /** Where {@code piece} starts in {@code ids[from, to)}, or -1 (also for an empty piece). */
-    static int indexOf(long[] ids, long[] piece, int from, int to) {
+    private static int indexOf(long[] ids, long[] piece, int from, int to) {
         if (piece.length == 0) {
             return -1;
         }

@@ -88,7 +88,7 @@ public class TextEmbedder {
         return sentences.size() < 2 || sentences.size() > max ? List.of() : sentences;
     }
 
-    /** Several chunks' vectors as one: half the first chunk's (a call's title and opening, a profile's summary), half the mean of all. */
+    /** Several chunks' vectors as one: half the first chunk's (a call's title and opening), half the mean of all. */
     private static float[] blend(List<float[]> vectors) {
         if (vectors.size() == 1) {
             return vectors.get(0);
