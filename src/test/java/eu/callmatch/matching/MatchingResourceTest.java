@@ -169,6 +169,40 @@ class MatchingResourceTest {
     }
 
     @Test
+    void aProfileWithAPicGetsReasonsFromItsEuRecord() {
+        String withPic = """
+                {"description": "Sensors that measure soil carbon on farms.", "country": "ES", "sme": true,
+                 "pic": "%s"}""";
+        String soil = "items.find { it.call.identifier == '" + SOIL + "' }.reasons";
+        given().contentType(ContentType.JSON).body(withPic.formatted("910000006"))
+                .queryParam("programme", PROGRAMME)
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(200)
+                .body("items[0].call.identifier", equalTo(SOIL))
+                .body(soil, hasItem("in the work-programme area of the organisation's project SOILNET (HORIZON-CL9-MT)"))
+                .body(soil, hasItem("the organisation's partners in SOILNET took part in 1 project of HORIZON-CL9-MT topics"))
+                .body(soil, hasItem(startsWith("profile terms in the title")));
+        // a stored member's PIC counts the same
+        long member = given().contentType(ContentType.JSON).body("""
+                        {"name": "Terra %s", "country": "ES", "organisationType": "SME", "pic": "910000006",
+                         "description": "Sensors that measure soil carbon on farms.", "programmes": ["%s"]}
+                        """.formatted(UUID.randomUUID(), PROGRAMME))
+                .when().post("/api/v1/members").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().when().get("/api/v1/members/{id}/call-matches", member)
+                .then().statusCode(200)
+                .body(soil, hasItem(startsWith("the organisation's partners in SOILNET")));
+        // a PIC the pool does not know changes nothing; a malformed one is the caller's error
+        given().contentType(ContentType.JSON).body(withPic.formatted("999999999"))
+                .queryParam("programme", PROGRAMME)
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(200)
+                .body(soil, not(hasItem(startsWith("the organisation's partners"))));
+        given().contentType(ContentType.JSON).body(withPic.formatted("12ab"))
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void partnerMatchesScorePastProjectsAndExcludeTheRequester() {
         long lead = given().contentType(ContentType.JSON).body("""
                         {"name": "Lead %s", "country": "FR", "organisationType": "SME", "pic": "910000001",
@@ -244,6 +278,16 @@ class MatchingResourceTest {
                 List.of("wind power", "offshore engineering"));
         untitled.topicTitle = "Floating offshore wind turbines and their moorings";
         pool.participate(bare, untitled, "participant", null);
-        changes.record(ChangeLog.Kind.ORGANISATION, List.of(lab.pic, sme.pic, farm.pic, bare.pic));
+        // an SME whose record lies in the soil call's area, through its own project and its partner's other one
+        Organisation terra = pool.organisation("910000006", "Terra Sensing", "ES", "PRC", true);
+        Organisation agro = pool.organisation("910000007", "Agro Institute", "IT", "REC", false);
+        Project soilnet = pool.project("109000005", "SOILNET", "Soil carbon sensors for farms",
+                "HORIZON-CL9-2030-MT-02-04", null, List.of());
+        Project farmlab = pool.project("109000006", "FARMLAB", "Farm living labs", "HORIZON-CL9-2029-MT-02-02",
+                null, List.of());
+        pool.participate(terra, soilnet, "coordinator", null);
+        pool.participate(agro, soilnet, "participant", null);
+        pool.participate(agro, farmlab, "coordinator", null);
+        changes.record(ChangeLog.Kind.ORGANISATION, List.of(lab.pic, sme.pic, farm.pic, bare.pic, terra.pic, agro.pic));
     }
 }

@@ -21,5 +21,15 @@ public record MatchProfileDto(
         @Schema(description = "The kind of organisation", example = "SME") OrganisationType organisationType,
         @Schema(description = "Whether it is an SME", example = "true") Boolean sme,
         @Schema(description = "Only calls of these programmes (empty: any)", example = "[\"Horizon Europe\"]")
-        @Size(max = 50) List<@NotBlank @Size(max = 200) String> programmes) {
+        @Size(max = 50) List<@NotBlank @Size(max = 200) String> programmes,
+        @Schema(description = "The organisation's PIC (Participant Identification Code). Where the partner pool knows "
+                + "it, its own EU record counts: the work-programme areas of its past projects and where its partners "
+                + "went on to", example = "999999999")
+        @Pattern(regexp = "\\d{9}", message = "must be 9 digits") String pic) {
+
+    /** A profile without a PIC. */
+    public MatchProfileDto(String description, List<String> keywords, String country,
+                           OrganisationType organisationType, Boolean sme, List<String> programmes) {
+        this(description, keywords, country, organisationType, sme, programmes, null);
+    }
 }

@@ -12,9 +12,11 @@ import eu.callmatch.matching.rest.MatchProfileDto;
 import eu.callmatch.members.OrganisationType;
 import eu.callmatch.members.rest.MemberDto;
 import eu.callmatch.members.service.MemberService;
+import eu.callmatch.organisations.service.OrganisationService;
 import eu.callmatch.search.matching.CallMatch;
 import eu.callmatch.search.matching.CallMatchQuery;
 import eu.callmatch.search.matching.CallMatcher;
+import eu.callmatch.search.matching.MemberRecord;
 import eu.callmatch.search.matching.TextEmbedder;
 import eu.callmatch.search.service.SearchIndexes;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,9 +44,9 @@ public class CallMatchService {
     }
 
     /** How many calls are ranked before the page is cut: enough for the semantic and lexical lists to meet. */
-    static final int CANDIDATES = 200;
+    public static final int CANDIDATES = 200;
     /** A profile's sentences matched one by one, at most: a profile listing past projects has a few. */
-    static final int MAX_PARTS = 8;
+    public static final int MAX_PARTS = 8;
     /** An ineligible call shown on request keeps this share of its score, so eligible calls stay first. */
     static final double INELIGIBLE_FACTOR = 0.5;
     /** With feedback, this many calls more are ranked, so that calls like the kept ones can climb into the page. */
@@ -60,10 +62,12 @@ public class CallMatchService {
     private final SearchIndexes indexes;
     private final Instance<MatchFeedback.Source> feedback;
     private final ProfileVectors profileVectors;
+    private final OrganisationService organisations;
 
     CallMatchService(CallMatcher matcher, CallService calls, MemberService members, Today today,
                      MatchingConfig config, SearchIndexes indexes, Instance<MatchFeedback.Source> feedback,
-                     ProfileVectors profileVectors) {
+                     ProfileVectors profileVectors, OrganisationService organisations) {
+        this.organisations = organisations;
         this.feedback = feedback;
         this.profileVectors = profileVectors;
         this.matcher = matcher;
@@ -96,7 +100,7 @@ public class CallMatchService {
         MatchFeedback judged = withFeedback && feedback.isResolvable() ? feedback.get().forMember(memberId)
                 : MatchFeedback.NONE;
         return match(new MatchProfileDto(m.description(), m.keywords(), m.country(), m.organisationType(),
-                m.organisationType() == OrganisationType.SME, m.programmes()), filters, judged, vectorWait);
+                m.organisationType() == OrganisationType.SME, m.programmes(), m.pic()), filters, judged, vectorWait);
     }
 
     public CallMatchDto.Page match(MatchProfileDto profile, Filters filters) {
@@ -111,7 +115,8 @@ public class CallMatchService {
         }
     }
 
-    private static String profileText(String description, List<String> keywords) {
+    /** The text a profile is embedded and searched by: its description, then its keywords. */
+    public static String profileText(String description, List<String> keywords) {
         return Stream.of(description, keywords == null ? null : String.join(". ", keywords))
                 .filter(s -> !isBlank(s)).collect(Collectors.joining(". "));
     }
@@ -155,7 +160,8 @@ public class CallMatchService {
         int ranked = (filters.includeIneligible() ? filters.limit() * 2 : filters.limit())
                 + (judged.isEmpty() ? 0 : FEEDBACK_EXTRA);
         CallMatcher.Result result = matcher.match(new CallMatchQuery(profile.description(), profile.keywords(), vector, parts,
-                statuses, programmes, filters.actionTypes(), deadlineAfter, Math.max(CANDIDATES, ranked)), ranked);
+                statuses, programmes, filters.actionTypes(), deadlineAfter, Math.max(CANDIDATES, ranked),
+                record(profile.pic())), ranked);
         Map<String, CallDto> byId = calls.findAll(result.matches().stream().map(CallMatch::identifier).toList());
         boolean sme = Boolean.TRUE.equals(profile.sme()) || profile.organisationType() == OrganisationType.SME;
         List<CallMatchDto> items = new ArrayList<>();
@@ -172,6 +178,7 @@ public class CallMatchService {
             if (match.area() != null) {
                 reasons.add("in the work-programme area of the profile's best matches (" + match.area() + ")");
             }
+            reasons.addAll(recordReasons(match.record()));
             List<String> ineligible = new ArrayList<>();
             if (!countryEligible) {
                 ineligible.add("not eligible: " + country + " is neither an EU member state nor an associated country");
@@ -206,6 +213,38 @@ public class CallMatchService {
                     }
                 });
         return vectors;
+    }
+
+    /** The member's own EU record from the partner pool, or null where the PIC is unknown there. */
+    private MemberRecord record(String pic) {
+        if (isBlank(pic)) {
+            return null;
+        }
+        OrganisationService.EuRecord found = organisations.record(pic.strip());
+        MemberRecord record = new MemberRecord(
+                found.own().stream().map(p -> new MemberRecord.Participation(p.topic(), p.project())).toList(),
+                found.partners().stream().map(p -> new MemberRecord.Participation(p.topic(), p.project())).toList());
+        return record.isEmpty() ? null : record;
+    }
+
+    /** What the member's record says of the call, in the helpdesk's words. */
+    static List<String> recordReasons(CallMatch.RecordEvidence evidence) {
+        List<String> reasons = new ArrayList<>();
+        if (evidence == null) {
+            return reasons;
+        }
+        if (evidence.sameTopic()) {
+            reasons.add("the organisation took part in this very topic (" + evidence.ownProject() + ")");
+        } else if (evidence.ownArea() != null) {
+            reasons.add("in the work-programme area of the organisation's project " + evidence.ownProject() + " ("
+                    + evidence.ownArea() + ")");
+        }
+        if (evidence.partnersArea() != null) {
+            reasons.add("the organisation's partners in " + evidence.partnersProject() + " took part in "
+                    + evidence.partnerTopics() + (evidence.partnerTopics() == 1 ? " project" : " projects")
+                    + " of " + evidence.partnersArea() + " topics");
+        }
+        return reasons;
     }
 
     private static List<String> termReasons(CallMatch match) {

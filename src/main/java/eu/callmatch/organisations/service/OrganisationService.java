@@ -134,4 +134,50 @@ public class OrganisationService {
         return organisations.listAll().stream()
                 .map(o -> OrganisationMapper.toDto(o, counts.getOrDefault(o.pic, 0L), null)).toList();
     }
+
+    /** A project of an organisation's record: its topic and its acronym (its id where it has none). */
+    public record RecordProject(String topic, String project) {
+    }
+
+    /**
+     * An organisation's EU record: its projects' topics, and its partners' other projects' topics with the project
+     * through which they are partners.
+     */
+    public record EuRecord(List<RecordProject> own, List<RecordProject> partners) {
+    }
+
+    /** At most this many of the partners' projects are read: a university's partners did thousands. */
+    public static final int RECORD_PARTNERS = 5000;
+
+    /**
+     * The record of the organisation with this PIC, from the pool: empty when it is not in it. Distinct pairs, in
+     * the order of topic and project, so that a cut list is always the same.
+     */
+    @jakarta.transaction.Transactional
+    @SuppressWarnings("unchecked")
+    public EuRecord record(String pic) {
+        List<Object[]> own = em.createNativeQuery("""
+                select distinct pr.topic, coalesce(pr.acronym, pr.id) from participation pa
+                join project pr on pr.id = pa.project_id
+                where pa.organisation_pic = ?1 and pr.topic is not null
+                order by 1, 2""").setParameter(1, pic).getResultList();
+        if (own.isEmpty()) {
+            return new EuRecord(List.of(), List.of());
+        }
+        List<Object[]> partners = em.createNativeQuery("""
+                select distinct other.topic, coalesce(pr.acronym, pr.id) from participation pa
+                join project pr on pr.id = pa.project_id
+                join participation partner on partner.project_id = pa.project_id and partner.organisation_pic <> ?1
+                join participation elsewhere on elsewhere.organisation_pic = partner.organisation_pic
+                    and elsewhere.project_id <> pa.project_id
+                join project other on other.id = elsewhere.project_id
+                where pa.organisation_pic = ?1 and other.topic is not null
+                order by 1, 2
+                limit ?2""").setParameter(1, pic).setParameter(2, RECORD_PARTNERS).getResultList();
+        return new EuRecord(projects(own), projects(partners));
+    }
+
+    private static List<RecordProject> projects(List<Object[]> rows) {
+        return rows.stream().map(r -> new RecordProject((String) r[0], (String) r[1])).toList();
+    }
 }

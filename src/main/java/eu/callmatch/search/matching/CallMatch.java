@@ -11,7 +11,22 @@ import java.util.Map;
  * @param semantic     the cosine of the profile and the call, or NaN without embeddings
  * @param matchedTerms per call field (title, keywords, destination, description), the profile's key terms found there
  * @param area         the work-programme area (identifier prefix, years skipped) it shares with the best matches, or null
+ * @param record       what the member's own EU record says of the call, or null
  */
 public record CallMatch(String identifier, double score, double semantic, Map<String, List<String>> matchedTerms,
-                        String area) {
+                        String area, RecordEvidence record) {
+
+    /**
+     * The member's record and the call.
+     *
+     * @param ownProject      the member's project whose topic lies closest to the call (acronym), or null
+     * @param ownArea         the work-programme area that topic shares with the call, or null
+     * @param sameTopic       the member took part in this very topic
+     * @param partnersProject the member's project whose partners took part most in the call's area, or null
+     * @param partnersArea    that area, or null
+     * @param partnerTopics   how many of the partners' participations lie in it
+     */
+    public record RecordEvidence(String ownProject, String ownArea, boolean sameTopic, String partnersProject,
+                                 String partnersArea, int partnerTopics) {
+    }
 }

@@ -15,9 +15,17 @@ import java.util.List;
  * @param actionTypes    only these types of action (empty: any)
  * @param deadlineAfter  only calls with a deadline on or after this day, or none (null: no filter)
  * @param candidates     how many calls to rank
+ * @param record         the member's own EU record, or null
  */
 public record CallMatchQuery(String text, List<String> keywords, float[] vector, List<float[]> parts,
                              List<String> statuses,
                              List<String> programmes, List<String> actionTypes, LocalDate deadlineAfter,
-                             int candidates) {
+                             int candidates, MemberRecord record) {
+
+    /** A query for a profile without a known record. */
+    public CallMatchQuery(String text, List<String> keywords, float[] vector, List<float[]> parts,
+                          List<String> statuses, List<String> programmes, List<String> actionTypes,
+                          LocalDate deadlineAfter, int candidates) {
+        this(text, keywords, vector, parts, statuses, programmes, actionTypes, deadlineAfter, candidates, null);
+    }
 }

@@ -5,6 +5,7 @@ import eu.callmatch.search.index.IndexKind;
 import eu.callmatch.search.index.LuceneIndex;
 import eu.callmatch.search.service.SearchIndexes;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongField;
@@ -62,39 +63,42 @@ public class CallMatcher {
 
     /** The profile's terms that are searched: the most distinctive ones (at most 64: a bit each in a long). */
     static final int KEY_TERMS = 48;
-    /** The lexical fields and their weight in the lexical score; the title says best what a call is for. */
-    static final Map<String, Double> FIELD_WEIGHTS = orderedWeights(TITLE, 1.0, KEYWORDS, 0.1, DESTINATION, 0.1,
-            DESCRIPTION, 0.1);
-    static final double DENSE_WEIGHT = 0.7;
+    /** The lexical fields, each scored on its own, in the order of their features in {@link CallRanker}. */
+    static final List<String> FIELDS = List.of(TITLE, KEYWORDS, DESTINATION, DESCRIPTION);
     /** With a profile of several sentences, the share of the best sentence's cosine in the semantic score. */
     static final double BEST_PART_WEIGHT = 0.5;
     /** A keyword the profile gives counts like a word written this many times. */
     static final int KEYWORD_TF = 3;
-    /** How many of the best calls are read for the profile's programme areas, and how much those areas count. */
+    /** How many of the best calls are read for the profile's programme areas. */
     static final int FEEDBACK_CALLS = 5;
-    static final double AREA_WEIGHT = 0.2;
-    /** Sharing programme, cluster and destination counts in full; the call number adds nothing more. */
-    static final int AREA_DEPTH = 3;
 
     /** The result: the best matches, and how many calls passed the filters. */
     public record Result(List<CallMatch> matches, long total) {
     }
 
     private final SearchIndexes indexes;
+    private final CallRanker ranker;
 
-    CallMatcher(SearchIndexes indexes) {
+    CallMatcher(SearchIndexes indexes,
+                @ConfigProperty(name = "callmatch.matching.learned-ranking", defaultValue = "true") boolean learned) {
         this.indexes = indexes;
+        this.ranker = learned ? CallRanker.learned() : CallRanker.UNLEARNED;
     }
 
     public Result match(CallMatchQuery query, int limit) {
-        return match(indexes.index(IndexKind.CALLS), query, limit);
+        return match(indexes.index(IndexKind.CALLS), query, limit, ranker);
     }
 
-    /** Matches over the given calls index (the service's, or a benchmark's). */
+    /** Matches over the given calls index (the service's, or a benchmark's) with the learned ranking. */
     public static Result match(LuceneIndex calls, CallMatchQuery query, int limit) {
+        return match(calls, query, limit, CallRanker.learned());
+    }
+
+    /** Matches over the given calls index with the given ranking. */
+    public static Result match(LuceneIndex calls, CallMatchQuery query, int limit, CallRanker ranker) {
         return calls.withSearcher(searcher -> {
             try {
-                return match(searcher, query, limit);
+                return match(searcher, query, limit, ranker);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -139,7 +143,46 @@ public class CallMatcher {
         return values.vectorValue().clone();
     }
 
-    private static Result match(IndexSearcher searcher, CallMatchQuery query, int limit) throws IOException {
+    private static Result match(IndexSearcher searcher, CallMatchQuery query, int limit, CallRanker ranker)
+            throws IOException {
+        Scoring scoring = candidates(searcher, query, limit);
+        int[] docs = scoring.docs();
+        Map<Integer, String> byDoc = ids(searcher.getIndexReader(), scoring.rows().keySet());
+        String[] ids = new String[docs.length];
+        double[][] features = new double[docs.length][];
+        double[] semantic = new double[docs.length];
+        CallMatch.RecordEvidence[] evidence = new CallMatch.RecordEvidence[docs.length];
+        features(scoring.rows(), docs, byDoc, query.record(), ids, features, semantic, evidence);
+        String[] areas = area(ids, features, ranker);
+        double[] scores = new double[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            scores[i] = ranker.score(features[i], true);
+        }
+        List<Integer> order = best(scores, docs);
+        List<Integer> top = order.subList(0, Math.min(limit, order.size()));
+        Map<Integer, Map<String, List<String>>> matched = matchedTerms(
+                top.stream().map(i -> docs[i]).toList(), scoring.terms().keySet(), docs, scoring.found());
+        List<CallMatch> matches = new ArrayList<>(top.size());
+        for (int i : top) {
+            matches.add(new CallMatch(ids[i], CallRanker.display(scores[i]), semantic[i],
+                    matched.getOrDefault(docs[i], Map.of()), areas[i], evidence[i]));
+        }
+        return new Result(matches, scoring.total());
+    }
+
+    /**
+     * A ranking's candidates before they are scored.
+     *
+     * @param rows     per candidate document, the raw cosine and each lexical field's score over the field's best (NaN:
+     *                 none)
+     * @param docs     the candidate documents, in order
+     * @param found    per field, which key terms each candidate has (a bit each)
+     */
+    private record Scoring(long total, Map<String, Float> terms, Map<Integer, double[]> rows, int[] docs,
+                           Map<String, long[]> found) {
+    }
+
+    private static Scoring candidates(IndexSearcher searcher, CallMatchQuery query, int limit) throws IOException {
         // evaluated once: a dozen searches below take it as a filter
         DocSetQuery filter = filterDocs(searcher, filter(query));
         long total = filter.count();
@@ -147,8 +190,8 @@ public class CallMatcher {
         int k = Math.max(query.candidates(), limit);
 
         Map<Integer, double[]> candidates = new HashMap<>(); // doc -> [dense, field scores...]
-        int fields = FIELD_WEIGHTS.size();
-        List<String> fieldNames = List.copyOf(FIELD_WEIGHTS.keySet());
+        int fields = FIELDS.size();
+        List<String> fieldNames = FIELDS;
         boolean dense = query.vector() != null && hasVectors(searcher.getIndexReader());
         // the candidates: the title's best calls and the vectors' nearest; without vectors, every field's best calls
         List<String> searched = dense ? List.of(TITLE) : fieldNames;
@@ -164,6 +207,7 @@ public class CallMatcher {
                 candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1))[f] = sd.score / max;
             }
         }
+        recordCandidates(searcher, query.record(), filter, candidates, fields + 1);
         if (dense) {
             // the profile's nearest calls; its sentences only score the candidates: read within the profile, their
             // vectors lie near its own, and a vector search costs more the more neighbours it is asked for
@@ -174,16 +218,14 @@ public class CallMatcher {
             }
             dense(searcher.getIndexReader(), query.vector(), query.parts(), candidates);
         }
-        // the other fields weigh little: they only score the candidates, each against the best candidate. Searched
-        // for their own best calls, a long description's postings cost more than all the rest of the ranking.
+        // every field scores every candidate, each against the best candidate: a call brought by its vector or by
+        // the member's record has its title's score too. Searched for their own best calls, the minor fields would
+        // cost more than all the rest of the ranking (a long description's postings).
         int[] docs = candidates.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
         Map<String, long[]> found = new HashMap<>(); // per field and candidate, which key terms it has (a bit each)
-        if (!terms.isEmpty() && !candidates.isEmpty() && searched.size() < fields) {
+        if (!terms.isEmpty() && !candidates.isEmpty()) {
             for (int f = 1; f <= fields; f++) {
                 String field = fieldNames.get(f - 1);
-                if (searched.contains(field)) {
-                    continue;
-                }
                 long[] has = new long[docs.length];
                 found.put(field, has);
                 float[] scores = fieldScores(searcher, field, terms, docs, has);
@@ -198,48 +240,132 @@ public class CallMatcher {
                 }
             }
         }
+        return new Scoring(total, terms, candidates, docs, found);
+    }
+
+    /**
+     * A member's record brings its own candidates: the calls in the work-programme areas (programme, cluster,
+     * destination) of its own projects and of the {@value #PARTNER_AREAS} areas where its partners took part most. A
+     * member's next call often lies there without sharing its words or its meaning with the profile's text.
+     */
+    private static void recordCandidates(IndexSearcher searcher, MemberRecord record, DocSetQuery filter,
+                                         Map<Integer, double[]> candidates, int rowSize) throws IOException {
+        if (record == null || record.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> areas = new java.util.HashSet<>();
+        record.own().stream().map(p -> areaKey(p.topic())).filter(java.util.Objects::nonNull).forEach(areas::add);
+        Map<String, Integer> partnerAreas = new HashMap<>();
+        record.partners().stream().map(p -> areaKey(p.topic())).filter(java.util.Objects::nonNull)
+                .forEach(area -> partnerAreas.merge(area, 1, Integer::sum));
+        partnerAreas.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(PARTNER_AREAS).forEach(e -> areas.add(e.getKey()));
+        int added = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            String[] keys = segmentAreas(leaf.reader());
+            for (int doc = 0; doc < keys.length && added < MAX_RECORD_CANDIDATES; doc++) {
+                if (keys[doc] != null && areas.contains(keys[doc]) && filter.contains(leaf.ord, doc)
+                        && !candidates.containsKey(leaf.docBase + doc)) {
+                    candidates.put(leaf.docBase + doc, nanRow(rowSize));
+                    added++;
+                }
+            }
+        }
+    }
+
+    /** How many of the partners' most frequent areas bring candidates, and how many candidates the record brings. */
+    static final int PARTNER_AREAS = 5;
+    static final int MAX_RECORD_CANDIDATES = 300;
+
+    /** A topic's area: its first {@value RecordFeatures#DEPTH} segments (years skipped), or null for fewer. */
+    static String areaKey(String identifier) {
+        List<String> segments = TopicCodes.segments(identifier);
+        return segments.size() <= RecordFeatures.DEPTH ? null : TopicCodes.prefix(segments, RecordFeatures.DEPTH);
+    }
+
+    /** Per segment, the area of each document's identifier: read once from the ids, dropped with the segment. */
+    private static final Map<IndexReader.CacheKey, String[]> SEGMENT_AREAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String[] segmentAreas(LeafReader segment) throws IOException {
+        IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
+        String[] areas = helper == null ? null : SEGMENT_AREAS.get(helper.getKey());
+        if (areas == null) {
+            String[] ids = segmentIds(segment);
+            areas = new String[ids.length];
+            for (int doc = 0; doc < ids.length; doc++) {
+                areas[doc] = ids[doc] == null ? null : areaKey(ids[doc]);
+            }
+            if (helper != null && SEGMENT_AREAS.putIfAbsent(helper.getKey(), areas) == null) {
+                helper.addClosedListener(SEGMENT_AREAS::remove);
+            }
+        }
+        return areas;
+    }
+
+    /** The candidates' indexes, best score first, ties by document. */
+    private static List<Integer> best(double[] scores, int[] docs) {
+        List<Integer> order = new ArrayList<>(scores.length);
+        for (int i = 0; i < scores.length; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> docs[i]));
+        return order;
+    }
+
+    /**
+     * The features of {@link CallRanker#FEATURES} of every candidate but {@link CallRanker#AREA}, which depends on
+     * the others' scores: {@code rows} holds, per document, the raw cosine and the fields' scores (NaN: none).
+     */
+    private static void features(Map<Integer, double[]> rows, int[] docs, Map<Integer, String> byDoc,
+                                 MemberRecord record, String[] ids, double[][] features, double[] semantic,
+                                 CallMatch.RecordEvidence[] evidence) {
         double minDense = Double.MAX_VALUE;
         double maxDense = -Double.MAX_VALUE;
-        for (double[] row : candidates.values()) {
+        for (double[] row : rows.values()) {
             if (!Double.isNaN(row[0])) {
                 minDense = Math.min(minDense, row[0]);
                 maxDense = Math.max(maxDense, row[0]);
             }
         }
-        double weightSum = FIELD_WEIGHTS.values().stream().mapToDouble(Double::doubleValue).sum();
-        List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(candidates.size());
-        for (Map.Entry<Integer, double[]> e : candidates.entrySet()) {
-            double[] row = e.getValue();
-            double lexical = 0;
-            int i = 0;
-            for (double w : FIELD_WEIGHTS.values()) {
-                i++;
-                lexical += Double.isNaN(row[i]) ? 0 : w * row[i];
+        RecordFeatures fromRecord = record == null || record.isEmpty() ? null : new RecordFeatures(record);
+        for (int i = 0; i < docs.length; i++) {
+            double[] row = rows.get(docs[i]);
+            double[] x = new double[CallRanker.FEATURES.size()];
+            semantic[i] = row[0];
+            if (!Double.isNaN(row[0])) {
+                x[CallRanker.DENSE] = maxDense > minDense ? (row[0] - minDense) / (maxDense - minDense) : 1;
+                x[CallRanker.COSINE] = row[0];
             }
-            lexical /= weightSum;
-            double score = lexical;
-            if (dense) {
-                double d = Double.isNaN(row[0]) ? 0
-                        : maxDense > minDense ? (row[0] - minDense) / (maxDense - minDense) : 1;
-                score = DENSE_WEIGHT * d + (1 - DENSE_WEIGHT) * lexical;
+            for (int f = 1; f < row.length; f++) {
+                x[CallRanker.TITLE + f - 1] = Double.isNaN(row[f]) ? 0 : row[f];
             }
-            ranked.add(new java.util.AbstractMap.SimpleEntry<>(e.getKey(), score));
+            ids[i] = byDoc.get(docs[i]);
+            if (fromRecord != null) {
+                evidence[i] = fromRecord.score(ids[i], TopicCodes.segments(ids[i]), x);
+            }
+            features[i] = x;
         }
-        Comparator<Map.Entry<Integer, Double>> best = Map.Entry.<Integer, Double>comparingByValue().reversed()
-                .thenComparing(Map.Entry.comparingByKey());
-        ranked.sort(best);
-        Map<Integer, String> ids = ids(searcher.getIndexReader(), candidates.keySet());
-        Map<Integer, String> areas = areaFeedback(ranked, ids);
-        ranked.sort(best);
-        List<Map.Entry<Integer, Double>> top = ranked.subList(0, Math.min(limit, ranked.size()));
-        Map<Integer, Map<String, List<String>>> matched = matchedTerms(searcher,
-                top.stream().map(Map.Entry::getKey).toList(), terms.keySet(), searched, docs, found);
-        List<CallMatch> matches = new ArrayList<>(top.size());
-        for (Map.Entry<Integer, Double> e : top) {
-            matches.add(new CallMatch(ids.get(e.getKey()), e.getValue(), candidates.get(e.getKey())[0],
-                    matched.getOrDefault(e.getKey(), Map.of()), areas.get(e.getKey())));
-        }
-        return new Result(matches, total);
+    }
+
+    /** The features of a ranking's candidates, for learning their weights: ids and rows, without the area. */
+    public record Features(String[] ids, double[][] rows) {
+    }
+
+    /** The candidates of {@code query} over the given calls index and their features, {@link CallRanker#AREA} 0. */
+    public static Features features(LuceneIndex calls, CallMatchQuery query) {
+        return calls.withSearcher(searcher -> {
+            try {
+                Scoring scoring = candidates(searcher, query, 0);
+                String[] ids = new String[scoring.docs().length];
+                double[][] rows = new double[scoring.docs().length][];
+                features(scoring.rows(), scoring.docs(), ids(searcher.getIndexReader(), scoring.rows().keySet()),
+                        query.record(), ids, rows, new double[ids.length], new CallMatch.RecordEvidence[ids.length]);
+                return new Features(ids, rows);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** The key terms, weighted, in one field. */
@@ -313,40 +439,45 @@ public class CallMatcher {
     }
 
     /**
-     * Pseudo-relevance feedback on the work-programme structure: the best {@value #FEEDBACK_CALLS} calls say which
-     * programme areas the profile is about, and every candidate in the same area (same cluster, destination, call
-     * number; years skipped) gains in proportion to their scores and to how much of the identifier it shares. A
-     * profile listing a member's past projects matches those past topics best; the calls it takes next tend to lie
-     * in the same destinations. Re-scores {@code ranked} in place; answers, per boosted call, the area it shares with another of the best.
+     * Pseudo-relevance feedback on the work-programme structure: the {@value #FEEDBACK_CALLS} best calls by the other
+     * features say which programme areas the profile is about; each candidate's {@link CallRanker#AREA} feature is
+     * how much of its path (programme, cluster, destination; years skipped) it shares with the others of them, on
+     * average. A profile listing a member's past projects matches those past topics best; the calls it takes next
+     * tend to lie in the same destinations. Answers, per candidate, the deepest area it shares with another of the
+     * best, or null.
      */
-    static Map<Integer, String> areaFeedback(List<Map.Entry<Integer, Double>> ranked, Map<Integer, String> ids) {
-        int k = Math.min(FEEDBACK_CALLS, ranked.size());
-        List<List<String>> feedback = new ArrayList<>(k);
-        double[] weights = new double[k];
-        for (int i = 0; i < k; i++) {
-            feedback.add(TopicCodes.segments(ids.get(ranked.get(i).getKey())));
-            weights[i] = ranked.get(i).getValue();
+    public static String[] area(String[] ids, double[][] features, CallRanker ranker) {
+        double[] first = new double[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            first[i] = ranker.score(features[i], false);
         }
-        Map<Integer, String> areas = new HashMap<>();
-        for (Map.Entry<Integer, Double> e : ranked) {
-            List<String> segments = TopicCodes.segments(ids.get(e.getKey()));
-            double bonus = 0;
+        List<Integer> order = new ArrayList<>(ids.length);
+        for (int i = 0; i < ids.length; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.<Integer>comparingDouble(i -> -first[i]).thenComparing(i -> ids[i]));
+        int k = Math.min(FEEDBACK_CALLS, ids.length);
+        List<List<String>> feedback = new ArrayList<>(k);
+        for (int j = 0; j < k; j++) {
+            feedback.add(TopicCodes.segments(ids[order.get(j)]));
+        }
+        String[] areas = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            List<String> segments = TopicCodes.segments(ids[i]);
+            double sum = 0;
             int deepest = 0;
-            for (int i = 0; i < k; i++) {
-                int shared = TopicCodes.shared(segments, feedback.get(i));
+            for (int j = 0; j < k; j++) {
+                if (order.get(j) == i) {
+                    continue; // sharing an area with itself is no evidence
+                }
+                int shared = TopicCodes.shared(segments, feedback.get(j));
+                sum += RecordFeatures.depth(shared);
                 if (shared >= 2) {
-                    bonus += weights[i] * Math.min(shared, AREA_DEPTH) / (double) AREA_DEPTH;
-                    if (!ranked.get(i).getKey().equals(e.getKey())) { // the reason names what it shares with others
-                        deepest = Math.max(deepest, Math.min(shared, AREA_DEPTH));
-                    }
+                    deepest = Math.max(deepest, Math.min(shared, RecordFeatures.DEPTH));
                 }
             }
-            if (bonus > 0) {
-                e.setValue(e.getValue() + AREA_WEIGHT * bonus / k);
-                if (deepest > 0) {
-                    areas.put(e.getKey(), TopicCodes.prefix(segments, deepest));
-                }
-            }
+            features[i][CallRanker.AREA] = k == 0 ? 0 : sum / k;
+            areas[i] = deepest > 0 ? TopicCodes.prefix(segments, deepest) : null;
         }
         return areas;
     }
@@ -475,7 +606,7 @@ public class CallMatcher {
         missing.sort(null);
         List<BytesRef> bytes = missing.stream().map(BytesRef::new).toList();
         int[] best = new int[missing.size()];
-        for (String field : FIELD_WEIGHTS.keySet()) {
+        for (String field : FIELDS) {
             int[] sum = new int[missing.size()];
             for (LeafReaderContext leaf : reader.leaves()) {
                 Terms fieldTerms = leaf.reader().terms(field);
@@ -577,33 +708,26 @@ public class CallMatcher {
     }
 
     /**
-     * Per document, per field, which of the terms it contains: the reasons a call matched. The fields the candidates
-     * were scored on already say it ({@code found}, a bit per term for each of {@code candidates}); the searched
-     * ones are read from the postings.
+     * Per document, per field, which of the terms it contains: the reasons a call matched, from what the scoring
+     * found ({@code found}, per field a bit per term for each of {@code candidates}).
      */
-    private static Map<Integer, Map<String, List<String>>> matchedTerms(IndexSearcher searcher, List<Integer> docs,
-                                                                        java.util.Set<String> terms,
-                                                                        List<String> searched, int[] candidates,
-                                                                        Map<String, long[]> found) throws IOException {
-        Map<Integer, Map<String, List<String>>> read = postingsMatches(searcher, docs, terms, searched);
+    private static Map<Integer, Map<String, List<String>>> matchedTerms(List<Integer> docs,
+                                                                        java.util.Set<String> terms, int[] candidates,
+                                                                        Map<String, long[]> found) {
         List<String> inOrder = List.copyOf(terms);
         List<String> sortedTerms = terms.stream().sorted().toList();
         long[] bits = sortedTerms.stream().mapToLong(term -> 1L << inOrder.indexOf(term)).toArray();
         Map<Integer, Map<String, List<String>>> matched = new HashMap<>();
         for (int doc : docs) {
             Map<String, List<String>> fields = new LinkedHashMap<>();
-            for (String field : FIELD_WEIGHTS.keySet()) {
-                List<String> hits;
-                if (found.containsKey(field)) {
-                    long has = found.get(field)[java.util.Arrays.binarySearch(candidates, doc)];
-                    hits = new ArrayList<>();
-                    for (int i = 0; i < bits.length; i++) {
-                        if ((has & bits[i]) != 0) {
-                            hits.add(sortedTerms.get(i));
-                        }
+            for (String field : FIELDS) {
+                long[] in = found.get(field);
+                long has = in == null ? 0 : in[java.util.Arrays.binarySearch(candidates, doc)];
+                List<String> hits = new ArrayList<>();
+                for (int i = 0; i < bits.length; i++) {
+                    if ((has & bits[i]) != 0) {
+                        hits.add(sortedTerms.get(i));
                     }
-                } else {
-                    hits = read.getOrDefault(doc, Map.of()).getOrDefault(field, List.of());
                 }
                 if (!hits.isEmpty()) {
                     fields.put(field, hits);
@@ -611,49 +735,6 @@ public class CallMatcher {
             }
             if (!fields.isEmpty()) {
                 matched.put(doc, fields);
-            }
-        }
-        return matched;
-    }
-
-    /** Per document, per field (of {@code fields}), which of the terms it contains, read from the postings. */
-    private static Map<Integer, Map<String, List<String>>> postingsMatches(IndexSearcher searcher, List<Integer> docs,
-                                                                           java.util.Set<String> terms,
-                                                                           List<String> fields) throws IOException {
-        Map<Integer, Map<String, List<String>>> matched = new HashMap<>();
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        List<Integer> sorted = docs.stream().sorted().toList();
-        List<String> sortedTerms = terms.stream().sorted().toList();
-        for (LeafReaderContext leaf : leaves) {
-            List<Integer> inLeaf = sorted.stream()
-                    .filter(d -> d >= leaf.docBase && d < leaf.docBase + leaf.reader().maxDoc()).toList();
-            if (inLeaf.isEmpty()) {
-                continue;
-            }
-            for (String field : fields) {
-                Terms fieldTerms = leaf.reader().terms(field);
-                if (fieldTerms == null) {
-                    continue;
-                }
-                TermsEnum te = fieldTerms.iterator();
-                PostingsEnum postings = null;
-                for (String term : sortedTerms) {
-                    Term t = new Term(field, term);
-                    org.apache.lucene.index.TermState state = termStates(searcher, t).get(leaf);
-                    if (state == null) {
-                        continue;
-                    }
-                    te.seekExact(t.bytes(), state);
-                    postings = te.postings(postings, PostingsEnum.NONE);
-                    for (int doc : inLeaf) {
-                        int target = doc - leaf.docBase;
-                        int at = postings.docID() >= target ? postings.docID() : postings.advance(target);
-                        if (at == target) {
-                            matched.computeIfAbsent(doc, d -> new LinkedHashMap<>())
-                                    .computeIfAbsent(field, x -> new ArrayList<>()).add(term);
-                        }
-                    }
-                }
             }
         }
         return matched;
@@ -702,13 +783,5 @@ public class CallMatcher {
             }
         }
         return ids;
-    }
-
-    private static Map<String, Double> orderedWeights(Object... fieldsAndWeights) {
-        Map<String, Double> map = new LinkedHashMap<>();
-        for (int i = 0; i < fieldsAndWeights.length; i += 2) {
-            map.put((String) fieldsAndWeights[i], (Double) fieldsAndWeights[i + 1]);
-        }
-        return java.util.Collections.unmodifiableMap(map);
     }
 }

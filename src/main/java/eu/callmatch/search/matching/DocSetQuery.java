@@ -66,6 +66,12 @@ final class DocSetQuery extends Query {
         return new DocSetQuery(reader, leaves);
     }
 
+    /** Whether the set holds document {@code doc} of the leaf {@code ord}. */
+    boolean contains(int ord, int doc) {
+        FixedBitSet bits = leaves[ord];
+        return bits != null && bits.get(doc);
+    }
+
     /** How many documents are in the set. */
     long count() {
         return count;

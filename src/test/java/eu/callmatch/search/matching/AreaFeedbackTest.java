@@ -2,10 +2,7 @@ package eu.callmatch.search.matching;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.AbstractMap.SimpleEntry;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,40 +21,48 @@ class AreaFeedbackTest {
         assertEquals("HORIZON-CL9-AB", TopicCodes.prefix(TopicCodes.segments("HORIZON-CL9-2030-AB-01-07"), 3));
     }
 
+    /** A ranking by the normalised cosine alone, plus the area feature at the given weight. */
+    private static CallRanker ranker(double areaWeight) {
+        double[] w = new double[CallRanker.FEATURES.size()];
+        w[CallRanker.DENSE] = 1;
+        w[CallRanker.AREA] = areaWeight;
+        return new CallRanker(w, "test");
+    }
+
+    private static double[][] rows(double... dense) {
+        double[][] rows = new double[dense.length][CallRanker.FEATURES.size()];
+        for (int i = 0; i < dense.length; i++) {
+            rows[i][CallRanker.DENSE] = dense[i];
+        }
+        return rows;
+    }
+
     @Test
     void aCallInTheAreaOfTheBestMatchesOvertakesAnUnrelatedOne() {
-        Map<Integer, String> ids = Map.of(0, "HORIZON-CL9-2030-AB-01-01", 1, "HORIZON-CL1-2030-QQ-01-01",
-                2, "HORIZON-CL2-2030-RR-01-01", 3, "HORIZON-CL3-2030-SS-01-01", 4, "HORIZON-CL4-2030-TT-01-01",
-                5, "HORIZON-CL9-2032-AB-02-03", 6, "HORIZON-CL7-2032-XY-01-01");
-        List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(List.of(entry(0, 0.9), entry(1, 0.6), entry(2, 0.6),
-                entry(3, 0.6), entry(4, 0.6), entry(6, 0.52), entry(5, 0.50)));
+        String[] ids = {"HORIZON-CL9-2030-AB-01-01", "HORIZON-CL1-2030-QQ-01-01", "HORIZON-CL2-2030-RR-01-01",
+                "HORIZON-CL3-2030-SS-01-01", "HORIZON-CL4-2030-TT-01-01", "HORIZON-CL9-2032-AB-02-03",
+                "HORIZON-CL7-2032-XY-01-01"};
+        double[][] rows = rows(0.9, 0.6, 0.6, 0.6, 0.6, 0.50, 0.52);
+        CallRanker ranker = ranker(0.2);
 
-        Map<Integer, String> areas = CallMatcher.areaFeedback(ranked, ids);
+        String[] areas = CallMatcher.area(ids, rows, ranker);
 
-        double five = score(ranked, 5);
-        double six = score(ranked, 6);
-        assertTrue(five > six, "the call in the best match's destination comes first: " + five + " vs " + six);
-        assertEquals(0.52, six, 1e-9, "no shared area, no change");
-        assertEquals("HORIZON-CL9-AB", areas.get(5));
-        assertNull(areas.get(6));
-        // the best match is in its own area: it keeps its lead
-        assertTrue(score(ranked, 0) > score(ranked, 5));
+        assertEquals(3 / 3.0 / 5, rows[5][CallRanker.AREA], 1e-9,
+                "programme, cluster and destination shared with one of the five best");
+        assertEquals(0, rows[6][CallRanker.AREA], "no shared area");
+        assertTrue(ranker.score(rows[5], true) > ranker.score(rows[6], true),
+                "the call in the best match's destination comes first");
+        assertEquals("HORIZON-CL9-AB", areas[5]);
+        assertNull(areas[6]);
+        assertNull(areas[0], "the best match shares no area with the other four best");
     }
 
     @Test
     void fewerCandidatesThanFeedbackCallsIsFine() {
-        List<Map.Entry<Integer, Double>> ranked = new ArrayList<>(List.of(entry(0, 0.4)));
-        Map<Integer, String> areas = CallMatcher.areaFeedback(ranked, Map.of(0, "NOT-A-TOPIC-CODE"));
-        assertTrue(score(ranked, 0) > 0.4);
-        assertNull(areas.get(0), "sharing an area with itself is no reason");
-        assertTrue(CallMatcher.areaFeedback(new ArrayList<>(), Map.of()).isEmpty());
-    }
-
-    private static Map.Entry<Integer, Double> entry(int doc, double score) {
-        return new SimpleEntry<>(doc, score);
-    }
-
-    private static double score(List<Map.Entry<Integer, Double>> ranked, int doc) {
-        return ranked.stream().filter(e -> e.getKey() == doc).findFirst().orElseThrow().getValue();
+        double[][] rows = rows(0.4);
+        String[] areas = CallMatcher.area(new String[]{"NOT-A-TOPIC-CODE"}, rows, ranker(0.2));
+        assertEquals(0, rows[0][CallRanker.AREA], "sharing an area with itself is no evidence");
+        assertNull(areas[0], "sharing an area with itself is no reason");
+        assertEquals(0, CallMatcher.area(new String[0], new double[0][], ranker(0.2)).length);
     }
 }
