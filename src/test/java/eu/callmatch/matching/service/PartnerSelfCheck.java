@@ -33,7 +33,7 @@ import java.util.stream.Stream;
  * is also a call in the calls file is hidden in turn (its projects leave the pool, as if the call were still to be
  * answered), organisations are ranked for the call, and the share of the hidden projects' participants among the
  * first {@value #FIRST} is averaged over the topics. Printed with the call's title view ({@link
- * PartnerMatchService#TITLE_WEIGHT}) and with the whole text alone, with the spread of the difference: this is how
+ * PartnerRanker#handSet}) and with the whole text alone, with the spread of the difference: this is how
  * the title view was chosen and how any weight of the ranking can be checked on another pool.
  *
  * <p>Run: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=PartnerSelfCheck}
@@ -144,7 +144,7 @@ class PartnerSelfCheck {
     }
 
     private static double recall(PartnerPool pool, CallDto call, float[] text, float[] title, Set<String> participants) {
-        long found = PartnerMatchService.organisations(pool, call, text, title, null, null, null, FIRST).items().stream()
+        long found = PartnerMatchService.organisations(PartnerRanker.handSet(), pool, call, text, title, null, null, null, FIRST).items().stream()
                 .filter(s -> participants.contains(s.dto().pic())).count();
         return (double) found / participants.size();
     }
