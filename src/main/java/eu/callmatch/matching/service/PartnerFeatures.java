@@ -69,7 +69,10 @@ final class PartnerFeatures {
         double bestTitle = 0;
         double fixed = 0;
         double fixedTitle = 0;
-        int[] depth = new int[4];
+        int cluster = 0; // projects sharing the call's programme and cluster, and its destination, call, topic
+        int destination = 0;
+        int call = 0;
+        int sameTopic = 0;
         for (int j : p.projectsOf[o]) {
             double c = r.cos()[j];
             double t = r.titleCos()[j];
@@ -82,9 +85,10 @@ final class PartnerFeatures {
             double share = r.topic()[j];
             topic += share * share; // squared: a shared cluster says little, a shared call much
             int shared = r.shared()[j];
-            for (int d = 0; d < depth.length && shared >= d + 2; d++) {
-                depth[d]++;
-            }
+            cluster += shared >= 2 ? 1 : 0;
+            destination += shared >= 3 ? 1 : 0;
+            call += shared >= 4 ? 1 : 0;
+            sameTopic += shared >= 5 ? 1 : 0;
         }
         OrganisationDto org = p.organisations.get(o);
         OrganisationType type = org.organisationType();
@@ -95,10 +99,10 @@ final class PartnerFeatures {
         out[COLLABORATION] = 0;
         out[BEST_SIMILARITY] = best;
         out[BEST_TITLE_SIMILARITY] = bestTitle;
-        out[SAME_CLUSTER] = Math.log1p(depth[0]);
-        out[SAME_DESTINATION] = Math.log1p(depth[1]);
-        out[SAME_CALL] = Math.log1p(depth[2]);
-        out[SAME_TOPIC] = Math.log1p(depth[3]);
+        out[SAME_CLUSTER] = Math.log1p(cluster);
+        out[SAME_DESTINATION] = Math.log1p(destination);
+        out[SAME_CALL] = Math.log1p(call);
+        out[SAME_TOPIC] = Math.log1p(sameTopic);
         out[COORDINATED] = Math.log1p(p.coordinated[o]);
         out[SME] = Boolean.TRUE.equals(org.sme()) || type == OrganisationType.SME ? 1 : 0;
         out[HIGHER_EDUCATION] = type == OrganisationType.HIGHER_EDUCATION ? 1 : 0;

@@ -20,8 +20,9 @@ import java.util.Set;
  * to the call or in its work-programme area).</li>
  * <li>Collaboration: consortia re-form, so an organisation that worked with the call's best first-stage organisations
  * (the first {@link #SEEDS}) is a likelier partner. What each receives ({@link PartnerFeatures#collaboration}) is
- * scaled so that the most any organisation receives equals the best first-stage score, and weighed like any other
- * feature. An organisation may enter through this stage alone.</li>
+ * divided by the most any organisation receives, so the feature is 0 to 1 whatever the scale of the first stage, and
+ * weighed like any other feature (the hand-set ranking weighs it against the best first-stage score instead). An
+ * organisation may enter through this stage alone.</li>
  * </ol>
  * The weights are learned from the pool's own history (which organisations took part in the topics that are calls;
  * see {@code PartnerRankerTraining}) and read from {@link #RESOURCE}; without that file the hand-set weights of
@@ -41,13 +42,20 @@ final class PartnerRanker {
 
     private final double[] weights;
     private final Origin origin;
+    /** The collaboration weight is a share of the call's best first-stage score (the hand-set ranking). */
+    private final boolean collaborationScaledToBest;
 
     PartnerRanker(double[] weights, Origin origin) {
+        this(weights, origin, false);
+    }
+
+    private PartnerRanker(double[] weights, Origin origin, boolean collaborationScaledToBest) {
         if (weights.length != PartnerFeatures.COUNT) {
             throw new IllegalArgumentException("Expected " + PartnerFeatures.COUNT + " weights, got " + weights.length);
         }
         this.weights = weights.clone();
         this.origin = origin;
+        this.collaborationScaledToBest = collaborationScaledToBest;
     }
 
     /**
@@ -55,8 +63,8 @@ final class PartnerRanker {
      * topic share, a small prior for experience, and collaboration at a fifth of the best first-stage score.
      */
     static PartnerRanker handSet() {
-        return of(Map.of("similarity", 1.0, "title_similarity", 1.0, "topic", 0.5, "activity", 0.1,
-                "collaboration", 0.2), Origin.HAND_SET);
+        return new PartnerRanker(of(Map.of("similarity", 1.0, "title_similarity", 1.0, "topic", 0.5, "activity", 0.1,
+                "collaboration", 0.2), Origin.HAND_SET).weights, Origin.HAND_SET, true);
     }
 
     /** Weights by feature name; features not named weigh 0. */
@@ -137,7 +145,8 @@ final class PartnerRanker {
         }
         Heap.Best best = seeds.best();
         double[] collaboration = collaboration(p, best);
-        double weight = weights[PartnerFeatures.COLLABORATION];
+        double weight = weights[PartnerFeatures.COLLABORATION]
+                * (collaborationScaledToBest && best.scores().length > 0 ? best.scores()[0] : 1);
         Heap heap = new Heap(limit);
         long ranked = 0;
         for (int o = 0; o < n; o++) {
@@ -160,19 +169,15 @@ final class PartnerRanker {
         return new Top(top.organisations(), top.scores(), ranked, seedSet);
     }
 
-    /**
-     * The collaboration feature of every organisation given the seeds: what it received, scaled so that the most any
-     * organisation received equals the best seed's score (so its weight means the same for every call).
-     */
+    /** The collaboration feature of every organisation given the seeds: what it received, over the most received. */
     static double[] collaboration(PartnerPool p, Heap.Best seeds) {
         double[] received = PartnerFeatures.collaboration(p, seeds.organisations(), seeds.scores());
         double most = 0;
         for (double c : received) {
             most = Math.max(most, c);
         }
-        double scale = most > 0 && seeds.scores().length > 0 ? seeds.scores()[0] / most : 0;
-        for (int o = 0; o < received.length; o++) {
-            received[o] *= scale;
+        for (int o = 0; most > 0 && o < received.length; o++) {
+            received[o] /= most;
         }
         return received;
     }
