@@ -34,6 +34,8 @@ final class PartnerPool {
     /** Per organisation, the indexes of its projects, and its role in each. */
     final int[][] projectsOf;
     final String[][] rolesOf;
+    /** Per organisation, how many of its projects it coordinated. */
+    final int[] coordinated;
     /** Per project, the indexes of its organisations (the consortium it had). */
     final int[][] organisationsOf;
     /** Per project, the index of its topic in {@link #topics}, or -1; per distinct topic, its segments. */
@@ -47,6 +49,12 @@ final class PartnerPool {
         this.vectors = vectors;
         this.projectsOf = projectsOf;
         this.rolesOf = rolesOf;
+        this.coordinated = new int[rolesOf.length];
+        for (int o = 0; o < rolesOf.length; o++) {
+            for (String role : rolesOf[o]) {
+                coordinated[o] += "coordinator".equalsIgnoreCase(role) ? 1 : 0;
+            }
+        }
         this.organisationsOf = organisationsOf(projects.size(), projectsOf);
         Map<String, Integer> topicIndex = new HashMap<>();
         List<List<String>> distinct = new ArrayList<>();

@@ -267,6 +267,7 @@ class MatchingBenchmark {
         Set<String> eligible = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "EL", "GR",
                 "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "NO", "IS",
                 "CH", "UK", "GB", "IL", "TR", "RS", "UA");
+        PartnerRanker ranker = PartnerMatchService.loadRanker(MatchingBenchmark.class.getClassLoader());
         Random queries = new Random(5);
         long[] partner = new long[QUERIES];
         long[] consortium = new long[QUERIES];
@@ -278,10 +279,10 @@ class MatchingBenchmark {
             float[] titleVector = blend(real, queries);
             long c0 = THREADS.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            PartnerMatchService.organisations(pool, call, callVector, titleVector, null, null, null, 50);
+            PartnerMatchService.organisations(ranker, pool, call, callVector, titleVector, null, null, null, 50);
             long t1 = System.nanoTime();
             long c1 = THREADS.getCurrentThreadCpuTime();
-            List<PartnerMatchService.Scored> candidates = PartnerMatchService.organisations(pool, call, callVector,
+            List<PartnerMatchService.Scored> candidates = PartnerMatchService.organisations(ranker, pool, call, callVector,
                     titleVector, lead, null, null, ConsortiumService.POOL).items();
             ConsortiumService.assemble(call, lead, ConsortiumService.minimumSize(call), 4, candidates, eligible, eligible);
             long t2 = System.nanoTime();

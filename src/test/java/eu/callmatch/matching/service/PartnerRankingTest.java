@@ -14,10 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-/** Partner ranking over an in-memory pool: per-participation relevance summed per organisation. */
+/** Partner ranking over an in-memory pool, with the hand-set weights: per-participation relevance summed per organisation. */
 class PartnerRankingTest {
 
     static final String CALL = "HORIZON-CL9-2031-AB-01-04";
+    static final PartnerRanker HAND_SET = PartnerRanker.handSet();
 
     @Test
     void aProjectWithoutTitleIsDescribedByItsTopic() {
@@ -48,22 +49,22 @@ class PartnerRankingTest {
                 new PoolParticipation("100000004", "p-close", "participant"),
                 new PoolParticipation("100000004", "p-area", "participant"));
         PartnerPool pool = PartnerPool.of(projects, participations, orgs, vectors);
-        PartnerMatchService.Relevance r = PartnerMatchService.relevance(pool, CALL, call);
+        PartnerRelevance r = PartnerRelevance.of(pool, CALL, call);
         assertEquals(1.0, r.cos()[0], 1e-6);
         assertEquals(0.75, r.topic()[1], 1e-9, "HORIZON-CL9-AB-01 of HORIZON-CL9-AB-01-04");
         assertEquals(0.0, r.topic()[2], 1e-9);
 
-        PartnerMatchService.Top top = PartnerMatchService.top(pool, r, null, null, null, 10);
+        PartnerRanker.Top top = HAND_SET.rank(pool, r, null, null, null, 10);
         // both kinds of evidence beat either alone; the unrelated organisation scores nothing
         assertArrayEquals(new int[]{3, 0, 1}, top.organisations());
         assertEquals(3, top.total());
 
-        PartnerMatchService.Top withoutBest = PartnerMatchService.top(pool, r, "100000004", null, null, 1);
+        PartnerRanker.Top withoutBest = HAND_SET.rank(pool, r, "100000004", null, null, 1);
         assertArrayEquals(new int[]{0}, withoutBest.organisations());
-        PartnerMatchService.Top inFrance = PartnerMatchService.top(pool, r, null, "FR", null, 10);
+        PartnerRanker.Top inFrance = HAND_SET.rank(pool, r, null, "FR", null, 10);
         assertArrayEquals(new int[]{1}, inFrance.organisations());
-        PartnerMatchService.Top lexicalOnly = PartnerMatchService.top(pool,
-                PartnerMatchService.relevance(PartnerPool.of(projects, participations, orgs, new float[0]), CALL, null),
+        PartnerRanker.Top lexicalOnly = HAND_SET.rank(pool,
+                PartnerRelevance.of(PartnerPool.of(projects, participations, orgs, new float[0]), CALL, null),
                 null, null, OrganisationType.RESEARCH_ORGANISATION, 10);
         // without vectors the topic codes still count; the first organisation comes in through its partner only
         assertArrayEquals(new int[]{3, 1, 0}, lexicalOnly.organisations());
@@ -86,15 +87,17 @@ class PartnerRankingTest {
                 new PoolParticipation("500000001", "on-title", "coordinator"),
                 new PoolParticipation("500000002", "on-text", "coordinator"));
         PartnerPool pool = PartnerPool.of(projects, participations, orgs, concat(onTitle, onText));
-        PartnerMatchService.Relevance both = PartnerMatchService.relevance(pool, CALL, text, title);
+        PartnerRelevance both = PartnerRelevance.of(pool, CALL, text, title);
         assertEquals(0.866, both.titleCos()[0], 1e-3);
         // 0.2 + 0.566 against 0.3: the title view decides
-        assertArrayEquals(new int[]{0, 1}, PartnerMatchService.top(pool, both, null, null, null, 10).organisations());
-        assertEquals(0.2 + PartnerMatchService.TITLE_WEIGHT * (0.866 - 0.3), both.credit(0), 1e-3);
+        assertArrayEquals(new int[]{0, 1}, HAND_SET.rank(pool, both, null, null, null, 10).organisations());
+        assertEquals(0.2, features(pool, both, 0)[PartnerFeatures.SIMILARITY], 1e-3);
+        assertEquals(0.866 - 0.3, features(pool, both, 0)[PartnerFeatures.TITLE_SIMILARITY], 1e-3);
         // the whole text alone ranks them the other way
-        PartnerMatchService.Relevance textOnly = PartnerMatchService.relevance(pool, CALL, text);
-        assertArrayEquals(new int[]{1, 0}, PartnerMatchService.top(pool, textOnly, null, null, null, 10).organisations());
-        assertEquals(0.0, textOnly.credit(0) - 0.2, 1e-6, "no title, no title credit");
+        PartnerRelevance textOnly = PartnerRelevance.of(pool, CALL, text);
+        assertArrayEquals(new int[]{1, 0}, HAND_SET.rank(pool, textOnly, null, null, null, 10).organisations());
+        assertEquals(0.2, features(pool, textOnly, 0)[PartnerFeatures.SIMILARITY], 1e-6);
+        assertEquals(0.0, features(pool, textOnly, 0)[PartnerFeatures.TITLE_SIMILARITY], 1e-9, "no title, no title credit");
     }
 
     @Test
@@ -114,11 +117,11 @@ class PartnerRankingTest {
             vectors[i * TextEmbedder.DIMENSIONS + 1] = (float) Math.sqrt(1 - c * c);
         }
         PartnerPool pool = PartnerPool.of(projects, participations, orgs, vectors);
-        PartnerMatchService.Top top = PartnerMatchService.top(pool, PartnerMatchService.relevance(pool, CALL, axis(0)),
+        PartnerRanker.Top top = HAND_SET.rank(pool, PartnerRelevance.of(pool, CALL, axis(0)),
                 null, null, null, 5);
         assertArrayEquals(new int[]{499, 498, 497, 496, 495}, top.organisations());
         // the call is close to every project: only the closest ones count
-        assertEquals(PartnerMatchService.CLOSE_AT_LEAST, top.total());
+        assertEquals(PartnerRelevance.CLOSE_AT_LEAST, top.total());
     }
 
     @Test
@@ -140,10 +143,10 @@ class PartnerRankingTest {
             orgs.add(org(String.valueOf(300_000_100 + i), "IT"));
         }
         PartnerPool pool = PartnerPool.of(projects, participations, orgs, vectors);
-        PartnerMatchService.Relevance r = PartnerMatchService.relevance(pool, CALL, axis(0));
+        PartnerRelevance r = PartnerRelevance.of(pool, CALL, axis(0));
         assertEquals(0.5, r.floor(), 1e-3, "the 50 closest projects reach 0.5");
         // ten middling projects no longer outweigh one close one
-        assertEquals(0, PartnerMatchService.top(pool, r, null, null, null, 1).organisations()[0]);
+        assertEquals(0, HAND_SET.rank(pool, r, null, null, null, 1).organisations()[0]);
     }
 
     @Test
@@ -163,7 +166,7 @@ class PartnerRankingTest {
         }
         double[] outA = new double[n];
         double[] outB = new double[n];
-        PartnerMatchService.cosines(all, n, a, b, outA, outB);
+        PartnerRelevance.cosines(all, n, a, b, outA, outB);
         for (int i = 0; i < n; i++) {
             assertEquals(TextEmbedder.dot(all, i * d, a), outA[i], 1e-3);
             assertEquals(TextEmbedder.dot(all, i * d, b), outB[i], 1e-3);
@@ -174,9 +177,9 @@ class PartnerRankingTest {
     @Test
     void lowestOfBestReadsTheHistogram() {
         double[] values = {-0.2, 0.1, 0.35, 0.6, 0.61, 0.9};
-        assertEquals(0.6, PartnerMatchService.lowestOfBest(values, 3), 1e-3);
-        assertEquals(0.9, PartnerMatchService.lowestOfBest(values, 1), 1e-3);
-        assertEquals(-1, PartnerMatchService.lowestOfBest(values, 7), 1e-9, "fewer values than asked for");
+        assertEquals(0.6, PartnerRelevance.lowestOfBest(values, 3), 1e-3);
+        assertEquals(0.9, PartnerRelevance.lowestOfBest(values, 1), 1e-3);
+        assertEquals(-1, PartnerRelevance.lowestOfBest(values, 7), 1e-9, "fewer values than asked for");
     }
 
     @Test
@@ -199,13 +202,13 @@ class PartnerRankingTest {
                 new PoolParticipation("400000002", "far-with", "coordinator"),
                 new PoolParticipation("400000003", "near-alone", "coordinator"));
         PartnerPool pool = PartnerPool.of(projects, participations, orgs, vectors);
-        PartnerMatchService.Top top = PartnerMatchService.top(pool, PartnerMatchService.relevance(pool, CALL, call),
+        PartnerRanker.Top top = HAND_SET.rank(pool, PartnerRelevance.of(pool, CALL, call),
                 null, null, null, 10);
         assertArrayEquals(new int[]{0, 1, 2}, top.organisations(), "the partner of the best-matched organisation first");
         assertEquals(java.util.Set.of(0, 2), top.seeds());
         assertEquals("worked with Org 400000001 (among the call's best-matched organisations) in FAR-WITH",
-                PartnerMatchService.collaborationReason(pool, 1, top.seeds()));
-        assertEquals(null, PartnerMatchService.collaborationReason(pool, 2, top.seeds()));
+                PartnerReasons.collaboration(pool, 1, top.seeds()));
+        assertEquals(null, PartnerReasons.collaboration(pool, 2, top.seeds()));
     }
 
     @Test
@@ -224,22 +227,28 @@ class PartnerRankingTest {
                 vectors::get));
     }
 
-    private static PoolProject project(String id, String topic) {
+    static double[] features(PartnerPool pool, PartnerRelevance r, int o) {
+        double[] f = new double[PartnerFeatures.COUNT];
+        PartnerFeatures.of(pool, r, o, f);
+        return f;
+    }
+
+    static PoolProject project(String id, String topic) {
         return new PoolProject(id, id.toUpperCase(), "Title " + id, null, topic, null, List.of(), "h");
     }
 
-    private static OrganisationDto org(String pic, String country) {
+    static OrganisationDto org(String pic, String country) {
         return new OrganisationDto(pic, "Org " + pic, null, country, null, "REC",
                 OrganisationType.RESEARCH_ORGANISATION, false, null, 1, null);
     }
 
-    private static float[] axis(int k) {
+    static float[] axis(int k) {
         float[] v = new float[TextEmbedder.DIMENSIONS];
         v[k] = 1;
         return v;
     }
 
-    private static float[] concat(float[]... vs) {
+    static float[] concat(float[]... vs) {
         float[] all = new float[vs.length * TextEmbedder.DIMENSIONS];
         for (int i = 0; i < vs.length; i++) {
             System.arraycopy(vs[i], 0, all, i * TextEmbedder.DIMENSIONS, TextEmbedder.DIMENSIONS);

@@ -1,0 +1,83 @@
+package eu.callmatch.matching.service;
+
+import eu.callmatch.common.changes.ChangeLog;
+import eu.callmatch.common.concurrent.DaemonThreads;
+import eu.callmatch.common.config.CallmatchConfig;
+import eu.callmatch.organisations.service.OrganisationService;
+import eu.callmatch.organisations.service.OrganisationService.PoolProject;
+import eu.callmatch.search.matching.TextEmbedder;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The owner of the partner pool in memory: builds it from the organisations' service (embedding new projects, whose
+ * vectors are kept on disk), and rebuilds it in the background once the pool stopped changing, so a request seldom
+ * waits. Everyone else asks {@link #current()}.
+ */
+@ApplicationScoped
+public class LivePartnerPool {
+
+    private static final Logger LOG = Logger.getLogger(LivePartnerPool.class);
+    /** An import commits in batches: the pool is refreshed once they have stopped for this long. */
+    private static final Duration QUIET_BEFORE_REFRESH = Duration.ofSeconds(30);
+
+    private final OrganisationService organisations;
+    private final TextEmbedder embedder;
+    private final ProjectVectors cache;
+    private final AtomicLong changes = new AtomicLong(1);
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("callmatch-partner-pool"));
+    private volatile PartnerPool pool;
+    private long poolVersion;
+
+    LivePartnerPool(OrganisationService organisations, TextEmbedder embedder, CallmatchConfig config) {
+        this.organisations = organisations;
+        this.embedder = embedder;
+        this.cache = new ProjectVectors(Path.of(config.dataDir(), "vectors", "projects-v4-minilm-l6-v2-q.bin"));
+    }
+
+    /** The pool changed: embed its new projects in the background, so the next request need not wait. */
+    void onChange(@Observes ChangeLog.Committed committed) {
+        if (committed.kinds().contains(ChangeLog.Kind.ORGANISATION)) {
+            long version = changes.incrementAndGet();
+            refresher.schedule(() -> {
+                if (changes.get() == version) { // the last of a burst (an import commits in batches)
+                    try {
+                        current();
+                    } catch (RuntimeException e) {
+                        LOG.warn("Refreshing the partner pool failed; the next request tries again", e);
+                    }
+                }
+            }, QUIET_BEFORE_REFRESH.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        refresher.shutdownNow();
+    }
+
+    /** The pool as of the last change; rebuilt first when it changed since. */
+    synchronized PartnerPool current() {
+        long version = changes.get();
+        if (pool == null || poolVersion != version) {
+            long started = System.currentTimeMillis();
+            List<PoolProject> projects = organisations.poolProjects();
+            pool = PartnerPool.build(projects, organisations.poolParticipations(), organisations.poolOrganisations(),
+                    cache, embedder);
+            poolVersion = version;
+            LOG.infof("Partner pool loaded: %d organisations, %d projects in %d ms", pool.organisations.size(),
+                    projects.size(), System.currentTimeMillis() - started);
+        }
+        return pool;
+    }
+}
