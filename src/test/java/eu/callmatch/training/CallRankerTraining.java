@@ -210,27 +210,30 @@ class CallRankerTraining {
         Map<Kind, Long> perKind = examples.stream().filter(e -> !e.validation())
                 .collect(Collectors.groupingBy(Example::kind, Collectors.counting()));
         for (int round = 0; round < ROUNDS; round++) {
-            List<PairwiseLogistic.Query> queries = new ArrayList<>();
+            List<double[]> pairs = new ArrayList<>();
+            List<Double> pairWeights = new ArrayList<>();
             for (Example e : examples) {
-                if (e.validation()) {
-                    continue;
-                }
-                if (e.right() < 0) {
+                if (e.validation() || e.right() < 0 || e.rows().length < 2) {
                     continue;
                 }
                 double[][] rows = withArea(e, ranker);
-                for (double[] row : rows) {
-                    for (int i = 0; i < row.length; i++) {
-                        if (!features.contains(i)) {
-                            row[i] = 0;
-                        }
+                // each kind of query weighs as much as the other, however many there are of it; each query as
+                // much as another, however many candidates it has
+                double weight = train / (double) perKind.size() / perKind.get(e.kind()) / (rows.length - 1);
+                for (int c = 0; c < rows.length; c++) {
+                    if (c == e.right()) {
+                        continue;
                     }
+                    double[] d = new double[rows[c].length];
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = features.contains(i) ? rows[e.right()][i] - rows[c][i] : 0;
+                    }
+                    pairs.add(d);
+                    pairWeights.add(weight);
                 }
-                // each kind of query weighs as much as the other, however many there are of it
-                queries.add(new PairwiseLogistic.Query(rows, e.right(),
-                        train / (double) perKind.size() / perKind.get(e.kind())));
             }
-            ranker = new CallRanker(PairwiseLogistic.fit(queries, CallRanker.FEATURES.size(), l2, 25), "training");
+            ranker = new CallRanker(PairwiseLogistic.fit(pairs.toArray(double[][]::new),
+                    pairWeights.stream().mapToDouble(Double::doubleValue).toArray(), l2), "training");
         }
         return ranker;
     }

@@ -73,10 +73,14 @@ class CallMatcherTest {
             write(index, call("HORIZON-V-01", "Marine energy", "Offshore wind turbines.", CallStatus.OPEN), axis(0));
             write(index, call("HORIZON-V-02", "Marine energy", "Tidal stream generators.", CallStatus.OPEN), axis(0));
 
-            CallMatcher.Result result = CallMatcher.match(index, query(axis(0)), 10);
+            // with the hand-set weights a mention in the description counts a little; the learned ones may weigh it
+            // either way, but it must count
+            CallMatcher.Result result = CallMatcher.match(index, query(axis(0)), 10, CallRanker.UNLEARNED);
+            CallMatcher.Result learned = CallMatcher.match(index, query(axis(0)), 10, CallRanker.learned());
 
             assertEquals(List.of("HORIZON-V-01", "HORIZON-V-02"), ids(result));
             assertTrue(result.matches().get(0).score() > result.matches().get(1).score(), result.matches().toString());
+            assertTrue(learned.matches().get(0).score() != learned.matches().get(1).score(), learned.matches().toString());
             assertEquals(List.of("offshore", "turbine", "wind"), // stemmed
                     result.matches().get(0).matchedTerms().get("description").stream().sorted().toList());
         }
