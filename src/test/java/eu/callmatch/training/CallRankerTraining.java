@@ -70,10 +70,19 @@ class CallRankerTraining {
 
     static final Path CALLS = Path.of("eval/calls.jsonl");
     static final Path POOL = Path.of("eval/dev/cordis.zip");
-    static final Path OUTPUT = Path.of("src/main/resources", CallRanker.RESOURCE);
     static final Path WORK = Path.of("target/training");
+    /**
+     * What a call's vector is computed from: {@code whole}, as the service does ({@link CallText#of}), or, to compare,
+     * {@code heading} ({@link CallText#heading}), with {@code -Dcallmatch.training.call-text=heading}; a comparison
+     * writes its artefacts under {@code target/training} only.
+     */
+    static final String CALL_TEXT = System.getProperty("callmatch.training.call-text", "whole");
+    static final Path OUTPUT = "whole".equals(CALL_TEXT) ? Path.of("src/main/resources", CallRanker.RESOURCE)
+            : WORK.resolve(CALL_TEXT + "-call-ranker.json");
     /** A small fixed validation sample, for the test that the learned ranking is loaded and beats the hand-set one. */
-    static final Path SAMPLE = Path.of("src/test/resources/training/call-validation-sample.json");
+    static final Path SAMPLE = "whole".equals(CALL_TEXT)
+            ? Path.of("src/test/resources/training/call-validation-sample.json")
+            : WORK.resolve(CALL_TEXT + "-call-validation-sample.json");
     static final int SAMPLE_QUERIES = 50;
     static final int SAMPLE_CANDIDATES = 40;
     /** Every call, whatever its status (the corpus carries none; the service derives it from the dates). */
@@ -497,7 +506,7 @@ class CallRankerTraining {
 
     /** The calls' vectors, kept in {@link #WORK} for the next run as long as the calls file is the same. */
     private static float[][] callVectors(List<CallDto> calls, TextEmbedder embedder) throws IOException {
-        Path cache = WORK.resolve("call-vectors-" + sha256(CALLS).substring(0, 16) + ".bin");
+        Path cache = WORK.resolve("call-vectors-" + CALL_TEXT + "-" + sha256(CALLS).substring(0, 16) + ".bin");
         float[][] vectors = new float[calls.size()][];
         if (Files.exists(cache)) {
             try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(cache)))) {
@@ -510,7 +519,8 @@ class CallRankerTraining {
             }
             return vectors;
         }
-        IntStream.range(0, calls.size()).parallel().forEach(i -> vectors[i] = embedder.embed(CallText.of(calls.get(i))));
+        IntStream.range(0, calls.size()).parallel().forEach(i -> vectors[i] = embedder.embed(
+                "heading".equals(CALL_TEXT) ? CallText.heading(calls.get(i)) : CallText.of(calls.get(i))));
         try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(cache)))) {
             for (float[] v : vectors) {
                 for (float x : v) {

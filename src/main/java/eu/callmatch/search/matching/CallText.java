@@ -12,6 +12,14 @@ public final class CallText {
     private CallText() {
     }
 
+    /** The call's heading: its title, its call's title and its destination, without the description. */
+    public static String heading(CallDto call) {
+        return Stream.of(call.title(), call.callTitle(), call.destination())
+                .filter(Objects::nonNull).filter(s -> !s.isBlank())
+                .map(s -> s.strip().endsWith(".") ? s.strip() : s.strip() + ".")
+                .collect(Collectors.joining(" "));
+    }
+
     public static String of(CallDto call) {
         String keywords = call.keywords() == null ? null : String.join(", ", call.keywords());
         return Stream.of(call.title(), keywords, call.destination(), call.description())
