@@ -1,12 +1,22 @@
 package eu.callmatch.common;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.callmatch.calls.rest.CallDto;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The real data the tests and benchmarks read, all of it in the repository (paths relative to the project directory,
  * where Maven runs them): small samples of the EU open data the importers take, cut by
  * {@code src/tools/make_test_samples.py} (where each comes from and under which licence: {@code
- * src/test/resources/data/SOURCES.md}), and the evaluation's call corpus and dev pool in {@code eval/}.
+ * src/test/resources/data/SOURCES.md}), the evaluation's call corpus and dev pool in {@code eval/}, and the demo calls
+ * the service ships.
  */
 public final class TestData {
 
@@ -26,6 +36,25 @@ public final class TestData {
     /** The evaluation's partner pool, a CORDIS Horizon Europe bundle (without the dev cases' topics). */
     public static final Path DEV_POOL = EVAL.resolve(Path.of("dev", "cordis.zip"));
 
+    /**
+     * The demo calls (src/main/resources/demo): 200 real portal topics scraped in August 2026, with long plain-text
+     * descriptions, keywords and several programmes (made by {@code src/tools/make_demo_calls.py}).
+     */
+    public static final Path DEMO_CALLS = Path.of("src", "main", "resources", "demo", "calls.jsonl");
+
     private TestData() {
+    }
+
+    /** The calls of a file in the service's JSON-lines format ({@code callmatch-jsonl}), in file order. */
+    public static List<CallDto> calls(Path jsonl) throws IOException {
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        List<CallDto> calls = new ArrayList<>();
+        try (Stream<String> lines = Files.lines(jsonl)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                calls.add(json.readValue(line, CallDto.class));
+            }
+        }
+        return calls;
     }
 }

@@ -1,8 +1,7 @@
 package eu.callmatch.matching.service;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.common.TestData;
 import eu.callmatch.imports.formats.Cordis;
 import eu.callmatch.imports.formats.CordisOrganisation;
 import eu.callmatch.imports.formats.CordisParticipation;
@@ -17,7 +16,6 @@ import eu.callmatch.search.matching.TextEmbedder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Checks the partner ranking against the pool itself, with no evaluation case: every topic of the CORDIS bundle that
@@ -36,33 +33,26 @@ import java.util.stream.Stream;
  * PartnerMatchService#TITLE_WEIGHT}) and with the whole text alone, with the spread of the difference: this is how
  * the title view was chosen and how any weight of the ranking can be checked on another pool.
  *
- * <p>Run: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=PartnerSelfCheck}
- * ({@code -Dcallmatch.bench.shared=/path/to/shared} when the shared data is not at {@code ../shared}; it embeds the
- * pool's projects first, a few minutes on 2 cores, kept in {@code target/partner-self-check} for the next run).
+ * <p>Run: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=PartnerSelfCheck} (on the
+ * evaluation's call corpus and dev pool in {@code eval/}; it embeds the pool's projects first, a few minutes on 2
+ * cores, kept in {@code target/partner-self-check} for the next run).
  */
 @Tag("benchmark")
 class PartnerSelfCheck {
 
     static final int FIRST = 50;
 
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     @Test
     void hiddenTopicsParticipantsRankHigh() throws Exception {
-        Path shared = Path.of(System.getProperty("callmatch.bench.shared", "../shared"));
         Map<String, CallDto> calls = new HashMap<>();
-        try (Stream<String> lines = Files.lines(shared.resolve("eval/calls.jsonl"))) {
-            for (String line : (Iterable<String>) lines::iterator) {
-                CallDto call = JSON.readValue(line, CallDto.class);
-                calls.put(call.identifier(), call);
-            }
+        for (CallDto call : TestData.calls(TestData.EVAL_CALLS)) {
+            calls.put(call.identifier(), call);
         }
         List<PoolProject> projects = new ArrayList<>();
         List<OrganisationDto> organisations = new ArrayList<>();
         List<PoolParticipation> participations = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();
-        Cordis.readBundle(shared.resolve("eval/dev/cordis.zip"), new CordisSink() {
+        Cordis.readBundle(TestData.DEV_POOL, new CordisSink() {
             public void project(CordisProject p) {
                 projects.add(new PoolProject(p.id(), p.acronym(), p.title(), p.objective(), p.topic(), p.topicTitle(),
                         p.scienceFields(), null));
