@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""Builds the demo call set (src/main/resources/demo/calls.jsonl) from the real portal scrape in ../shared/data.
+"""Builds the demo call set (src/main/resources/demo/calls.jsonl) from a downloaded scrape of the portal's topics.
 
 Source: European Commission, Funding & Tenders Portal (CC BY 4.0, Decision 2011/833/EU).
-Usage: python3 src/tools/make_demo_calls.py ../shared/data/ft-portal/open-topics-2026-08.jsonl.gz 2026-11-27
-The second argument is the date from which deadlines count as ahead; the set prefers calls still open then.
+Usage: python3 src/tools/make_demo_calls.py /path/to/open-topics-2026-08.jsonl.gz 2026-11-27
+The first argument is a portal scrape in gzipped JSON lines (one topic an object: topicId, title, programme,
+callIdentifier, actionType, deadline, callStatus, budgetMin, budgetMax, keywords, description, objectives, ...; the
+set was made from open-topics-2026-08.jsonl.gz, 629 topics scraped in August 2026). The second is the date from
+which deadlines count as ahead; the set prefers calls still open then.
 """
 import collections, gzip, json, re, sys
 

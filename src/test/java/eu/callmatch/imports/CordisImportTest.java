@@ -1,5 +1,6 @@
 package eu.callmatch.imports;
 
+import eu.callmatch.common.TestData;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -16,11 +17,11 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 
-/** The CORDIS sample bundle (55,795 participations) through the REST API. */
+/** A sample of a real CORDIS bundle (788 participations) through the REST API. */
 @QuarkusTest
 class CordisImportTest {
 
-    static final Path BUNDLE = Path.of("..", "shared", "data", "cordis", "cordis-horizon-europe.zip");
+    static final Path BUNDLE = TestData.CORDIS_SAMPLE;
 
     @Test
     void theSampleBundleImportsAndASecondImportChangesNothing() throws IOException {
@@ -30,15 +31,15 @@ class CordisImportTest {
                 .then().statusCode(200)
                 .body("kind", equalTo("ORGANISATIONS"))
                 .body("format", equalTo("cordis"))
-                .body("created", equalTo(17560))
-                .body("details.participations.created", equalTo(55795))
-                .body("details.projects.created", equalTo(17088));
+                .body("created", equalTo(633))
+                .body("details.participations.created", equalTo(788))
+                .body("details.projects.created", equalTo(192));
         given().contentType("application/zip").body(zip).queryParam("source", "cordis-sample")
                 .when().post("/api/v1/imports/cordis")
                 .then().statusCode(200)
                 .body("created", equalTo(0))
                 .body("updated", equalTo(0))
-                .body("unchanged", equalTo(17560));
+                .body("unchanged", equalTo(633));
         // the organisation of the evaluation's first E3 case, with its projects
         given().when().get("/api/v1/organisations/{pic}", "999993274").then().statusCode(200)
                 .body("participationCount", greaterThan(0))

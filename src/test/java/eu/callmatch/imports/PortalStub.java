@@ -1,6 +1,7 @@
 package eu.callmatch.imports;
 
 import com.sun.net.httpserver.HttpExchange;
+import eu.callmatch.common.TestData;
 import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -9,14 +10,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A local stand-in for the Funding &amp; Tenders Portal's search API, answering with a recorded real response
- * (../shared/data/ft-portal/sedia-json/call_search_10_06_24.json) on page 1 and no results after; and a portal
+ * (src/test/resources/data/ft-portal/sedia-json/call_search_10_06_24.json) on page 1 and no results after; and a portal
  * that is down. No test reaches the network.
  */
 public class PortalStub implements QuarkusTestResourceLifecycleManager {
@@ -27,8 +27,7 @@ public class PortalStub implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            byte[] recorded = Files.readAllBytes(Path.of("..", "shared", "data", "ft-portal", "sedia-json",
-                    "call_search_10_06_24.json"));
+            byte[] recorded = Files.readAllBytes(TestData.SEDIA_JSON.resolve("call_search_10_06_24.json"));
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/search-api/prod/rest/search", exchange -> {
                 String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package eu.callmatch.imports.formats;
 
 import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.common.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -14,13 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CallmatchJsonlTest {
 
-    static final Path CALLS = Collected.SHARED.resolve(Path.of("eval", "calls.jsonl"));
+    static final Path CALLS = TestData.CALLS_SAMPLE;
 
     @Test
-    void readsTheEvaluationCorpus() throws Exception {
+    void readsASampleOfTheEvaluationCorpus() throws Exception {
         Collected<CallDto> calls = Collected.of(CALLS, CallmatchJsonl::read);
 
-        assertEquals(2306, calls.accepted.size());
+        assertEquals(116, calls.accepted.size());
         assertEquals(List.of(), calls.rejected);
         CallDto first = calls.accepted.get(0).record();
         assertEquals(1, calls.accepted.get(0).line());
@@ -28,7 +29,7 @@ class CallmatchJsonlTest {
         assertEquals(LocalDate.of(2024, 5, 21), first.openingDate());
         assertEquals(List.of(LocalDate.of(2024, 8, 21)), first.deadlines());
         assertEquals(0, new BigDecimal("6000000").compareTo(first.budgetMax()));
-        assertEquals(2306, calls.accepted.get(2305).line());
+        assertEquals(116, calls.accepted.get(115).line());
     }
 
     @Test
@@ -66,7 +67,7 @@ class CallmatchJsonlTest {
     @Test
     void aFileThatIsNotJsonLinesIsAFormatError() throws Exception {
         FormatException csv = assertThrows(FormatException.class, () -> Collected.of(
-                Collected.SHARED.resolve(Path.of("data", "ft-portal", "ft-csv-exports-2024", "CL3.csv")), CallmatchJsonl::read));
+                TestData.FT_CSV_EXPORTS.resolve("CL3.csv"), CallmatchJsonl::read));
         assertEquals(1, csv.line());
 
         FormatException broken = assertThrows(FormatException.class,

@@ -22,8 +22,6 @@ final class Collected<T> implements RecordSink<T> {
     final List<Accepted<T>> accepted = new ArrayList<>();
     final List<Rejected> rejected = new ArrayList<>();
 
-    static final Path SHARED = Path.of("..", "shared");
-
     @Override
     public void accept(long line, T record) {
         accepted.add(new Accepted<>(line, record));

@@ -1,5 +1,6 @@
 package eu.callmatch.imports.formats;
 
+import eu.callmatch.common.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CordisTest {
 
-    static final Path BUNDLE = Collected.SHARED.resolve(Path.of("data", "cordis", "cordis-horizon-europe.zip"));
+    static final Path BUNDLE = TestData.CORDIS_SAMPLE;
     static final String ORGANISATION_HEADER = "projectID;projectAcronym;organisationID;vatNumber;name;shortName;SME;activityType;"
             + "street;postCode;city;country;nutsCode;geolocation;organizationURL;contactForm;contentUpdateDate;rcn;order;role;"
             + "ecContribution;netEcContribution;totalCost;endOfParticipation;active\n";
@@ -98,13 +99,13 @@ class CordisTest {
 
         assertEquals(List.of(), bundle.rejected);
         assertEquals(List.of("projects", "organisations", "participations"), bundle.order);
-        assertEquals(17_088, bundle.projects.size());
-        assertEquals(17_560, bundle.organisations.size());
-        assertEquals(55_795, bundle.participations.size());
+        assertEquals(192, bundle.projects.size());
+        assertEquals(633, bundle.organisations.size());
+        assertEquals(788, bundle.participations.size());
         Set<String> pics = new HashSet<>();
         bundle.organisations.forEach(o -> assertTrue(pics.add(o.pic()), "PIC twice: " + o.pic()));
         assertTrue(bundle.participations.stream().allMatch(p -> pics.contains(p.pic())));
-        assertEquals(11_321, bundle.participations.stream().filter(p -> p.role().equals("coordinator")).count());
+        assertEquals(132, bundle.participations.stream().filter(p -> p.role().equals("coordinator")).count());
 
         CordisOrganisation athens = bundle.organisation("996825642");
         assertEquals("ECOLE FRANCAISE D'ATHENES", athens.name());
@@ -188,7 +189,7 @@ class CordisTest {
         Bundle bundle = new Bundle();
         Cordis.readFile(project, bundle);
 
-        assertEquals(702, bundle.projects.size());
+        assertEquals(19, bundle.projects.size());
         assertEquals(List.of(), bundle.organisations);
         assertEquals("HORIZON-WIDERA-2022-ACCESS-01-01-two-stage", bundle.project("101059552").topic());
         assertThrows(FormatException.class, () -> Cordis.readFile(dir.resolve("members.csv"), bundle));

@@ -2,6 +2,7 @@ package eu.callmatch.imports.formats;
 
 import eu.callmatch.calls.CallStatus;
 import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.common.TestData;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SediaSearchTest {
 
-    static final Path SEDIA = Collected.SHARED.resolve(Path.of("data", "ft-portal", "sedia-json"));
+    static final Path SEDIA = TestData.SEDIA_JSON;
 
     @Test
     void readsASearchResponse() throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.common.TestData;
 import eu.callmatch.imports.formats.Cordis;
 import eu.callmatch.imports.formats.CordisOrganisation;
 import eu.callmatch.imports.formats.CordisParticipation;
@@ -28,12 +29,9 @@ import org.apache.lucene.util.IOUtils;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -48,10 +46,10 @@ import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Times the three matching paths on synthetic data recombined from the real files in {@code ../shared}:
+ * Times the three matching paths on synthetic data recombined from real files of the repository ({@code eval/}, the
+ * demo calls):
  * <ul>
  *   <li>call matches over 50,000 calls (the SearchBenchmark's synthetic calls, each with a text vector blended from
  *       two real calls' vectors), for real member and idea profiles from the evaluation, the profile's embedding
@@ -63,8 +61,7 @@ import java.util.zip.GZIPInputStream;
  * Vectors are blended from a few hundred real embeddings: embedding 150,000 texts would take the benchmark an hour,
  * and the scoring costs the same for any unit vector.
  *
- * <p>Run: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=MatchingBenchmark}
- * ({@code -Dcallmatch.bench.shared=/path/to/shared} when the shared data is not at {@code ../shared}).
+ * <p>Run: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=MatchingBenchmark}.
  */
 @Tag("benchmark")
 class MatchingBenchmark {
@@ -82,14 +79,8 @@ class MatchingBenchmark {
 
     @Test
     void benchmark() throws Exception {
-        Path shared = Path.of(System.getProperty("callmatch.bench.shared", "../shared"));
         TextEmbedder embedder = new TextEmbedder(true);
-        List<CallDto> calls = new ArrayList<>();
-        try (Stream<String> lines = Files.lines(shared.resolve("eval/calls.jsonl"))) {
-            for (String line : (Iterable<String>) lines::iterator) {
-                calls.add(JSON.readValue(line, CallDto.class));
-            }
-        }
+        List<CallDto> calls = TestData.calls(TestData.EVAL_CALLS);
         Random random = new Random(7);
         long started = System.nanoTime();
         List<float[]> real = new ArrayList<>();
@@ -97,21 +88,13 @@ class MatchingBenchmark {
             real.add(embedder.embed(CallText.of(calls.get(random.nextInt(calls.size())))));
         }
         System.out.printf("Embedded %d real calls in %.1f s%n", REAL_VECTORS, (System.nanoTime() - started) / 1e9);
-        callMatches(shared, calls, real, embedder);
-        partnerMatches(shared, calls, real);
+        callMatches(calls, real, embedder);
+        partnerMatches(calls, real);
     }
 
-    private static void callMatches(Path shared, List<CallDto> calls, List<float[]> real, TextEmbedder embedder)
-            throws Exception {
-        List<JsonNode> topics = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-                Files.newInputStream(shared.resolve("data/ft-portal/open-topics-2026-08.jsonl.gz"))), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                topics.add(JSON.readTree(line));
-            }
-        }
-        List<String> descriptions = topics.stream().map(t -> t.path("description").asText(""))
-                .filter(d -> d.length() > 500).toList();
+    private static void callMatches(List<CallDto> calls, List<float[]> real, TextEmbedder embedder) throws Exception {
+        List<CallDto> topics = TestData.calls(TestData.DEMO_CALLS);
+        List<String> descriptions = SearchBenchmark.descriptions(topics);
         // -Dcallmatch.bench.index=DIR keeps the built index there and reuses it in the next run
         String keep = System.getProperty("callmatch.bench.index");
         Path root = keep == null ? Files.createTempDirectory("callmatch-matching-bench") : Path.of(keep);
@@ -136,8 +119,8 @@ class MatchingBenchmark {
                     (System.nanoTime() - start) / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 
             List<JsonNode> profiles = new ArrayList<>();
-            for (String file : List.of("eval/dev/e2_member.jsonl", "eval/dev/e1_idea.jsonl")) {
-                try (Stream<String> lines = Files.lines(shared.resolve(file))) {
+            for (String file : List.of("dev/e2_member.jsonl", "dev/e1_idea.jsonl")) {
+                try (Stream<String> lines = Files.lines(TestData.EVAL.resolve(file))) {
                     for (String line : (Iterable<String>) lines::iterator) {
                         profiles.add(JSON.readTree(line).path("profile"));
                     }
@@ -203,11 +186,11 @@ class MatchingBenchmark {
         }
     }
 
-    private static void partnerMatches(Path shared, List<CallDto> calls, List<float[]> real) {
+    private static void partnerMatches(List<CallDto> calls, List<float[]> real) {
         List<CordisProject> projects = new ArrayList<>();
         List<CordisOrganisation> organisations = new ArrayList<>();
         List<CordisParticipation> participations = new ArrayList<>();
-        Cordis.readBundle(shared.resolve("eval/dev/cordis.zip"), new CordisSink() {
+        Cordis.readBundle(TestData.DEV_POOL, new CordisSink() {
             public void project(CordisProject project) {
                 projects.add(project);
             }

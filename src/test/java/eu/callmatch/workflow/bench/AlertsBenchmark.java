@@ -3,6 +3,7 @@ package eu.callmatch.workflow.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.callmatch.calls.service.CallChange;
+import eu.callmatch.common.TestData;
 import eu.callmatch.imports.ImportFormat;
 import eu.callmatch.matching.service.CallMatchService;
 import eu.callmatch.members.service.MemberService;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -44,7 +44,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestProfile(AlertsBenchmark.Manual.class)
 class AlertsBenchmark {
 
-    static final Path EVAL = Path.of("..", "shared", "eval");
     static final int MEMBERS = 500;
     static final int CALLS = 600;
     static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Brussels"));
@@ -75,7 +74,7 @@ class AlertsBenchmark {
     @Test
     void fiveHundredMembersAgainstSixHundredCalls() throws IOException {
         ObjectMapper json = new ObjectMapper();
-        List<String> profiles = Files.readAllLines(EVAL.resolve("dev/e2_member.jsonl"), StandardCharsets.UTF_8);
+        List<String> profiles = Files.readAllLines(TestData.EVAL.resolve("dev/e2_member.jsonl"), StandardCharsets.UTF_8);
         StringBuilder csv = new StringBuilder("externalId,name,country,organisationType,description,keywords\n");
         for (int i = 0; i < MEMBERS; i++) {
             var p = json.readTree(profiles.get(i % profiles.size())).path("profile");
@@ -90,7 +89,7 @@ class AlertsBenchmark {
                 .queryParam("format", "members-csv")
                 .when().post("/api/v1/imports/members").then().statusCode(200);
 
-        List<String> lines = Files.readAllLines(EVAL.resolve("calls.jsonl"), StandardCharsets.UTF_8);
+        List<String> lines = Files.readAllLines(TestData.EVAL_CALLS, StandardCharsets.UTF_8);
         StringBuilder calls = new StringBuilder();
         List<String> ids = new ArrayList<>();
         for (int i = 0; ids.size() < CALLS && i < lines.size(); i++) {
