@@ -136,12 +136,14 @@ final class PartnerRanker {
         // the seeds are the best first-stage organisations, whoever they are: the filters apply to the result only
         Heap seeds = new Heap(SEEDS);
         for (int o = 0; o < n; o++) {
+            // most organisations did nothing like the call: their features are read only if a partner names them
+            if (!r.evidence(p.projectsOf[o])) {
+                continue;
+            }
             PartnerFeatures.of(p, r, o, features);
             first[o] = firstStage(features);
-            candidate[o] = PartnerFeatures.evidence(features);
-            if (candidate[o]) {
-                seeds.offer(o, first[o]);
-            }
+            candidate[o] = true;
+            seeds.offer(o, first[o]);
         }
         Heap.Best best = seeds.best();
         double[] collaboration = collaboration(p, best);
@@ -157,6 +159,10 @@ final class PartnerRanker {
             if ((country != null && !country.equals(org.country())) || (type != null && type != org.organisationType())
                     || (excludedPic != null && excludedPic.equals(org.pic()))) {
                 continue;
+            }
+            if (!candidate[o]) {
+                PartnerFeatures.of(p, r, o, features);
+                first[o] = firstStage(features);
             }
             ranked++;
             heap.offer(o, first[o] + weight * collaboration[o]);

@@ -25,6 +25,19 @@ record PartnerRelevance(double[] cos, double[] titleCos, int[] shared, double[] 
     /** In a small pool a share says little: at least this many projects may count. */
     static final int CLOSE_AT_LEAST = 50;
 
+    /**
+     * Whether any of these projects says something of the call: a cosine above its view's floor or a share of the
+     * call's work-programme path. The same test as {@link PartnerFeatures#evidence}, without computing the features.
+     */
+    boolean evidence(int[] projects) {
+        for (int j : projects) {
+            if (cos[j] > floor || titleCos[j] > titleFloor || topic[j] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The project's closeness to the call in the nearer of the two views (for the reasons). */
     double closeness(int j) {
         return Math.max(cos[j], titleCos[j]);
