@@ -52,11 +52,13 @@ import java.util.Map;
 import static eu.callmatch.search.index.SearchFields.*;
 
 /**
- * Ranks calls for a profile of any length: semantic similarity of the profile's and the calls' embeddings, combined
- * with a field-aware BM25 over the profile's key terms. The candidates are the title's best calls and the vectors'
- * nearest (without vectors, every field's best calls); each field scores them on its own and its scores are
- * divided by the best score of that field, so a long field (a few calls have 20-page descriptions) cannot swamp
- * the short ones; the dense scores are min-max normalised over the candidates.
+ * Ranks calls for a profile of any length. The candidates are the title's best calls for the profile's key terms,
+ * the profile vector's nearest (without vectors, every field's best calls) and the calls in the areas of a member's
+ * own EU record; each gets the features of {@link CallRanker}: semantic similarity of the profile's and the call's
+ * embeddings (min-max normalised over the candidates, and raw), a BM25 per field divided by that field's best score
+ * among the candidates (so a long field, a few calls have 20-page descriptions, cannot swamp the short ones), the
+ * work-programme area it shares with the other best calls, and what the member's record says of it. The ranker's
+ * weighted sum orders them.
  */
 @ApplicationScoped
 public class CallMatcher {
