@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
-/** With embeddings off, matching is lexical only, and still answers. */
+/** With embeddings and the learned weights off, matching is lexical only, hand-weighted, and still answers. */
 @QuarkusTest
 @TestProfile(EmbeddingsOffTest.Off.class)
 public class EmbeddingsOffTest {
@@ -22,7 +22,8 @@ public class EmbeddingsOffTest {
     public static class Off implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("callmatch.matching.embeddings.enabled", "false");
+            return Map.of("callmatch.matching.embeddings.enabled", "false",
+                    "callmatch.matching.learned-ranking", "false");
         }
     }
 

@@ -20,6 +20,13 @@ public interface MatchingConfig {
 
     Embeddings embeddings();
 
+    /**
+     * Rank calls with the learned weights ({@code matching/call-ranker.json}); off, with the hand-set fusion. Read by
+     * the call matcher itself.
+     */
+    @WithDefault("true")
+    boolean learnedRanking();
+
     interface Embeddings {
         /** Semantic matching with sentence embeddings; off, matching is lexical (BM25) only. */
         @WithDefault("true")
