@@ -20,6 +20,8 @@ public final class CallmatchMain {
 
     /** Set by this class when it started the embedded database; read by the demo data loader. */
     public static final String EMBEDDED_FLAG = "callmatch.embedded-database.active";
+    /** The program argument that starts the embedded PostgreSQL alone. */
+    static final String DATABASE_ONLY = "embedded-database";
 
     private static final Logger LOG = Logger.getLogger(CallmatchMain.class);
     private static EmbeddedDatabase embedded;
@@ -28,10 +30,20 @@ public final class CallmatchMain {
     CallmatchMain() {
     }
 
-    public static void main(String... args) throws IOException {
-        // Dev mode re-runs main on a restart: the server started by the first run goes on serving.
-        if (System.getProperty(EMBEDDED_FLAG) == null && bootValue("quarkus.datasource.jdbc.url") == null) {
-            startEmbedded();
+    public static void main(String... args) throws IOException, InterruptedException {
+        try {
+            if (args.length == 1 && DATABASE_ONLY.equals(args[0])) {
+                runDatabaseOnly();
+                return;
+            }
+            // Dev mode re-runs main on a restart: the server started by the first run goes on serving.
+            if (System.getProperty(EMBEDDED_FLAG) == null && bootValue("quarkus.datasource.jdbc.url") == null) {
+                startEmbedded();
+            }
+        } catch (EmbeddedDatabase.UnusableDirectoryException e) {
+            // the log holds its records back until Quarkus has configured it, which it never does here
+            System.err.println(e.getMessage());
+            System.exit(1);
         }
         int[] exitCode = {0};
         Quarkus.run(null, (code, failure) -> {
@@ -44,6 +56,16 @@ public final class CallmatchMain {
         if (exitCode[0] != 0) {
             System.exit(exitCode[0]);
         }
+    }
+
+    /** The embedded PostgreSQL without the service, e.g. to restore a dump into a new directory, until Ctrl-C. */
+    private static void runDatabaseOnly() throws IOException, InterruptedException {
+        mainFinished = true; // nothing for the stopping hook to wait for
+        startEmbedded();
+        // on the console: the log shows nothing before Quarkus has configured it
+        System.out.printf("Only the embedded PostgreSQL %d runs, on port %d: psql -h localhost -p %d -U postgres -d"
+                + " postgres. Ctrl-C stops it.%n", EmbeddedDatabase.MAJOR, embedded.port(), embedded.port());
+        Thread.currentThread().join();
     }
 
     private static void startEmbedded() throws IOException {
