@@ -37,14 +37,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Starts the server on the files in {@code directory}, creating them on first use; {@code port} 0 picks one.
+     * Starts the server on the files in {@code directory}, creating them on first use; {@code port} 0 picks one. A
+     * server that a killed service left running on them is stopped first.
      *
-     * @throws UnusableDirectoryException when the files were made by another PostgreSQL major
+     * @throws UnusableDirectoryException when the files were made by another PostgreSQL major, or a running service
+     *                                    still uses them
      */
     public static EmbeddedDatabase start(Path directory, int port) throws IOException {
         directory = directory.toAbsolutePath().normalize();
         requireThisMajor(directory);
         Files.createDirectories(directory);
+        OrphanedPostgres.stopIfAny(directory);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
