@@ -165,8 +165,10 @@ public class CallMatcher {
         Map<Integer, Map<String, List<String>>> matched = matchedTerms(
                 top.stream().map(i -> docs[i]).toList(), scoring.terms().keySet(), docs, scoring.found());
         List<CallMatch> matches = new ArrayList<>(top.size());
+        boolean dense = java.util.Arrays.stream(semantic).anyMatch(c -> !Double.isNaN(c));
+        boolean record = query.record() != null && !query.record().isEmpty();
         for (int i : top) {
-            matches.add(new CallMatch(ids[i], CallRanker.display(scores[i]), semantic[i],
+            matches.add(new CallMatch(ids[i], ranker.display(scores[i], dense, record), semantic[i],
                     matched.getOrDefault(docs[i], Map.of()), areas[i], evidence[i]));
         }
         return new Result(matches, scoring.total());

@@ -12,7 +12,7 @@ import java.util.List;
  * How a call's features for a profile become one score: a linear model over the features of {@link #FEATURES},
  * learned from the public training material (see {@code CallRankerTraining} and the README's Matching section) and
  * loaded from {@value #RESOURCE}, or the hand-set fusion the service had before, where the file is missing or off.
- * The ranking uses the linear score; {@link #display} maps it to 0-1 for people.
+ * The ranking uses the linear score; {@link #display} puts it on a 0-1 scale for people and thresholds.
  *
  * @param weights one weight per feature of {@link #FEATURES}
  * @param source  where the weights come from, for the log and the tests
@@ -72,9 +72,30 @@ public record CallRanker(double[] weights, String source) {
         return s;
     }
 
-    /** A score for people, 0 to 1, in the order of the linear score. */
-    public static double display(double score) {
-        return 1 / (1 + Math.exp(-score));
+    /** The features a profile can have evidence for: the record's only with a record, the cosines only with vectors. */
+    private static boolean available(int feature, boolean dense, boolean record) {
+        return switch (feature) {
+            case DENSE, COSINE -> dense;
+            case OWN_AREA, OWN_TOPIC, PARTNER_AREA -> record;
+            case AREA -> false; // a bonus on top, as the hand-set fusion had it
+            default -> true;
+        };
+    }
+
+    /**
+     * A score for people and thresholds (alerts' {@code min-score}), 0 to 1, in the order of the linear score: the
+     * linear score over the most a candidate could reach on the features this profile can have evidence for (each
+     * feature is at most 1), capped at 1. With the hand-set weights and vectors that most is 1: the score is the
+     * fusion's own.
+     */
+    public double display(double score, boolean dense, boolean record) {
+        double most = 0;
+        for (int i = 0; i < weights.length; i++) {
+            if (available(i, dense, record)) {
+                most += Math.max(0, weights[i]);
+            }
+        }
+        return most <= 0 ? 0 : Math.max(0, Math.min(1, score / most));
     }
 
     /** The learned ranker of {@value #RESOURCE}, or {@link #UNLEARNED} (logged) where it is missing or unreadable. */

@@ -34,6 +34,20 @@ class LearnedRankingTest {
     }
 
     @Test
+    void scoresForPeopleAreTheHandSetFusionItselfOrTheLearnedScoreOverItsMost() {
+        double[] x = new double[CallRanker.FEATURES.size()];
+        x[CallRanker.DENSE] = 0.5;
+        x[CallRanker.TITLE] = 1;
+        CallRanker handSet = CallRanker.UNLEARNED;
+        assertEquals(0.7 * 0.5 + 0.3 / 1.3, handSet.display(handSet.score(x, true), true, false), 1e-9);
+        CallRanker learned = CallRanker.learned();
+        double s = learned.display(learned.score(x, true), true, false);
+        assertTrue(s > 0 && s < 1, "a middling candidate gets a middling score: " + s);
+        double[] none = new double[CallRanker.FEATURES.size()];
+        assertEquals(0, learned.display(learned.score(none, true), true, true), 1e-9, "no evidence, no score");
+    }
+
+    @Test
     void aRankerFileOfOtherFeaturesIsRefused() throws Exception {
         JsonNode file = new ObjectMapper().readTree("""
                 {"format": 1, "features": ["dense", "title"], "weights": [0.5, 0.5]}""");
