@@ -100,6 +100,15 @@ public record CallRanker(double[] weights, String source) {
 
     /** The learned ranker of {@value #RESOURCE}, or {@link #UNLEARNED} (logged) where it is missing or unreadable. */
     public static CallRanker learned() {
+        return Learned.RANKER;
+    }
+
+    /** Read once, when first asked for. */
+    private static final class Learned {
+        static final CallRanker RANKER = load();
+    }
+
+    private static CallRanker load() {
         try (InputStream in = CallRanker.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 LOG.warnf("No learned call ranking (%s): calls are ranked by the hand-set fusion", RESOURCE);
