@@ -160,7 +160,7 @@ public class CallMatcher {
         for (int i = 0; i < docs.length; i++) {
             scores[i] = ranker.score(features[i], true);
         }
-        List<Integer> order = best(scores, docs);
+        List<Integer> order = best(scores, Comparator.comparingInt(i -> docs[i]));
         List<Integer> top = order.subList(0, Math.min(limit, order.size()));
         Map<Integer, Map<String, List<String>>> matched = matchedTerms(
                 top.stream().map(i -> docs[i]).toList(), scoring.terms().keySet(), docs, scoring.found());
@@ -288,32 +288,13 @@ public class CallMatcher {
         return segments.size() <= RecordFeatures.DEPTH ? null : TopicCodes.prefix(segments, RecordFeatures.DEPTH);
     }
 
-    /** Per segment, the area of each document's identifier: read once from the ids, dropped with the segment. */
-    private static final Map<IndexReader.CacheKey, String[]> SEGMENT_AREAS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static String[] segmentAreas(LeafReader segment) throws IOException {
-        IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
-        String[] areas = helper == null ? null : SEGMENT_AREAS.get(helper.getKey());
-        if (areas == null) {
-            String[] ids = segmentIds(segment);
-            areas = new String[ids.length];
-            for (int doc = 0; doc < ids.length; doc++) {
-                areas[doc] = ids[doc] == null ? null : areaKey(ids[doc]);
-            }
-            if (helper != null && SEGMENT_AREAS.putIfAbsent(helper.getKey(), areas) == null) {
-                helper.addClosedListener(SEGMENT_AREAS::remove);
-            }
-        }
-        return areas;
-    }
-
-    /** The candidates' indexes, best score first, ties by document. */
-    private static List<Integer> best(double[] scores, int[] docs) {
+    /** The candidates' indexes, best score first, then in the order of {@code ties}. */
+    private static List<Integer> best(double[] scores, Comparator<Integer> ties) {
         List<Integer> order = new ArrayList<>(scores.length);
         for (int i = 0; i < scores.length; i++) {
             order.add(i);
         }
-        order.sort(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparingInt(i -> docs[i]));
+        order.sort(Comparator.<Integer>comparingDouble(i -> -scores[i]).thenComparing(ties));
         return order;
     }
 
@@ -455,11 +436,7 @@ public class CallMatcher {
         for (int i = 0; i < ids.length; i++) {
             first[i] = ranker.score(features[i], false);
         }
-        List<Integer> order = new ArrayList<>(ids.length);
-        for (int i = 0; i < ids.length; i++) {
-            order.add(i);
-        }
-        order.sort(Comparator.<Integer>comparingDouble(i -> -first[i]).thenComparing(i -> ids[i]));
+        List<Integer> order = best(first, Comparator.comparing(i -> ids[i]));
         int k = Math.min(FEEDBACK_CALLS, ids.length);
         List<List<String>> feedback = new ArrayList<>(k);
         for (int j = 0; j < k; j++) {
@@ -761,6 +738,27 @@ public class CallMatcher {
 
     /** Per segment (its core, which deletions do not change), the id of each document. */
     private static final Map<IndexReader.CacheKey, String[]> SEGMENT_IDS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per segment, the area of each document's identifier. */
+    private static final Map<IndexReader.CacheKey, String[]> SEGMENT_AREAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** A table of a segment's documents: made once, kept in {@code cache} until the segment closes. */
+    private interface SegmentTable {
+        String[] read(LeafReader segment) throws IOException;
+    }
+
+    private static String[] perSegment(Map<IndexReader.CacheKey, String[]> cache, LeafReader segment,
+                                       SegmentTable table) throws IOException {
+        IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
+        String[] values = helper == null ? null : cache.get(helper.getKey());
+        if (values == null) {
+            values = table.read(segment);
+            // the searcher holds the segment open: it cannot close before its listener is added
+            if (helper != null && cache.putIfAbsent(helper.getKey(), values) == null) {
+                helper.addClosedListener(cache::remove);
+            }
+        }
+        return values;
+    }
 
     /**
      * The id of every document of a segment, read once in term order and dropped when the segment closes: a
@@ -768,11 +766,9 @@ public class CallMatcher {
      * the doc values decompresses a block of them.
      */
     private static String[] segmentIds(LeafReader segment) throws IOException {
-        IndexReader.CacheHelper helper = segment.getCoreCacheHelper();
-        String[] ids = helper == null ? null : SEGMENT_IDS.get(helper.getKey());
-        if (ids == null) {
-            ids = new String[segment.maxDoc()];
-            SortedDocValues values = DocValues.getSorted(segment, ID);
+        return perSegment(SEGMENT_IDS, segment, s -> {
+            String[] ids = new String[s.maxDoc()];
+            SortedDocValues values = DocValues.getSorted(s, ID);
             String[] byOrd = new String[values.getValueCount()];
             TermsEnum terms = values.termsEnum();
             for (int ord = 0; terms.next() != null; ord++) {
@@ -781,11 +777,19 @@ public class CallMatcher {
             for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
                 ids[doc] = byOrd[values.ordValue()];
             }
-            // the searcher holds the segment open: it cannot close before its listener is added
-            if (helper != null && SEGMENT_IDS.putIfAbsent(helper.getKey(), ids) == null) {
-                helper.addClosedListener(SEGMENT_IDS::remove);
+            return ids;
+        });
+    }
+
+    /** The area of every document's identifier in a segment (for the record's candidates), from its ids. */
+    private static String[] segmentAreas(LeafReader segment) throws IOException {
+        return perSegment(SEGMENT_AREAS, segment, s -> {
+            String[] ids = segmentIds(s);
+            String[] areas = new String[ids.length];
+            for (int doc = 0; doc < ids.length; doc++) {
+                areas[doc] = ids[doc] == null ? null : areaKey(ids[doc]);
             }
-        }
-        return ids;
+            return areas;
+        });
     }
 }

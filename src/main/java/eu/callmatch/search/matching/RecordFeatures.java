@@ -33,7 +33,6 @@ final class RecordFeatures {
 
     /** Writes the record's features of the call into {@code features} and answers their evidence, or null. */
     CallMatch.RecordEvidence score(String identifier, List<String> segments, double[] features) {
-        double ownArea = 0;
         int ownBest = -1;
         int ownShared = 0;
         boolean sameTopic = false;
@@ -45,7 +44,7 @@ final class RecordFeatures {
                 ownBest = i;
             }
         }
-        ownArea = depth(ownShared);
+        double ownArea = depth(ownShared);
         double partnerSum = 0;
         Map<String, Integer> inArea = new HashMap<>();
         for (int i = 0; i < partners.size(); i++) {
