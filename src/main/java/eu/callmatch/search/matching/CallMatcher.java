@@ -80,31 +80,49 @@ public class CallMatcher {
 
     private final SearchIndexes indexes;
     private final CallRanker ranker;
+    private final QueryAdapter adapter;
 
     CallMatcher(SearchIndexes indexes,
                 @ConfigProperty(name = "callmatch.matching.learned-ranking", defaultValue = "true") boolean learned) {
         this.indexes = indexes;
         this.ranker = learned ? CallRanker.learned() : CallRanker.UNLEARNED;
+        this.adapter = learned ? QueryAdapter.learned() : QueryAdapter.NONE;
     }
 
     public Result match(CallMatchQuery query, int limit) {
-        return match(indexes.index(IndexKind.CALLS), query, limit, ranker);
+        return match(indexes.index(IndexKind.CALLS), query, limit, ranker, adapter);
     }
 
-    /** Matches over the given calls index (the service's, or a benchmark's) with the learned ranking. */
+    /** Matches over the given calls index (the service's, or a benchmark's) with the learned ranking and adapter. */
     public static Result match(LuceneIndex calls, CallMatchQuery query, int limit) {
-        return match(calls, query, limit, CallRanker.learned());
+        return match(calls, query, limit, CallRanker.learned(), QueryAdapter.learned());
     }
 
-    /** Matches over the given calls index with the given ranking. */
+    /** Matches over the given calls index with the given ranking, the profile's vectors as they are. */
     public static Result match(LuceneIndex calls, CallMatchQuery query, int limit, CallRanker ranker) {
+        return match(calls, query, limit, ranker, QueryAdapter.NONE);
+    }
+
+    /** Matches over the given calls index with the given ranking, the profile's vectors mapped by {@code adapter}. */
+    public static Result match(LuceneIndex calls, CallMatchQuery query, int limit, CallRanker ranker,
+                               QueryAdapter adapter) {
+        CallMatchQuery mapped = adapted(query, adapter);
         return calls.withSearcher(searcher -> {
             try {
-                return match(searcher, query, limit, ranker);
+                return match(searcher, mapped, limit, ranker);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /** The query with its profile's vectors mapped by {@code adapter}. */
+    public static CallMatchQuery adapted(CallMatchQuery q, QueryAdapter adapter) {
+        if (adapter.rank() == 0 || q.vector() == null) {
+            return q;
+        }
+        return new CallMatchQuery(q.text(), q.keywords(), adapter.apply(q.vector()), adapter.apply(q.parts()),
+                q.statuses(), q.programmes(), q.actionTypes(), q.deadlineAfter(), q.candidates(), q.record());
     }
 
     /** The cosine of {@code vector} and the call's stored vector, or NaN when it has none. */
@@ -149,7 +167,7 @@ public class CallMatcher {
             throws IOException {
         Scoring scoring = candidates(searcher, query, limit);
         int[] docs = scoring.docs();
-        Map<Integer, String> byDoc = ids(searcher.getIndexReader(), scoring.rows().keySet());
+        Map<Integer, String[]> byDoc = ids(searcher.getIndexReader(), scoring.rows().keySet());
         String[] ids = new String[docs.length];
         double[][] features = new double[docs.length][];
         double[] semantic = new double[docs.length];
@@ -249,37 +267,46 @@ public class CallMatcher {
 
     /**
      * A member's record brings its own candidates: the calls in the work-programme areas (programme, cluster,
-     * destination) of its own projects and of the {@value #PARTNER_AREAS} areas where its partners took part most. A
-     * member's next call often lies there without sharing its words or its meaning with the profile's text.
+     * destination) of its own projects, then in the areas where its partners took part, most participations first,
+     * whole areas at a time until {@value #MAX_RECORD_CANDIDATES} calls. A member's next call often lies there
+     * without sharing its words or its meaning with the profile's text.
      */
     private static void recordCandidates(IndexSearcher searcher, MemberRecord record, DocSetQuery filter,
                                          Map<Integer, double[]> candidates, int rowSize) throws IOException {
         if (record == null || record.isEmpty()) {
             return;
         }
-        java.util.Set<String> areas = new java.util.HashSet<>();
-        record.own().stream().map(p -> areaKey(p.topic())).filter(java.util.Objects::nonNull).forEach(areas::add);
-        Map<String, Integer> partnerAreas = new HashMap<>();
+        Map<String, Integer> weight = new HashMap<>(); // own areas before any partner's, then by participations
+        record.own().stream().map(p -> areaKey(p.topic())).filter(java.util.Objects::nonNull)
+                .forEach(area -> weight.merge(area, OWN_AREA_WEIGHT, Integer::sum));
         record.partners().stream().map(p -> areaKey(p.topic())).filter(java.util.Objects::nonNull)
-                .forEach(area -> partnerAreas.merge(area, 1, Integer::sum));
-        partnerAreas.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(PARTNER_AREAS).forEach(e -> areas.add(e.getKey()));
-        int added = 0;
+                .forEach(area -> weight.merge(area, 1, Integer::sum));
+        Map<String, List<Integer>> inArea = new HashMap<>();
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             String[] keys = segmentAreas(leaf.reader());
-            for (int doc = 0; doc < keys.length && added < MAX_RECORD_CANDIDATES; doc++) {
-                if (keys[doc] != null && areas.contains(keys[doc]) && filter.contains(leaf.ord, doc)
+            for (int doc = 0; doc < keys.length; doc++) {
+                if (keys[doc] != null && weight.containsKey(keys[doc]) && filter.contains(leaf.ord, doc)
                         && !candidates.containsKey(leaf.docBase + doc)) {
-                    candidates.put(leaf.docBase + doc, nanRow(rowSize));
-                    added++;
+                    inArea.computeIfAbsent(keys[doc], k -> new ArrayList<>()).add(leaf.docBase + doc);
                 }
+            }
+        }
+        List<String> areas = new ArrayList<>(inArea.keySet());
+        areas.sort(Comparator.<String>comparingInt(weight::get).reversed().thenComparing(Comparator.naturalOrder()));
+        int added = 0;
+        for (String area : areas) {
+            for (int doc : inArea.get(area)) {
+                if (added++ >= MAX_RECORD_CANDIDATES) {
+                    return;
+                }
+                candidates.put(doc, nanRow(rowSize));
             }
         }
     }
 
-    /** How many of the partners' most frequent areas bring candidates, and how many candidates the record brings. */
-    static final int PARTNER_AREAS = 5;
+    /** An area of the member's own projects counts as this many of its partners' participations there. */
+    static final int OWN_AREA_WEIGHT = 1_000_000;
+    /** How many candidates the record brings at most. */
     static final int MAX_RECORD_CANDIDATES = 300;
 
     /** A topic's area: its first {@value RecordFeatures#DEPTH} segments (years skipped), or null for fewer. */
@@ -302,7 +329,7 @@ public class CallMatcher {
      * The features of {@link CallRanker#FEATURES} of every candidate but {@link CallRanker#AREA}, which depends on
      * the others' scores: {@code rows} holds, per document, the raw cosine and the fields' scores (NaN: none).
      */
-    private static void features(Map<Integer, double[]> rows, int[] docs, Map<Integer, String> byDoc,
+    private static void features(Map<Integer, double[]> rows, int[] docs, Map<Integer, String[]> byDoc,
                                  MemberRecord record, String[] ids, double[][] features, double[] semantic,
                                  CallMatch.RecordEvidence[] evidence) {
         double minDense = Double.MAX_VALUE;
@@ -325,7 +352,13 @@ public class CallMatcher {
             for (int f = 1; f < row.length; f++) {
                 x[CallRanker.TITLE + f - 1] = Double.isNaN(row[f]) ? 0 : row[f];
             }
-            ids[i] = byDoc.get(docs[i]);
+            ids[i] = byDoc.get(docs[i])[0];
+            String action = byDoc.get(docs[i])[1];
+            if (action != null) {
+                x[CallRanker.RESEARCH] = action.endsWith("RIA") ? 1 : 0;
+                x[CallRanker.INNOVATION] = action.endsWith("-IA") || action.equals("IA") ? 1 : 0;
+                x[CallRanker.COORDINATION] = action.endsWith("CSA") ? 1 : 0;
+            }
             if (fromRecord != null) {
                 evidence[i] = fromRecord.score(ids[i], TopicCodes.segments(ids[i]), x);
             }
@@ -721,9 +754,9 @@ public class CallMatcher {
         return matched;
     }
 
-    /** The ids of the documents, from their segments' tables. */
-    private static Map<Integer, String> ids(IndexReader reader, java.util.Set<Integer> docs) throws IOException {
-        Map<Integer, String> ids = new HashMap<>(docs.size() * 2);
+    /** The id and the type of action (or null) of the documents, from their segments' tables. */
+    private static Map<Integer, String[]> ids(IndexReader reader, java.util.Set<Integer> docs) throws IOException {
+        Map<Integer, String[]> ids = new HashMap<>(docs.size() * 2);
         List<LeafReaderContext> leaves = reader.leaves();
         for (int doc : docs) {
             LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
@@ -731,13 +764,15 @@ public class CallMatcher {
             if (id == null) {
                 throw new IllegalStateException("document " + doc + " has no id");
             }
-            ids.put(doc, id);
+            ids.put(doc, new String[]{id, segmentActions(leaf.reader())[doc - leaf.docBase]});
         }
         return ids;
     }
 
     /** Per segment (its core, which deletions do not change), the id of each document. */
     private static final Map<IndexReader.CacheKey, String[]> SEGMENT_IDS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per segment, the type of action of each document (null: none). */
+    private static final Map<IndexReader.CacheKey, String[]> SEGMENT_ACTIONS = new java.util.concurrent.ConcurrentHashMap<>();
     /** Per segment, the area of each document's identifier. */
     private static final Map<IndexReader.CacheKey, String[]> SEGMENT_AREAS = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -778,6 +813,27 @@ public class CallMatcher {
                 ids[doc] = byOrd[values.ordValue()];
             }
             return ids;
+        });
+    }
+
+    /** The type of action of every document of a segment, from the postings of its few values. */
+    private static String[] segmentActions(LeafReader segment) throws IOException {
+        return perSegment(SEGMENT_ACTIONS, segment, s -> {
+            String[] actions = new String[s.maxDoc()];
+            Terms terms = s.terms(ACTION_TYPE);
+            if (terms == null) {
+                return actions;
+            }
+            TermsEnum values = terms.iterator();
+            PostingsEnum postings = null;
+            for (BytesRef value = values.next(); value != null; value = values.next()) {
+                String action = value.utf8ToString();
+                postings = values.postings(postings, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    actions[doc] = action;
+                }
+            }
+            return actions;
         });
     }
 
