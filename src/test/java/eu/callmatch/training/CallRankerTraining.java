@@ -20,7 +20,6 @@ import eu.callmatch.search.matching.CallMatcher;
 import eu.callmatch.search.matching.CallRanker;
 import eu.callmatch.search.matching.CallText;
 import eu.callmatch.search.matching.MemberRecord;
-import eu.callmatch.search.matching.QueryAdapter;
 import eu.callmatch.search.matching.TextEmbedder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -120,9 +119,7 @@ class CallRankerTraining {
                 pool.projects.size(), pool.participations.size());
 
         TextEmbedder embedder = new TextEmbedder(true);
-        List<Example> plain;
-        List<Example> mapped;
-        QueryAdapter adapter;
+        List<Example> examples;
         Path indexDir = Files.createTempDirectory(WORK, "calls-index");
         try (LuceneIndex index = LuceneIndex.open(indexDir, IndexKind.CALLS)) {
             long started = System.nanoTime();
@@ -136,18 +133,11 @@ class CallRankerTraining {
             }
             System.out.printf("Calls indexed with vectors in %.0f s%n", (System.nanoTime() - started) / 1e9);
             started = System.nanoTime();
-            List<Query> queries = queries(pool, calls.keySet());
-            List<TextEmbedder.Vectors> embedded = embed(queries, embedder);
-            System.out.printf("%d training queries embedded in %.0f s%n", queries.size(),
-                    (System.nanoTime() - started) / 1e9);
-            adapter = adapter(queries, embedded, list, vectors);
-            started = System.nanoTime();
-            plain = examples(queries, embedded, index, QueryAdapter.NONE);
-            mapped = examples(queries, embedded, index, adapter);
-            System.out.printf("Features of every query, without and with the adapter, in %.0f s%n",
+            examples = examples(pool, calls.keySet(), index, embedder);
+            System.out.printf("%d training queries with features in %.0f s%n", examples.size(),
                     (System.nanoTime() - started) / 1e9);
         }
-        List<Example> examples = plain;
+
         Map<Kind, long[]> sizes = new LinkedHashMap<>();
         for (Example e : examples) {
             long[] s = sizes.computeIfAbsent(e.kind(), k -> new long[4]);
@@ -161,9 +151,8 @@ class CallRankerTraining {
         Set<Integer> all = IntStream.range(0, CallRanker.FEATURES.size()).boxed().collect(Collectors.toSet());
         variants.put("all features", all);
         variants.put("without the record", without(all, CallRanker.OWN_AREA, CallRanker.OWN_TOPIC,
-                CallRanker.PARTNER_AREA, CallRanker.PARTNER_SHARE));
-        variants.put("without the partners", without(all, CallRanker.PARTNER_AREA, CallRanker.PARTNER_SHARE));
-        variants.put("without the partners' share", without(all, CallRanker.PARTNER_SHARE));
+                CallRanker.PARTNER_AREA));
+        variants.put("without the partners", without(all, CallRanker.PARTNER_AREA));
         variants.put("without the type of action", without(all, CallRanker.RESEARCH, CallRanker.INNOVATION,
                 CallRanker.COORDINATION));
         variants.put("without the area feedback", without(all, CallRanker.AREA));
@@ -176,55 +165,44 @@ class CallRankerTraining {
         figures.put("hand-set (unlearned)", Figures.of(examples, CallRanker.UNLEARNED, true));
         Map<String, CallRanker> learned = new LinkedHashMap<>();
         Map<String, Double> lambdas = new LinkedHashMap<>();
-        Map<String, Set<Integer>> used = new LinkedHashMap<>();
-        for (boolean withAdapter : new boolean[]{false, true}) {
-            List<Example> set = withAdapter ? mapped : plain;
-            for (Map.Entry<String, Set<Integer>> v : variants.entrySet()) {
-                String name = (withAdapter ? "adapted, " : "") + v.getKey();
-                CallRanker best = null;
-                Figures bestFigures = null;
-                double bestL2 = 0;
-                for (double l2 : L2) {
-                    CallRanker ranker = fit(set, v.getValue(), l2);
-                    Figures f = Figures.of(set, ranker, true);
-                    if (bestFigures == null || f.objective() > bestFigures.objective()) {
-                        best = ranker;
-                        bestFigures = f;
-                        bestL2 = l2;
-                    }
+        for (Map.Entry<String, Set<Integer>> v : variants.entrySet()) {
+            CallRanker best = null;
+            Figures bestFigures = null;
+            double bestL2 = 0;
+            for (double l2 : L2) {
+                CallRanker ranker = fit(examples, v.getValue(), l2);
+                Figures f = Figures.of(examples, ranker, true);
+                if (bestFigures == null || f.objective() > bestFigures.objective()) {
+                    best = ranker;
+                    bestFigures = f;
+                    bestL2 = l2;
                 }
-                learned.put(name, best);
-                used.put(name, v.getValue());
-                System.out.printf("  %s: L2 %s, %s%n", name, bestL2, weights(best));
-                lambdas.put(name, bestL2);
-                figures.put("learned, " + name, bestFigures);
             }
+            learned.put(v.getKey(), best);
+            System.out.printf("  %s: L2 %s, %s%n", v.getKey(), bestL2, weights(best));
+            lambdas.put(v.getKey(), bestL2);
+            figures.put("learned, " + v.getKey(), bestFigures);
         }
         System.out.println();
         System.out.println("Validation (topics of the training material the learning did not see), "
                 + "figure ± standard error:");
-        figures.forEach((name, f) -> System.out.printf("  %-60s %s%n", name, f));
+        figures.forEach((name, f) -> System.out.printf("  %-52s %s%n", name, f));
 
-        // the kept variant: the best on validation; of equals, the one with fewer features, then without the adapter
+        // the kept variant: the best on validation; of equals, the one with fewer features
         String kept = "all features";
-        for (String name : learned.keySet()) {
+        for (String name : variants.keySet()) {
             Figures f = figures.get("learned, " + name);
             Figures k = figures.get("learned, " + kept);
             if (f.objective() > k.objective()
-                    || (f.objective() == k.objective() && used.get(name).size() < used.get(kept).size())) {
+                    || (f.objective() == k.objective() && variants.get(name).size() < variants.get(kept).size())) {
                 kept = name;
             }
-        }
-        boolean keptAdapter = kept.startsWith("adapted, ");
-        if (keptAdapter) {
-            examples = mapped;
         }
         CallRanker ranker = learned.get(kept);
         System.out.printf("Kept: %s, L2 %s, weights %s%n", kept, lambdas.get(kept), weights(ranker));
         write(ranker, kept, lambdas.get(kept), figures, sizes);
-        writeAdapter(keptAdapter ? adapter : QueryAdapter.NONE);
         writeSample(examples);
-        System.out.println("Written to " + OUTPUT + ", " + ADAPTER_OUTPUT + " and " + SAMPLE);
+        System.out.println("Written to " + OUTPUT + " and " + SAMPLE);
     }
 
     private static Set<Integer> without(Set<Integer> all, Integer... dropped) {
@@ -416,11 +394,9 @@ class CallRankerTraining {
         }
     }
 
-    /** A training query: its text, keywords and record as a profile gives them, and the topic it went to. */
-    record Query(Kind kind, String topic, String description, List<String> keywords, MemberRecord record) {
-    }
-
-    private static List<Query> queries(Pool pool, Set<String> calls) {
+    private static List<Example> examples(Pool pool, Set<String> calls, LuceneIndex index, TextEmbedder embedder) {
+        record Query(Kind kind, String topic, String description, List<String> keywords, MemberRecord record) {
+        }
         List<Query> queries = new ArrayList<>();
         for (CordisProject p : pool.projects().values()) {
             if (p.topic() != null && calls.contains(p.topic()) && !blank(p.objective()) && !blank(p.title())) {
@@ -469,147 +445,23 @@ class CallRankerTraining {
                         record(o.getKey(), others, pool, byOrganisation, byProject, topic)));
             }
         }
-        return queries;
-    }
-
-    /** The queries' vectors, as the service embeds a profile. */
-    private static List<TextEmbedder.Vectors> embed(List<Query> queries, TextEmbedder embedder) {
-        return queries.parallelStream().map(q -> embedder.embedProfile(
-                CallMatchService.profileText(q.description(), q.keywords()), q.description(), CallMatchService.MAX_PARTS))
-                .toList();
-    }
-
-    /** The queries' candidates and features, their vectors mapped by {@code adapter}. */
-    private static List<Example> examples(List<Query> queries, List<TextEmbedder.Vectors> vectors, LuceneIndex index,
-                                          QueryAdapter adapter) {
-        return IntStream.range(0, queries.size()).parallel().mapToObj(i -> {
-            Query q = queries.get(i);
-            TextEmbedder.Vectors v = vectors.get(i);
-            CallMatcher.Features f = CallMatcher.features(index, CallMatcher.adapted(new CallMatchQuery(q.description(),
-                    q.keywords(), v.text(), v.sentences(), STATUSES, List.of(), List.of(), null,
-                    CallMatchService.CANDIDATES, q.record()), adapter));
+        List<Example> examples = new ArrayList<>(queries.size());
+        int[] done = {0};
+        queries.parallelStream().map(q -> {
+            String text = CallMatchService.profileText(q.description(), q.keywords());
+            TextEmbedder.Vectors v = embedder.embedProfile(text, q.description(), CallMatchService.MAX_PARTS);
+            CallMatcher.Features f = CallMatcher.features(index, new CallMatchQuery(q.description(), q.keywords(),
+                    v.text(), v.sentences(), STATUSES, List.of(), List.of(), null, CallMatchService.CANDIDATES,
+                    q.record()));
             int right = Arrays.asList(f.ids()).indexOf(q.topic());
-            return new Example(q.kind(), q.topic(), TopicSplit.validation(q.topic()), f.ids(), f.rows(), right);
-        }).toList();
-    }
-
-    /** Adapter settings tried, each to the epoch best on validation: rank and L2. */
-    static final int[] ADAPTER_RANKS = {8, 32};
-    static final double[] ADAPTER_L2 = {1e-3, 1e-2};
-    static final int ADAPTER_EPOCHS = 8;
-
-    /**
-     * Learns the query adapter on the training side's queries (each kind weighing as it comes: members are most),
-     * choosing rank, L2 and the number of epochs by the validation side's dense-only figures: the answer's rank among
-     * all calls by cosine alone, summed up as {@link Figures#objective}.
-     */
-    private static QueryAdapter adapter(List<Query> queries, List<TextEmbedder.Vectors> vectors, List<CallDto> calls,
-                                        float[][] callVectors) {
-        Map<String, Integer> row = new HashMap<>();
-        for (int i = 0; i < calls.size(); i++) {
-            row.put(calls.get(i).identifier(), i);
-        }
-        List<Integer> train = new ArrayList<>();
-        List<Integer> validation = new ArrayList<>();
-        for (int i = 0; i < queries.size(); i++) {
-            if (vectors.get(i).text() != null && row.containsKey(queries.get(i).topic())) {
-                (TopicSplit.validation(queries.get(i).topic()) ? validation : train).add(i);
-            }
-        }
-        // the softmax runs over the training side's calls only: a validation call, never an answer in training,
-        // would be learned as a call nobody goes to, as a new call would be in the service
-        List<Integer> seen = IntStream.range(0, calls.size())
-                .filter(i -> TopicSplit.training(calls.get(i).identifier())).boxed().toList();
-        Map<Integer, Integer> seenRow = new HashMap<>();
-        for (int i = 0; i < seen.size(); i++) {
-            seenRow.put(seen.get(i), i);
-        }
-        float[][] negatives = seen.stream().map(i -> callVectors[i]).toArray(float[][]::new);
-        float[][] x = train.stream().map(i -> vectors.get(i).text()).toArray(float[][]::new);
-        int[] y = train.stream().mapToInt(i -> seenRow.get(row.get(queries.get(i).topic()))).toArray();
-        double none = denseObjective(QueryAdapter.NONE, validation, queries, vectors, row, callVectors);
-        System.out.printf("Query adapter: %d training, %d validation queries; dense only, validation objective "
-                + "without %.4f%n", x.length, validation.size(), none);
-        QueryAdapter[] best = {QueryAdapter.NONE};
-        double[] bestObjective = {none};
-        for (int rank : ADAPTER_RANKS) {
-            for (double l2 : ADAPTER_L2) {
-                AdapterFit.fit(x, y, negatives, rank, l2, ADAPTER_EPOCHS, 17, (epoch, adapter) -> {
-                    double o = denseObjective(adapter, validation, queries, vectors, row, callVectors);
-                    System.out.printf("  rank %d, L2 %s, epoch %d: %.4f%n", rank, l2, epoch, o);
-                    if (o > bestObjective[0]) {
-                        bestObjective[0] = o;
-                        best[0] = adapter;
-                    }
-                    return true;
-                });
-            }
-        }
-        System.out.printf("Query adapter kept: rank %d, dense-only validation objective %.4f (without %.4f)%n",
-                best[0].rank(), bestObjective[0], none);
-        return best[0];
-    }
-
-    /** Idea R@1, idea R@10 and member R@50 (their mean) of the cosine alone over all calls, on validation. */
-    private static double denseObjective(QueryAdapter adapter, List<Integer> validation, List<Query> queries,
-                                         List<TextEmbedder.Vectors> vectors, Map<String, Integer> row,
-                                         float[][] callVectors) {
-        double[] hits = new double[3];
-        int[] counts = new int[2];
-        for (int i : validation) {
-            float[] q = adapter.apply(vectors.get(i).text());
-            int answer = row.get(queries.get(i).topic());
-            double right = TextEmbedder.cosine(q, callVectors[answer]);
-            int above = 0;
-            for (int c = 0; c < callVectors.length; c++) {
-                if (c != answer && TextEmbedder.cosine(q, callVectors[c]) > right) {
-                    above++;
+            synchronized (done) {
+                if (++done[0] % 500 == 0) {
+                    System.out.printf("  %d of %d queries%n", done[0], queries.size());
                 }
             }
-            if (queries.get(i).kind() == Kind.IDEA) {
-                counts[0]++;
-                hits[0] += above < 1 ? 1 : 0;
-                hits[1] += above < 10 ? 1 : 0;
-            } else {
-                counts[1]++;
-                hits[2] += above < 50 ? 1 : 0;
-            }
-        }
-        return (hits[0] / Math.max(1, counts[0]) + hits[1] / Math.max(1, counts[0]) + hits[2] / Math.max(1, counts[1]))
-                / 3;
-    }
-
-    static final Path ADAPTER_OUTPUT = "whole".equals(CALL_TEXT) ? Path.of("src/main/resources", QueryAdapter.RESOURCE)
-            : WORK.resolve(CALL_TEXT + "-query-adapter.json");
-
-    /** Writes the adapter beside the weights, or removes the file when the kept ranking does without one. */
-    private static void writeAdapter(QueryAdapter adapter) throws IOException {
-        if (adapter.rank() == 0) {
-            Files.deleteIfExists(ADAPTER_OUTPUT);
-            return;
-        }
-        ObjectNode file = JSON.createObjectNode();
-        file.put("format", QueryAdapter.FORMAT);
-        file.put("dimensions", TextEmbedder.DIMENSIONS);
-        file.put("rank", adapter.rank());
-        ObjectNode made = file.putObject("madeBy");
-        made.put("command", "./mvnw -B test -Dgroups=training -DexcludedGroups= -Dtest=CallRankerTraining");
-        made.put("date", LocalDate.now().toString());
-        made.put("data", CALLS + " sha256:" + sha256(CALLS) + ", " + POOL + " sha256:" + sha256(POOL));
-        made.put("how", "softmax over all calls' cosines of the training side's profiles (AdapterFit); rank, L2 and "
-                + "epochs chosen on the validation side");
-        ArrayNode a = file.putArray("a");
-        ArrayNode b = file.putArray("b");
-        for (int r = 0; r < adapter.rank(); r++) {
-            ArrayNode ar = a.addArray();
-            ArrayNode br = b.addArray();
-            for (int d = 0; d < TextEmbedder.DIMENSIONS; d++) {
-                ar.add(Math.round(adapter.a()[r][d] * 1e5) / 1e5);
-                br.add(Math.round(adapter.b()[r][d] * 1e5) / 1e5);
-            }
-        }
-        Files.createDirectories(ADAPTER_OUTPUT.getParent());
-        JSON.writeValue(ADAPTER_OUTPUT.toFile(), file);
+            return new Example(q.kind(), q.topic(), TopicSplit.validation(q.topic()), f.ids(), f.rows(), right);
+        }).forEachOrdered(examples::add);
+        return examples;
     }
 
     /**

@@ -80,49 +80,31 @@ public class CallMatcher {
 
     private final SearchIndexes indexes;
     private final CallRanker ranker;
-    private final QueryAdapter adapter;
 
     CallMatcher(SearchIndexes indexes,
                 @ConfigProperty(name = "callmatch.matching.learned-ranking", defaultValue = "true") boolean learned) {
         this.indexes = indexes;
         this.ranker = learned ? CallRanker.learned() : CallRanker.UNLEARNED;
-        this.adapter = learned ? QueryAdapter.learned() : QueryAdapter.NONE;
     }
 
     public Result match(CallMatchQuery query, int limit) {
-        return match(indexes.index(IndexKind.CALLS), query, limit, ranker, adapter);
+        return match(indexes.index(IndexKind.CALLS), query, limit, ranker);
     }
 
-    /** Matches over the given calls index (the service's, or a benchmark's) with the learned ranking and adapter. */
+    /** Matches over the given calls index (the service's, or a benchmark's) with the learned ranking. */
     public static Result match(LuceneIndex calls, CallMatchQuery query, int limit) {
-        return match(calls, query, limit, CallRanker.learned(), QueryAdapter.learned());
+        return match(calls, query, limit, CallRanker.learned());
     }
 
-    /** Matches over the given calls index with the given ranking, the profile's vectors as they are. */
+    /** Matches over the given calls index with the given ranking. */
     public static Result match(LuceneIndex calls, CallMatchQuery query, int limit, CallRanker ranker) {
-        return match(calls, query, limit, ranker, QueryAdapter.NONE);
-    }
-
-    /** Matches over the given calls index with the given ranking, the profile's vectors mapped by {@code adapter}. */
-    public static Result match(LuceneIndex calls, CallMatchQuery query, int limit, CallRanker ranker,
-                               QueryAdapter adapter) {
-        CallMatchQuery mapped = adapted(query, adapter);
         return calls.withSearcher(searcher -> {
             try {
-                return match(searcher, mapped, limit, ranker);
+                return match(searcher, query, limit, ranker);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         });
-    }
-
-    /** The query with its profile's vectors mapped by {@code adapter}. */
-    public static CallMatchQuery adapted(CallMatchQuery q, QueryAdapter adapter) {
-        if (adapter.rank() == 0 || q.vector() == null) {
-            return q;
-        }
-        return new CallMatchQuery(q.text(), q.keywords(), adapter.apply(q.vector()), adapter.apply(q.parts()),
-                q.statuses(), q.programmes(), q.actionTypes(), q.deadlineAfter(), q.candidates(), q.record());
     }
 
     /** The cosine of {@code vector} and the call's stored vector, or NaN when it has none. */
@@ -229,7 +211,6 @@ public class CallMatcher {
                 candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1))[f] = sd.score / max;
             }
         }
-        recordCandidates(searcher, query.record(), filter, candidates, fields + 1);
         if (dense) {
             // the profile's nearest calls; its sentences only score the candidates: read within the profile, their
             // vectors lie near its own, and a vector search costs more the more neighbours it is asked for
@@ -238,6 +219,9 @@ public class CallMatcher {
                     .scoreDocs) {
                 candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1));
             }
+        }
+        recordCandidates(searcher, query, filter, candidates, fields + 1);
+        if (dense) {
             dense(searcher.getIndexReader(), query.vector(), query.parts(), candidates);
         }
         // every field scores every candidate, each against the best candidate: a call brought by its vector or by
@@ -267,47 +251,62 @@ public class CallMatcher {
 
     /**
      * A member's record brings its own candidates: the calls in the work-programme areas (programme, cluster,
-     * destination) of its own projects, then in the areas where its partners took part, most participations first,
-     * whole areas at a time until {@value #MAX_RECORD_CANDIDATES} calls. A member's next call often lies there
-     * without sharing its words or its meaning with the profile's text.
+     * destination) of its own projects and of the {@value #PARTNER_AREAS} areas where its partners took part most.
+     * A member's next call often lies there without sharing its words with the profile's text. Where they are more
+     * than {@value #MAX_RECORD_CANDIDATES}, the closest in meaning to the profile are taken (without vectors: its own
+     * areas first, then its partners' by participations).
      */
-    private static void recordCandidates(IndexSearcher searcher, MemberRecord record, DocSetQuery filter,
+    private static void recordCandidates(IndexSearcher searcher, CallMatchQuery query, DocSetQuery filter,
                                          Map<Integer, double[]> candidates, int rowSize) throws IOException {
+        MemberRecord record = query.record();
         if (record == null || record.isEmpty()) {
             return;
         }
         Map<String, Integer> weight = new HashMap<>(); // own areas before any partner's, then by participations
+        Map<String, Integer> partnerAreas = new HashMap<>();
+        record.partners().stream().map(p -> areaKey(p.topic())).filter(java.util.Objects::nonNull)
+                .forEach(area -> partnerAreas.merge(area, 1, Integer::sum));
+        partnerAreas.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(PARTNER_AREAS).forEach(e -> weight.put(e.getKey(), e.getValue()));
         record.own().stream().map(p -> areaKey(p.topic())).filter(java.util.Objects::nonNull)
                 .forEach(area -> weight.merge(area, OWN_AREA_WEIGHT, Integer::sum));
-        record.partners().stream().map(p -> areaKey(p.topic())).filter(java.util.Objects::nonNull)
-                .forEach(area -> weight.merge(area, 1, Integer::sum));
-        Map<String, List<Integer>> inArea = new HashMap<>();
+        List<Integer> pooled = new ArrayList<>(); // in document order
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             String[] keys = segmentAreas(leaf.reader());
             for (int doc = 0; doc < keys.length; doc++) {
                 if (keys[doc] != null && weight.containsKey(keys[doc]) && filter.contains(leaf.ord, doc)
                         && !candidates.containsKey(leaf.docBase + doc)) {
-                    inArea.computeIfAbsent(keys[doc], k -> new ArrayList<>()).add(leaf.docBase + doc);
+                    pooled.add(leaf.docBase + doc);
                 }
             }
         }
-        List<String> areas = new ArrayList<>(inArea.keySet());
-        areas.sort(Comparator.<String>comparingInt(weight::get).reversed().thenComparing(Comparator.naturalOrder()));
-        int added = 0;
-        for (String area : areas) {
-            for (int doc : inArea.get(area)) {
-                if (added++ >= MAX_RECORD_CANDIDATES) {
-                    return;
+        if (pooled.size() > MAX_RECORD_CANDIDATES) {
+            int[] docs = pooled.stream().mapToInt(Integer::intValue).toArray();
+            Map<Integer, Double> order = new HashMap<>(docs.length * 2);
+            if (query.vector() != null) {
+                double[] cosines = cosines(searcher.getIndexReader(), query.vector(), query.parts(), docs);
+                for (int i = 0; i < docs.length; i++) {
+                    order.put(docs[i], Double.isNaN(cosines[i]) ? -2 : cosines[i]);
                 }
-                candidates.put(doc, nanRow(rowSize));
+            } else {
+                Map<Integer, String[]> ids = ids(searcher.getIndexReader(), new java.util.HashSet<>(pooled));
+                for (int doc : docs) {
+                    order.put(doc, (double) weight.get(areaKey(ids.get(doc)[0])));
+                }
             }
+            pooled.sort(Comparator.<Integer>comparingDouble(order::get).reversed().thenComparing(Comparator.naturalOrder()));
+        }
+        for (int doc : pooled.subList(0, Math.min(pooled.size(), MAX_RECORD_CANDIDATES))) {
+            candidates.put(doc, nanRow(rowSize));
         }
     }
 
+    /** How many of the partners' most frequent areas bring candidates, and how many candidates the record brings. */
+    static final int PARTNER_AREAS = 20;
+    static final int MAX_RECORD_CANDIDATES = 300;
     /** An area of the member's own projects counts as this many of its partners' participations there. */
     static final int OWN_AREA_WEIGHT = 1_000_000;
-    /** How many candidates the record brings at most. */
-    static final int MAX_RECORD_CANDIDATES = 300;
 
     /** A topic's area: its first {@value RecordFeatures#DEPTH} segments (years skipped), or null for fewer. */
     static String areaKey(String identifier) {
@@ -517,12 +516,26 @@ public class CallMatcher {
      */
     private static void dense(IndexReader reader, float[] vector, List<float[]> parts,
                               Map<Integer, double[]> candidates) throws IOException {
-        List<Integer> missing = candidates.keySet().stream().sorted().toList();
+        int[] docs = candidates.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+        double[] cosines = cosines(reader, vector, parts, docs);
+        for (int i = 0; i < docs.length; i++) {
+            candidates.get(docs[i])[0] = cosines[i];
+        }
+    }
+
+    /**
+     * The profile's cosine with each document's vector (sorted documents; NaN without one); with sentences, blended
+     * with the best sentence's.
+     */
+    private static double[] cosines(IndexReader reader, float[] vector, List<float[]> parts, int[] docs)
+            throws IOException {
+        double[] out = new double[docs.length];
+        java.util.Arrays.fill(out, Double.NaN);
         List<LeafReaderContext> leaves = reader.leaves();
         FloatVectorValues values = null;
         int leafIndex = -1;
-        for (int doc : missing) {
-            int li = ReaderUtil.subIndex(doc, leaves);
+        for (int i = 0; i < docs.length; i++) {
+            int li = ReaderUtil.subIndex(docs[i], leaves);
             LeafReaderContext leaf = leaves.get(li);
             if (li != leafIndex) {
                 values = leaf.reader().getFloatVectorValues(CALL_VECTOR);
@@ -531,7 +544,7 @@ public class CallMatcher {
             if (values == null) {
                 continue;
             }
-            int target = doc - leaf.docBase;
+            int target = docs[i] - leaf.docBase;
             int at = values.docID() >= target ? values.docID() : values.advance(target);
             if (at == target) {
                 float[] v = values.vectorValue();
@@ -543,9 +556,10 @@ public class CallMatcher {
                     }
                     cos = (1 - BEST_PART_WEIGHT) * cos + BEST_PART_WEIGHT * best;
                 }
-                candidates.get(doc)[0] = cos;
+                out[i] = cos;
             }
         }
+        return out;
     }
 
     /** The hard filters as one query (match-all when there are none). */

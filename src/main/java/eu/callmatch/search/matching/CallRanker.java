@@ -42,15 +42,13 @@ public record CallRanker(double[] weights, String source) {
     public static final int OWN_TOPIC = 8;
     /** The member's partners: the mean share of path over the topics they took part in elsewhere. */
     public static final int PARTNER_AREA = 9;
-    /** The member's partners: the square root of the share of their participations elsewhere in the call's area. */
-    public static final int PARTNER_SHARE = 10;
     /** The call's type of action: research and innovation, innovation, coordination and support (else 0). */
-    public static final int RESEARCH = 11;
-    public static final int INNOVATION = 12;
-    public static final int COORDINATION = 13;
+    public static final int RESEARCH = 10;
+    public static final int INNOVATION = 11;
+    public static final int COORDINATION = 12;
 
     public static final List<String> FEATURES = List.of("dense", "cosine", "title", "keywords", "destination",
-            "description", "area", "ownArea", "ownTopic", "partnerArea", "partnerShare", "research", "innovation",
+            "description", "area", "ownArea", "ownTopic", "partnerArea", "research", "innovation",
             "coordination");
 
     /**
@@ -58,7 +56,7 @@ public record CallRanker(double[] weights, String source) {
      * (title 1, the other fields 0.1 each, over their sum), plus a fifth of the area share; no record.
      */
     public static final CallRanker UNLEARNED = new CallRanker(
-            new double[]{0.7, 0, 0.3 / 1.3, 0.03 / 1.3, 0.03 / 1.3, 0.03 / 1.3, 0.2, 0, 0, 0, 0, 0, 0, 0}, "hand-set");
+            new double[]{0.7, 0, 0.3 / 1.3, 0.03 / 1.3, 0.03 / 1.3, 0.03 / 1.3, 0.2, 0, 0, 0, 0, 0, 0}, "hand-set");
 
     public CallRanker {
         if (weights.length != FEATURES.size()) {
@@ -83,7 +81,7 @@ public record CallRanker(double[] weights, String source) {
     private static boolean available(int feature, boolean dense, boolean record) {
         return switch (feature) {
             case DENSE, COSINE -> dense;
-            case OWN_AREA, OWN_TOPIC, PARTNER_AREA, PARTNER_SHARE -> record;
+            case OWN_AREA, OWN_TOPIC, PARTNER_AREA -> record;
             case AREA -> false; // a bonus on top, as the hand-set fusion had it
             default -> true;
         };

@@ -46,20 +46,17 @@ final class RecordFeatures {
         }
         double ownArea = depth(ownShared);
         double partnerSum = 0;
-        int partnersInArea = 0;
         Map<String, Integer> inArea = new HashMap<>();
         for (int i = 0; i < partners.size(); i++) {
             int shared = TopicCodes.shared(segments, partnerSegments.get(i));
             partnerSum += depth(shared);
             if (shared >= DEPTH) {
-                partnersInArea++;
                 inArea.merge(partners.get(i).project(), 1, Integer::sum);
             }
         }
         features[CallRanker.OWN_AREA] = ownArea;
         features[CallRanker.OWN_TOPIC] = sameTopic ? 1 : 0;
         features[CallRanker.PARTNER_AREA] = partners.isEmpty() ? 0 : partnerSum / partners.size();
-        features[CallRanker.PARTNER_SHARE] = partners.isEmpty() ? 0 : Math.sqrt(partnersInArea / (double) partners.size());
         Map.Entry<String, Integer> via = inArea.entrySet().stream()
                 // most participations in the area; between equals, the first project by name
                 .max(Map.Entry.<String, Integer>comparingByValue()
