@@ -89,7 +89,6 @@ class MatchingBenchmark {
         }
         System.out.printf("Embedded %d real calls in %.1f s%n", REAL_VECTORS, (System.nanoTime() - started) / 1e9);
         callMatches(calls, real, embedder);
-        partnerMatches(calls, real);
     }
 
     private static void callMatches(List<CallDto> calls, List<float[]> real, TextEmbedder embedder) throws Exception {
@@ -179,6 +178,8 @@ class MatchingBenchmark {
                     embeddingCpu[0] / 1e6 / QUERIES);
             report("  of which ranking (lexical, vectors, feedback)", matching);
             report("  ranking, CPU time of the thread (what the load average does not change)", cpu);
+            // the partner pool is built while the calls' index is open, as both are in the service
+            partnerMatches(calls, real, index.numDocs() + " calls indexed");
         } finally {
             if (keep == null) {
                 IOUtils.rm(root);
@@ -186,7 +187,7 @@ class MatchingBenchmark {
         }
     }
 
-    private static void partnerMatches(List<CallDto> calls, List<float[]> real) {
+    private static void partnerMatches(List<CallDto> calls, List<float[]> real, String alongside) throws IOException {
         List<CordisProject> projects = new ArrayList<>();
         List<CordisOrganisation> organisations = new ArrayList<>();
         List<CordisParticipation> participations = new ArrayList<>();
@@ -278,6 +279,23 @@ class MatchingBenchmark {
         report(QUERIES + " partner matches over " + pool.organisations.size() + " organisations", partner);
         report("  CPU time of the thread", partnerCpu);
         report(QUERIES + " consortium proposals", consortium);
+        memory(alongside + ", a partner pool of " + pool.organisations.size() + " organisations");
+        java.lang.ref.Reference.reachabilityFence(pool);
+    }
+
+    /**
+     * The process's resident memory and the heap in use after a collection, with the calls' index and the partner
+     * pool alive: what they hold beside the service's own (Quarkus, Hibernate, the database's connections), which
+     * this benchmark does not start.
+     */
+    static void memory(String when) throws IOException {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        String rss = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
+                .findFirst().map(l -> l.replaceAll("\\D+", "")).orElse("?");
+        System.out.printf("Memory, %s: process RSS %s MB, heap in use after a collection %d MB (max %d MB)%n", when,
+                rss.equals("?") ? "?" : String.valueOf(Long.parseLong(rss) / 1024),
+                (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20);
     }
 
     /** A unit vector between two real ones, as a call's text would be between two calls' texts. */
