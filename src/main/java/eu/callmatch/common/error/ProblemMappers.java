@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import eu.callmatch.common.text.PlainMessages;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -39,9 +40,22 @@ public class ProblemMappers {
         return respond(e.status(), e.getMessage(), uri, e.violations());
     }
 
+    /**
+     * A 404 of its own mapper: Quarkus's for this type would otherwise answer, and it also stands for a query
+     * parameter that did not convert (the converter's problem is its cause).
+     */
+    @ServerExceptionMapper
+    public Response notFound(jakarta.ws.rs.NotFoundException e, UriInfo uri) {
+        return webApplication(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof ProblemException problem) {
+            // a parameter that did not convert (StrictParameters): JAX-RS wraps the converter's exception
+            return problem(problem, uri);
+        }
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, uri);
         } else if (e.getCause() instanceof JsonMappingException mapping) {
@@ -71,7 +85,8 @@ public class ProblemMappers {
     public Response malformedJson(JsonParseException e, UriInfo uri) {
         var location = e.getLocation();
         String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        return respond(400, "The request body is not valid JSON" + where + ": " + e.getOriginalMessage(), uri, List.of());
+        return respond(400, "The request body is not valid JSON" + where + ": " + PlainMessages.plain(e.getOriginalMessage()), uri,
+                List.of());
     }
 
     @ServerExceptionMapper
@@ -84,12 +99,7 @@ public class ProblemMappers {
         String field = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-        String message = e.getOriginalMessage();
-        int cut = message.indexOf('\n');
-        message = cut > 0 ? message.substring(0, cut) : message;
-        if (message.length() > 300) {
-            message = message.substring(0, 300) + "...";
-        }
+        String message = PlainMessages.expected(e);
         if (field.isEmpty()) {
             return respond(400, "The request body does not have the expected shape: " + message, uri, List.of());
         }
@@ -99,7 +109,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
-        return respond(400, "The request body is not valid JSON: " + e.getOriginalMessage(), uri, List.of());
+        return respond(400, "The request body is not valid JSON: " + PlainMessages.plain(e.getOriginalMessage()), uri, List.of());
     }
 
     @ServerExceptionMapper

@@ -34,12 +34,22 @@ public final class QueryLists {
         if (value == null || value.isBlank()) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value.strip());
+            date = LocalDate.parse(value.strip());
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("query", parameter, "'" + value + "' is not a date like 2026-09-30");
         }
+        if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
+            throw ProblemException.invalid("query", parameter, "'" + value + "' is outside " + FIRST_DATE + " to "
+                    + LAST_DATE);
+        }
+        return date;
     }
+
+    /** The dates a parameter may give: four-digit years, which every date computed from them stays within. */
+    public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
 
     public static <E extends Enum<E>> E parse(String parameter, String value, Class<E> type) {
         try {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.common.text.PlainMessages;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -69,12 +70,15 @@ public final class CallmatchJsonl {
             if (first) {
                 // A syntax error on the first line: the file is not JSON lines at all.
                 throw new FormatException(number, e.getLocation() == null ? 1 : e.getLocation().getColumnNr(),
-                        "not " + FORMAT + ": " + e.getOriginalMessage(), e);
+                        "not " + FORMAT + ": " + PlainMessages.plain(e.getOriginalMessage()), e);
             }
-            sink.reject(number, excerpt(line), "not JSON: " + e.getOriginalMessage());
+            sink.reject(number, excerpt(line), "not JSON: " + PlainMessages.plain(e.getOriginalMessage()));
+            return;
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            sink.reject(number, excerpt(line), "not a call: " + PlainMessages.field(e));
             return;
         } catch (JsonProcessingException e) {
-            sink.reject(number, excerpt(line), "not a call: " + e.getOriginalMessage());
+            sink.reject(number, excerpt(line), "not a call: " + PlainMessages.plain(e.getOriginalMessage()));
             return;
         }
         if (call == null || call.identifier() == null || call.identifier().isBlank()) {

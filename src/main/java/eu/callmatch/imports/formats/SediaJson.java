@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import eu.callmatch.calls.CallStatus;
+import eu.callmatch.common.text.PlainMessages;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -58,13 +59,13 @@ final class SediaJson {
     static FormatException tooBig(StreamConstraintsException e, String format) {
         var location = e.getLocation();
         return new FormatException(location == null ? 1 : location.getLineNr(), location == null ? 1 : location.getColumnNr(),
-                "not " + format + ": " + e.getOriginalMessage(), e);
+                "not " + format + ": " + PlainMessages.plain(e.getOriginalMessage()), e);
     }
 
     static FormatException notJson(StreamReadException e, String format) {
         var location = e.getLocation();
         return new FormatException(location == null ? 1 : location.getLineNr(), location == null ? 1 : location.getColumnNr(),
-                "not " + format + ": " + e.getOriginalMessage(), e);
+                "not " + format + ": " + PlainMessages.plain(e.getOriginalMessage()), e);
     }
 
     static long line(JsonParser parser) {
@@ -87,7 +88,7 @@ final class SediaJson {
         try {
             return MAPPER.readTree(json);
         } catch (IOException e) {
-            throw new IllegalArgumentException("bad embedded JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException("bad embedded JSON: " + PlainMessages.plain(e.getMessage()), e);
         }
     }
 

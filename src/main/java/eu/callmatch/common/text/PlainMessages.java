@@ -1,0 +1,80 @@
+package eu.callmatch.common.text;
+
+/** Messages of parsers and libraries made fit for a caller: no Java, Jackson or PostgreSQL names. */
+public final class PlainMessages {
+
+    private PlainMessages() {
+    }
+
+    /**
+     * A parser's message without what only a Java programmer could read: its first line, without the advice to
+     * enable a parser feature or the names of classes; a plain phrase where one would remain.
+     */
+    public static String plain(String message) {
+        if (message == null) {
+            return "it cannot be read";
+        }
+        String plain = message.lines().findFirst().orElse("");
+        for (String tail : new String[]{": enable ", " at [Source", " (start marker", "; expected", " (for "}) {
+            int at = plain.indexOf(tail);
+            if (at > 0) {
+                plain = plain.substring(0, at);
+            }
+        }
+        plain = plain.replaceAll("`[a-z][\\w$]*(\\.[\\w$]+)+`", "a value").strip();
+        if (plain.length() > 300) {
+            plain = plain.substring(0, 300) + "...";
+        }
+        if (plain.isEmpty() || plain.matches("(?s).*(java\\.|javax\\.|com\\.fasterxml|eu\\.callmatch|Jackson|Feature).*")) {
+            return "it cannot be read";
+        }
+        return plain;
+    }
+
+    /** What a value should have been, in the caller's words (a JSON type), never a Java class. */
+    public static String expected(com.fasterxml.jackson.databind.JsonMappingException e) {
+        if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format) {
+            return "'" + format.getValue() + "' is not " + kind(format.getTargetType());
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "expected " + kind(mismatch.getTargetType());
+        }
+        return PlainMessages.plain(e.getOriginalMessage());
+    }
+
+    /** A Java type as the JSON value a caller writes for it. */
+    public static String kind(Class<?> type) {
+        if (type == null) {
+            return "a value of another kind";
+        } else if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        } else if (type == String.class || type == Character.class || type == char.class) {
+            return "a string";
+        } else if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+            return "a whole number";
+        } else if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        } else if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        } else if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        } else if (type == java.time.LocalDate.class) {
+            return "a date like 2026-09-30";
+        } else if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a date and time like 2026-09-30T12:00:00Z";
+        }
+        return "an object";
+    }
+
+    /** A mapping error as "field: what was wrong", the field as a dotted path, or the error alone. */
+    public static String field(com.fasterxml.jackson.databind.JsonMappingException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+        return field.isEmpty() ? expected(e) : field + ": " + expected(e);
+    }
+}

@@ -1,0 +1,81 @@
+package eu.callmatch.common;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * Findings of an outside fuzz of the API (issue 20): parameters and bodies that do not parse are a 400 that names the
+ * parameter or field in the caller's words, never a 404, a 5xx, an empty body or a Java or Jackson name.
+ */
+@QuarkusTest
+class HostileParametersTest {
+
+    private static void noInternals(Response response) {
+        String body = response.asString();
+        for (String internal : new String[]{"java.", "eu.callmatch", "com.fasterxml", "Jackson", "JsonReadFeature",
+                "PSQLException", "org.postgresql", "ArrayList", "MatchProfileDto"}) {
+            assertFalse(body.contains(internal), () -> "the error names " + internal + ": " + body);
+        }
+    }
+
+    @Test
+    void anIntegerThatDoesNotParseIsA400NamingTheParameter() {
+        Response r = given().when().get("/api/v1/calls?size=abc");
+        r.then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].field", equalTo("size"));
+        noInternals(r);
+        given().when().get("/api/v1/calls/HORIZON-X/consortium?lead=abc").then().statusCode(400)
+                .body("violations[0].field", equalTo("lead"));
+    }
+
+    @Test
+    void onlyTrueAndFalseAreBooleans() {
+        Response r = given().when().get("/api/v1/organisations?sme=yes");
+        r.then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("sme"))
+                .body("violations[0].message", containsString("true or false"));
+        noInternals(r);
+        given().when().get("/api/v1/organisations?sme=TRUE").then().statusCode(200);
+        given().when().get("/api/v1/organisations?sme=false").then().statusCode(200);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsA400NamingTheKey() {
+        Response r = given().contentType(ContentType.JSON)
+                .body("{\"description\": \"Offshore wind\", \"keywords\": [\"wind\"], \"description\": \"Soil\"}")
+                .when().post("/api/v1/call-matches");
+        r.then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("description"));
+        noInternals(r);
+    }
+
+    @Test
+    void aFieldOfTheWrongTypeIsNamedWithoutJavaTypes() {
+        Response r = given().contentType(ContentType.JSON).body("{\"description\": \"Wind\", \"keywords\": \"wind\"}")
+                .when().post("/api/v1/call-matches");
+        r.then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("keywords"));
+        noInternals(r);
+        Response nan = given().contentType(ContentType.JSON).body("{\"description\": \"Wind\", \"limit\": NaN}")
+                .when().post("/api/v1/call-matches");
+        nan.then().statusCode(400).contentType("application/problem+json");
+        noInternals(nan);
+    }
+
+    @Test
+    void aFarDateIsRefusedWithTheValidRange() {
+        Response r = given().urlEncodingEnabled(false).when().get("/api/v1/members/1/digest?date=%2B999999999-12-31");
+        r.then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("date"));
+        noInternals(r);
+    }
+}
