@@ -64,7 +64,7 @@ public class UserBootstrap {
      * The configured first admin, or empty when none is configured. A half or too weak setting stops the start, with
      * the key to fix: a placeholder left in a Secret must not become the admin's password, nor go unnoticed.
      */
-    static Optional<UserDto.New> bootstrapAdmin(CallmatchConfig.Security.BootstrapAdmin bootstrap) {
+    public static Optional<UserDto.New> bootstrapAdmin(CallmatchConfig.Security.BootstrapAdmin bootstrap) {
         Optional<String> username = bootstrap.username().filter(s -> !s.isBlank());
         Optional<String> password = bootstrap.password().filter(s -> !s.isBlank());
         if (username.isPresent() && password.isEmpty()) {
