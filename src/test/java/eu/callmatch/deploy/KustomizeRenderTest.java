@@ -127,13 +127,20 @@ class KustomizeRenderTest {
     }
 
     @Test
-    void productionRendersThreeReplicasBehindTheIngress() throws Exception {
+    void productionRendersThreeReplicasBehindTheIngressWithForwardedAddresses() throws Exception {
         Rendered production = render(install(PASSWORDS).resolve("overlays/production"));
         checkPods(production, "production", 3);
         for (Map<String, Object> object : production.objects()) {
             assertEquals("callmatch", at(object, "metadata.namespace", "production " + object.get("kind")));
         }
         production.one("Ingress", "callmatch");
+        // behind the Ingress the throttle counts the callers' forwarded addresses, believed from the proxies only
+        Map<String, Object> config = map(at(production.one("ConfigMap", "callmatch-config"), "data", "production"), "data");
+        assertEquals("true", config.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"));
+        assertEquals("true", config.get("QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED"));
+        String trusted = String.valueOf(config.get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"));
+        assertTrue(trusted.matches("[0-9a-fA-F.:/,]+") && !trusted.contains("0.0.0.0/0") && !trusted.contains("::/0"),
+                "production trusts X-Forwarded-For from named proxies only: " + trusted);
         String image = String.valueOf(containers(production.one("Deployment", "callmatch")).get(0).get("image"));
         assertFalse(image.endsWith(":latest") || !image.contains(":"), "production pins the image: " + image);
     }
