@@ -12,6 +12,8 @@ class HealthTest {
 
     @Test
     void liveAndReadyWithTheDatabaseUp() {
+        // the Kubernetes startup probe's path
+        given().when().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))

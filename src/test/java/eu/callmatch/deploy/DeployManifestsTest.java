@@ -45,15 +45,16 @@ class DeployManifestsTest {
     static final Path DEPLOY = Path.of("deploy");
     static final String READY = "/q/health/ready";
     static final String LIVE = "/q/health/live";
+    static final String STARTED = "/q/health/started";
     /** The image name the base uses for the service; kustomize's images: replaces it. */
     static final String IMAGE = "callmatch";
     /**
      * Variables read by something other than application.properties and CallmatchConfig: Quarkus's datasource keys
      * (unset in application.properties: no URL means the embedded database) and the JVM options that the image's
-     * run-java.sh and the systemd unit put on the command line.
+     * run-java.sh and the systemd unit put on the command line; DJL_CACHE_DIR, read by the tokenizer library.
      */
     static final Set<String> ALLOWED = Set.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-            "QUARKUS_DATASOURCE_PASSWORD", "JAVA_OPTS", "JAVA_OPTS_APPEND");
+            "QUARKUS_DATASOURCE_PASSWORD", "JAVA_OPTS", "JAVA_OPTS_APPEND", "DJL_CACHE_DIR");
 
     static Properties properties;
     static int httpPort;
@@ -231,7 +232,7 @@ class DeployManifestsTest {
         }
         assertEquals(List.of(httpPort), List.copyOf(ports.values()), where + ": the container port is quarkus.http.port");
 
-        Map<String, String> probes = Map.of("readinessProbe", READY, "livenessProbe", LIVE, "startupProbe", LIVE);
+        Map<String, String> probes = Map.of("readinessProbe", READY, "livenessProbe", LIVE, "startupProbe", STARTED);
         probes.forEach((probe, path) -> {
             assertEquals(path, at(container, probe + ".httpGet.path", where), where + ": " + probe + " path");
             Object port = at(container, probe + ".httpGet.port", where);
@@ -322,12 +323,80 @@ class DeployManifestsTest {
         assertFalse(tag.equals("latest") || tag.equals("null"), "production pins an image tag: " + tag);
     }
 
+    /** The base's Secrets come from env files the installer writes from the committed examples; Git has neither values nor placeholders. */
     @Test
-    void theSecretTemplateHoldsPlaceholdersOnly() throws IOException {
-        Map<String, Object> secret = object("k8s/base/secret.yaml", "Secret");
-        assertFalse(secret.containsKey("data"), "no base64 data in the template");
-        map(at(secret, "stringData", "secret.yaml"), "secret.yaml").forEach((key, value) ->
-                assertEquals("REPLACE_ME", value, "secret.yaml: " + key + " is a placeholder"));
+    void theSecretsAreGeneratedFromGitIgnoredEnvFilesWithCommittedExamples() throws IOException {
+        Path base = DEPLOY.resolve("k8s/base");
+        Map<String, Object> kustomization = documents(base.resolve("kustomization.yaml")).get(0);
+        Map<String, String> envFiles = new LinkedHashMap<>();
+        for (Object generator : list(at(kustomization, "secretGenerator", "base"), "base")) {
+            Map<String, Object> g = map(generator, "base secretGenerator");
+            assertFalse(g.containsKey("literals"), "base: no secret values in the kustomization");
+            list(at(g, "envs", "base secretGenerator"), "envs").forEach(f -> envFiles.put(String.valueOf(f), (String) g.get("name")));
+        }
+        assertEquals(Set.of("callmatch-db", "callmatch-admin"), Set.copyOf(envFiles.values()));
+        List<String> ignored = Files.readAllLines(Path.of(".gitignore"));
+        for (String file : envFiles.keySet()) {
+            assertTrue(ignored.contains("deploy/k8s/base/*.env") && file.endsWith(".env"), file + " is git-ignored");
+            Map<String, String> example = envFile(base.resolve(file + ".example"));
+            example.forEach((key, value) -> {
+                if (key.endsWith("PASSWORD")) {
+                    assertEquals("", value, file + ".example: " + key + " is left for the installer to fill in");
+                }
+            });
+        }
+        try (Stream<Path> files = Files.list(base)) {
+            assertTrue(files.noneMatch(f -> f.toString().endsWith(".yaml") && readString(f).contains("kind: Secret")),
+                    "no Secret manifest in the base: an apply would put it over the installer's");
+        }
+    }
+
+    static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The image's JAVA_OPTS_APPEND options, which a JAVA_OPTS_APPEND given at run time replaces. */
+    static List<String> imageJavaOptions() throws IOException {
+        Matcher m = Pattern.compile("(?m)^ENV JAVA_OPTS_APPEND=\"([^\"]*)\"").matcher(
+                Files.readString(DEPLOY.resolve("docker/Dockerfile.jvm")));
+        assertTrue(m.find(), "the Dockerfile sets JAVA_OPTS_APPEND");
+        return List.of(m.group(1).trim().split("\\s+"));
+    }
+
+    static void assertKeepsTheImagesJavaOptions(String where, String javaOptsAppend) throws IOException {
+        List<String> given = List.of(String.valueOf(javaOptsAppend).trim().split("\\s+"));
+        for (String option : imageJavaOptions()) {
+            assertTrue(given.contains(option), where + ": JAVA_OPTS_APPEND replaces the image's and drops " + option
+                    + ": " + javaOptsAppend);
+        }
+    }
+
+    @Test
+    void everyJavaOptsAppendKeepsTheImagesOptions() throws IOException {
+        assertTrue(imageJavaOptions().contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager"));
+        int checked = 0;
+        for (String file : List.of("k8s/base/deployment.yaml", "k8s/overlays/production/deployment-patch.yaml")) {
+            for (Map<String, Object> container : containers(object(file, "Deployment"), file)) {
+                String value = env(container, file).get("JAVA_OPTS_APPEND");
+                if (value != null) {
+                    assertKeepsTheImagesJavaOptions(file, value);
+                    checked++;
+                }
+            }
+        }
+        assertKeepsTheImagesJavaOptions("compose.yaml", String.valueOf(
+                at(compose(), "services.callmatch.environment.JAVA_OPTS_APPEND", "compose")));
+        assertEquals(2, checked, "the base and the production overlay set JAVA_OPTS_APPEND");
+        try {
+            assertKeepsTheImagesJavaOptions("example", "-Xmx512m");
+            fail("a bare -Xmx passes");
+        } catch (AssertionError expected) {
+            assertTrue(expected.getMessage().contains("drops -D"), expected.getMessage());
+        }
     }
 
     @Test
@@ -350,6 +419,9 @@ class DeployManifestsTest {
             }
         }
         assertTrue(names.contains("QUARKUS_DATASOURCE_JDBC_URL") && names.contains("CALLMATCH_DATA_DIR"), names.toString());
+        for (Path example : List.of(DEPLOY.resolve("k8s/base/db.env.example"), DEPLOY.resolve("k8s/base/admin.env.example"))) {
+            names.addAll(envFile(example).keySet());
+        }
         assertConfigVariables("k8s", names);
 
         Map<String, Object> compose = compose();

@@ -65,10 +65,17 @@ public interface CallmatchConfig {
             Optional<String> password();
         }
 
-        /** Failed logins from one client address for one username: after max-failures, 429 for lockout. */
+        /**
+         * Failed logins from one client address for one username: after max-failures, 429 for lockout, for that
+         * address only. Beyond max-failures-per-username from all addresses, one failure locks its address.
+         */
         interface LoginThrottle {
             @WithDefault("5")
             int maxFailures();
+
+            /** Failures of one username from every address within the window before each further one locks at once. */
+            @WithDefault("20")
+            int maxFailuresPerUsername();
 
             /** How long a failure counts. */
             @WithDefault("PT5M")

@@ -46,8 +46,8 @@ public class ApiDocumentFilter implements OASFilter {
     private static final Kind FORBIDDEN = new Kind("403", "Forbidden", "The caller's roles do not allow this operation",
             "Your roles do not allow this operation");
     private static final Kind TOO_MANY = new Kind("429", "TooManyRequests",
-            "Too many failed logins from this client for this username; Retry-After says when to try again",
-            "Too many failed logins from this client; try again in 300 s");
+            "Too many failed logins for this username from the caller's address; Retry-After says when to try again",
+            "Too many failed logins for this username from your address; try again in 300 s");
     private static final Kind ERROR = new Kind("500", "InternalError", "An unexpected error; the log has its id",
             "An unexpected error occurred (error id 1b4e28ba-2fa1-11d2-883f-0016d3cca427); it has been logged");
 

@@ -47,8 +47,8 @@ public class AuthenticationProblems {
                 .map(wait -> {
                     lockedOut.increment();
                     long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-                    return Response.fromResponse(ProblemMappers.respond(429, "Too many failed logins from this client; "
-                                    + "try again in " + seconds + " s", uri, List.of()))
+                    return Response.fromResponse(ProblemMappers.respond(429, "Too many failed logins for this username from "
+                                    + "your address; try again in " + seconds + " s", uri, List.of()))
                             .header("Retry-After", seconds).build();
                 })
                 .orElse(null);

@@ -34,21 +34,11 @@ public class UserBootstrap {
     }
 
     void onStart(@Observes @Priority(100) StartupEvent event) {
-        CallmatchConfig.Security.BootstrapAdmin bootstrap = config.security().bootstrapAdmin();
-        Optional<String> username = bootstrap.username().filter(s -> !s.isBlank());
-        Optional<String> password = bootstrap.password().filter(s -> !s.isBlank());
-        if (username.isPresent() != password.isPresent()) {
-            throw new IllegalStateException("callmatch.security.bootstrap-admin.username and .password go together: "
-                    + "set both or neither");
-        }
-        if (username.isPresent()) {
-            if (password.get().length() < UserService.MIN_PASSWORD) {
-                throw new IllegalStateException("callmatch.security.bootstrap-admin.password must have at least "
-                        + UserService.MIN_PASSWORD + " characters");
-            }
+        Optional<UserDto.New> admin = bootstrapAdmin(config.security().bootstrapAdmin());
+        if (admin.isPresent()) {
             if (!users.hasAdmin()) {
-                create(new UserDto.New(username.get(), password.get(), List.of(Roles.ADMIN)));
-                LOG.infof("Created the bootstrap admin '%s' (callmatch.security.bootstrap-admin)", username.get());
+                create(admin.get());
+                LOG.infof("Created the bootstrap admin '%s' (callmatch.security.bootstrap-admin)", admin.get().username());
             }
             return;
         }
@@ -68,6 +58,34 @@ public class UserBootstrap {
             LOG.warn("There is no admin user: set callmatch.security.bootstrap-admin.username and .password "
                     + "(CALLMATCH_SECURITY_BOOTSTRAP_ADMIN_USERNAME, ..._PASSWORD) to create one");
         }
+    }
+
+    /**
+     * The configured first admin, or empty when none is configured. A half or too weak setting stops the start, with
+     * the key to fix: a placeholder left in a Secret must not become the admin's password, nor go unnoticed.
+     */
+    public static Optional<UserDto.New> bootstrapAdmin(CallmatchConfig.Security.BootstrapAdmin bootstrap) {
+        Optional<String> username = bootstrap.username().filter(s -> !s.isBlank());
+        Optional<String> password = bootstrap.password().filter(s -> !s.isBlank());
+        if (username.isPresent() && password.isEmpty()) {
+            throw new IllegalStateException("callmatch.security.bootstrap-admin.password "
+                    + "(CALLMATCH_SECURITY_BOOTSTRAP_ADMIN_PASSWORD) is empty while .username is set: "
+                    + "give the first admin a password of at least " + UserService.MIN_PASSWORD + " characters");
+        }
+        if (password.isPresent() && username.isEmpty()) {
+            throw new IllegalStateException("callmatch.security.bootstrap-admin.username "
+                    + "(CALLMATCH_SECURITY_BOOTSTRAP_ADMIN_USERNAME) is empty while .password is set: set both or neither");
+        }
+        if (password.isEmpty()) {
+            return Optional.empty();
+        }
+        if (password.get().length() < UserService.MIN_PASSWORD) {
+            throw new IllegalStateException("callmatch.security.bootstrap-admin.password "
+                    + "(CALLMATCH_SECURITY_BOOTSTRAP_ADMIN_PASSWORD) has " + password.get().length()
+                    + " characters: the first admin's password needs at least " + UserService.MIN_PASSWORD
+                    + ", like every user's (is a placeholder still in the Secret or .env file?)");
+        }
+        return Optional.of(new UserDto.New(username.get(), password.get(), List.of(Roles.ADMIN)));
     }
 
     private void create(UserDto.New user) {
