@@ -132,8 +132,11 @@ final class Batches<T> {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String message = root.getMessage() == null ? "the database refused it" : root.getMessage();
         message = message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "");
+        if (message.contains("0x00")) {
+            return "a text holds a NUL character (U+0000), which cannot be stored";
+        }
         return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 }

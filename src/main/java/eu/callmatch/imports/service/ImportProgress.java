@@ -51,8 +51,17 @@ public final class ImportProgress {
         errorTotal++;
         if (errors.size() < MAX_ERRORS) {
             String shortRecord = record == null || record.length() <= 200 ? record : record.substring(0, 200) + "...";
-            errors.add(new ImportRun.RecordError(line, shortRecord, reason));
+            errors.add(new ImportRun.RecordError(line, storable(shortRecord), storable(reason)));
         }
+    }
+
+    /**
+     * A text as the run's report can hold it: a NUL character (which PostgreSQL cannot store, and which a hostile
+     * record may carry into its own rejection) written as {@code \u0000}. Else the report of the run would fail to be
+     * written and the run would stay RUNNING.
+     */
+    static String storable(String text) {
+        return text == null || text.indexOf('\u0000') < 0 ? text : text.replace("\u0000", "\\u0000");
     }
 
     synchronized void copyTo(ImportRun run) {

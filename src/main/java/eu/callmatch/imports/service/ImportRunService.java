@@ -61,7 +61,7 @@ public class ImportRunService {
         ImportRun run = runs.findById(id);
         progress.copyTo(run);
         run.finishedAt = run.heartbeatAt = now();
-        run.message = failure;
+        run.message = ImportProgress.storable(failure);
         run.status = failure != null ? ImportRun.Status.FAILED
                 : progress.rejected > 0 || progress.errorTotal > 0 ? ImportRun.Status.PARTIAL
                 : ImportRun.Status.SUCCEEDED;
