@@ -57,4 +57,14 @@ class HostileImportTest {
         long id = r.jsonPath().getLong("id");
         given().when().get("/api/v1/imports/" + id).then().statusCode(200).body("status", equalTo("PARTIAL"));
     }
+
+    @Test
+    void aMultipartBodyWithoutItsClosingBoundaryIsA400() {
+        String body = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"calls.jsonl\"\r\n"
+                + "Content-Type: application/x-ndjson\r\n\r\n" + call("HOSTILE-MP-01", "Offshore wind") + "\r\n";
+        given().contentType("multipart/form-data; boundary=XyZ")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/v1/imports/calls?format=callmatch-jsonl")
+                .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json");
+    }
 }

@@ -145,6 +145,12 @@ public class ProblemMappers {
                 }
             }
         }
+        if (e instanceof java.io.IOException && e.getStackTrace().length > 0
+                && e.getStackTrace()[0].getClassName().contains(".multipart.")) {
+            // the form parser met the end of the body before the closing boundary, or a part it cannot read
+            return respond(400, "The multipart body cannot be read: it is cut short or malformed (each part starts "
+                    + "with its boundary line and the body ends with the closing boundary, --BOUNDARY--)", uri, List.of());
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
         return respond(500, "An unexpected error occurred (error id " + id + "); it has been logged", uri, List.of());
