@@ -71,4 +71,29 @@ class CordisImportTest {
                 .body("participations[0].acronym", equalTo("LONER"))
                 .body("participations[0].ecContribution", equalTo(1000.5f));
     }
+
+    @Test
+    void aPartialFileNeverDeletesParticipationsInProjectsItDoesNotList() {
+        String header = "projectID;projectAcronym;organisationID;vatNumber;name;shortName;SME;activityType;street;postCode;city;country;nutsCode;geolocation;organizationURL;contactForm;contentUpdateDate;rcn;order;role;ecContribution;netEcContribution;totalCost;endOfParticipation;active\n";
+        String inFirst = "990000101;TIDES;990000109;;PARTIAL ORG;PO;true;PRC;;;LISBON;PT;;;;;;1;1;coordinator;1000;;;false;true\n";
+        String inSecond = "990000102;WAVES;990000109;;PARTIAL ORG;PO;true;PRC;;;LISBON;PT;;;;;;1;1;participant;2000;;;false;true\n";
+        String partnerInSecond = "990000102;WAVES;990000108;;OTHER ORG;OO;false;REC;;;PORTO;PT;;;;;;1;2;coordinator;500;;;false;true\n";
+        given().contentType("text/csv").body(header + inFirst + inSecond + partnerInSecond)
+                .when().post("/api/v1/imports/cordis").then().statusCode(200);
+        given().when().get("/api/v1/organisations/{pic}", "990000109").then().statusCode(200)
+                .body("participationCount", equalTo(2));
+        // a file of the first project only (a truncated file, or one of another programme): its role there changes,
+        // its participation in the second project stays
+        given().contentType("text/csv").body(header + inFirst.replace("coordinator", "participant"))
+                .when().post("/api/v1/imports/cordis").then().statusCode(200);
+        given().when().get("/api/v1/organisations/{pic}", "990000109").then().statusCode(200)
+                .body("participationCount", equalTo(2))
+                .body("participations.acronym", hasItem("WAVES"))
+                .body("participations.find { it.acronym == 'TIDES' }.role", equalTo("participant"));
+        // nor does a file that lists the second project without the organisation: a file adds and updates
+        given().contentType("text/csv").body(header + partnerInSecond)
+                .when().post("/api/v1/imports/cordis").then().statusCode(200);
+        given().when().get("/api/v1/organisations/{pic}", "990000109").then().statusCode(200)
+                .body("participationCount", equalTo(2));
+    }
 }

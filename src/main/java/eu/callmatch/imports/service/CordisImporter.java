@@ -269,18 +269,18 @@ class CordisImporter {
             update.executeBatch();
         }
         if (!changed.isEmpty()) {
-            writeParticipations(c, changed, rewrite, now);
+            writeParticipations(c, rewrite, now);
         }
         return changed;
     }
 
-    /** Replaces the participations of these organisations by the bundle's. */
-    private static void writeParticipations(Connection c, List<String> pics, List<CordisParticipation> rows,
-                                            Timestamp now) throws SQLException {
-        try (PreparedStatement delete = c.prepareStatement("delete from participation where organisation_pic = any(?)")) {
-            delete.setArray(1, c.createArrayOf("text", pics.toArray()));
-            delete.executeUpdate();
-        }
+    /**
+     * Adds the bundle's participations of these organisations and updates those it has again; never deletes one. A
+     * CORDIS file may be partial (a truncated download, one programme's file, a lone organization.csv): replacing an
+     * organisation's participations by the file's cut an organisation from 9 projects to 1.
+     */
+    private static void writeParticipations(Connection c, List<CordisParticipation> rows, Timestamp now)
+            throws SQLException {
         // a participation in a project the input did not describe (a lone organization.csv) gets a bare project row
         try (PreparedStatement projects = c.prepareStatement("insert into project (id, created_at, updated_at) "
                 + "select unnest(?), ?, ? on conflict (id) do nothing")) {
