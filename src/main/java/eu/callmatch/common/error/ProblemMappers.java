@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The one place where exceptions become RFC 9457 problem+json responses. No stack trace, SQL or index internals
@@ -96,9 +95,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
-        String field = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        String field = PlainMessages.path(e);
         String message = PlainMessages.expected(e);
         if (field.isEmpty()) {
             return respond(400, "The request body does not have the expected shape: " + message, uri, List.of());

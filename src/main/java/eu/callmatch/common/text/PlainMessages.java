@@ -42,7 +42,7 @@ public final class PlainMessages {
         if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return "expected " + kind(mismatch.getTargetType());
         }
-        return PlainMessages.plain(e.getOriginalMessage());
+        return plain(e.getOriginalMessage());
     }
 
     /** A Java type as the JSON value a caller writes for it. */
@@ -70,11 +70,16 @@ public final class PlainMessages {
         return "an object";
     }
 
-    /** A mapping error as "field: what was wrong", the field as a dotted path, or the error alone. */
-    public static String field(com.fasterxml.jackson.databind.JsonMappingException e) {
-        String field = e.getPath().stream()
+    /** Where a mapping error sits in the document, as a caller writes it ({@code partners[2].pic}), or "". */
+    public static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+        return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(java.util.stream.Collectors.joining(".")).replace(".[", "[");
+    }
+
+    /** A mapping error as "field: what was wrong", the field as a dotted path, or the error alone. */
+    public static String field(com.fasterxml.jackson.databind.JsonMappingException e) {
+        String field = path(e);
         return field.isEmpty() ? expected(e) : field + ": " + expected(e);
     }
 }

@@ -272,33 +272,36 @@ public class CallMatcher {
         record.own().stream().map(p -> areaKey(p.topic())).filter(java.util.Objects::nonNull)
                 .forEach(area -> weight.merge(area, OWN_AREA_WEIGHT, Integer::sum));
         List<Integer> pooled = new ArrayList<>(); // in document order
+        List<Integer> pooledWeight = new ArrayList<>(); // each one's area's weight
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             String[] keys = segmentAreas(leaf.reader());
             for (int doc = 0; doc < keys.length; doc++) {
-                if (keys[doc] != null && weight.containsKey(keys[doc]) && filter.contains(leaf.ord, doc)
-                        && !candidates.containsKey(leaf.docBase + doc)) {
+                Integer w = keys[doc] == null ? null : weight.get(keys[doc]);
+                if (w != null && filter.contains(leaf.ord, doc) && !candidates.containsKey(leaf.docBase + doc)) {
                     pooled.add(leaf.docBase + doc);
+                    pooledWeight.add(w);
                 }
             }
         }
-        if (pooled.size() > MAX_RECORD_CANDIDATES) {
-            int[] docs = pooled.stream().mapToInt(Integer::intValue).toArray();
-            Map<Integer, Double> order = new HashMap<>(docs.length * 2);
-            if (query.vector() != null) {
-                double[] cosines = cosines(searcher.getIndexReader(), query.vector(), query.parts(), docs);
-                for (int i = 0; i < docs.length; i++) {
-                    order.put(docs[i], Double.isNaN(cosines[i]) ? -2 : cosines[i]);
-                }
-            } else {
-                Map<Integer, String[]> ids = ids(searcher.getIndexReader(), new java.util.HashSet<>(pooled));
-                for (int doc : docs) {
-                    order.put(doc, (double) weight.get(areaKey(ids.get(doc)[0])));
-                }
-            }
-            pooled.sort(Comparator.<Integer>comparingDouble(order::get).reversed().thenComparing(Comparator.naturalOrder()));
+        if (pooled.size() <= MAX_RECORD_CANDIDATES) {
+            pooled.forEach(doc -> candidates.put(doc, nanRow(rowSize)));
+            return;
         }
-        for (int doc : pooled.subList(0, Math.min(pooled.size(), MAX_RECORD_CANDIDATES))) {
-            candidates.put(doc, nanRow(rowSize));
+        double[] key = new double[pooled.size()];
+        if (query.vector() != null) {
+            double[] cosines = cosines(searcher.getIndexReader(), query.vector(), query.parts(),
+                    pooled.stream().mapToInt(Integer::intValue).toArray());
+            for (int i = 0; i < key.length; i++) {
+                key[i] = Double.isNaN(cosines[i]) ? -2 : cosines[i];
+            }
+        } else {
+            for (int i = 0; i < key.length; i++) {
+                key[i] = pooledWeight.get(i);
+            }
+        }
+        // between equals, document order (pooled is in it)
+        for (int i : best(key, Comparator.naturalOrder()).subList(0, MAX_RECORD_CANDIDATES)) {
+            candidates.put(pooled.get(i), nanRow(rowSize));
         }
     }
 
