@@ -87,7 +87,13 @@ class CallRankerTraining {
     static final int SAMPLE_CANDIDATES = 40;
     /** Every call, whatever its status (the corpus carries none; the service derives it from the dates). */
     static final List<String> STATUSES = List.of();
-    static final double[] L2 = {1e-4, 1e-3, 1e-2, 1e-1};
+    static final double[] L2 = {1e-4, 1e-2, 1};
+    /**
+     * {@code -Dcallmatch.training.reuse-examples=true}: read the training queries' features from the last run (in
+     * {@link #WORK}) instead of computing them again; for trying learning choices, never for the artefacts of a
+     * change in how features are computed.
+     */
+    static final boolean REUSE_EXAMPLES = Boolean.getBoolean("callmatch.training.reuse-examples");
     /** Rounds of learning: the area feature depends on the weights of the others. */
     static final int ROUNDS = 3;
 
@@ -120,6 +126,20 @@ class CallRankerTraining {
 
         TextEmbedder embedder = new TextEmbedder(true);
         List<Example> examples;
+        Path saved = WORK.resolve("examples-" + CALL_TEXT + ".bin");
+        examples = REUSE_EXAMPLES && Files.exists(saved) ? readExamples(saved) : null;
+        if (examples != null) {
+            System.out.printf("%d training queries read from %s%n", examples.size(), saved);
+        } else {
+            examples = examples(calls, pool, embedder);
+            writeExamples(examples, saved);
+        }
+        learnFrom(examples);
+    }
+
+    private static List<Example> examples(Map<String, CallDto> calls, Pool pool, TextEmbedder embedder)
+            throws IOException {
+        List<Example> examples;
         Path indexDir = Files.createTempDirectory(WORK, "calls-index");
         try (LuceneIndex index = LuceneIndex.open(indexDir, IndexKind.CALLS)) {
             long started = System.nanoTime();
@@ -137,6 +157,10 @@ class CallRankerTraining {
             System.out.printf("%d training queries with features in %.0f s%n", examples.size(),
                     (System.nanoTime() - started) / 1e9);
         }
+        return examples;
+    }
+
+    private static void learnFrom(List<Example> examples) throws IOException {
 
         Map<Kind, long[]> sizes = new LinkedHashMap<>();
         for (Example e : examples) {
@@ -151,8 +175,9 @@ class CallRankerTraining {
         Set<Integer> all = IntStream.range(0, CallRanker.FEATURES.size()).boxed().collect(Collectors.toSet());
         variants.put("all features", all);
         variants.put("without the record", without(all, CallRanker.OWN_AREA, CallRanker.OWN_TOPIC,
-                CallRanker.PARTNER_AREA));
+                CallRanker.PARTNER_AREA, CallRanker.OWN_ACTION));
         variants.put("without the partners", without(all, CallRanker.PARTNER_AREA));
+        variants.put("without the own type of action", without(all, CallRanker.OWN_ACTION));
         variants.put("without the type of action", without(all, CallRanker.RESEARCH, CallRanker.INNOVATION,
                 CallRanker.COORDINATION));
         variants.put("without the area feedback", without(all, CallRanker.AREA));
@@ -161,46 +186,51 @@ class CallRankerTraining {
                 CallRanker.DESTINATION, CallRanker.DESCRIPTION));
         variants.put("dense and title only", Set.of(CallRanker.DENSE, CallRanker.TITLE));
 
+        // each variant and L2 strength is judged by cross-validation over the folds of TopicSplit: every query is
+        // ranked by weights learned without its topic, so that the choice rests on all the queries, not a fifth
         Map<String, Figures> figures = new LinkedHashMap<>();
-        figures.put("hand-set (unlearned)", Figures.of(examples, CallRanker.UNLEARNED, true));
-        Map<String, CallRanker> learned = new LinkedHashMap<>();
+        Map<String, Figures> heldOut = new LinkedHashMap<>();
+        figures.put("hand-set (unlearned)", Figures.of(examples, CallRanker.UNLEARNED, e -> true));
+        heldOut.put("hand-set (unlearned)", Figures.of(examples, CallRanker.UNLEARNED, Example::validation));
         Map<String, Double> lambdas = new LinkedHashMap<>();
         for (Map.Entry<String, Set<Integer>> v : variants.entrySet()) {
-            CallRanker best = null;
             Figures bestFigures = null;
             double bestL2 = 0;
             for (double l2 : L2) {
-                CallRanker ranker = fit(examples, v.getValue(), l2);
-                Figures f = Figures.of(examples, ranker, true);
+                Figures f = Figures.crossValidated(examples, v.getValue(), l2);
                 if (bestFigures == null || f.objective() > bestFigures.objective()) {
-                    best = ranker;
                     bestFigures = f;
                     bestL2 = l2;
                 }
             }
-            learned.put(v.getKey(), best);
-            System.out.printf("  %s: L2 %s, %s%n", v.getKey(), bestL2, weights(best));
             lambdas.put(v.getKey(), bestL2);
             figures.put("learned, " + v.getKey(), bestFigures);
+            heldOut.put("learned, " + v.getKey(), Figures.of(examples,
+                    fit(examples, v.getValue(), bestL2, e -> !e.validation()), Example::validation));
+            System.out.printf("  %s: L2 %s, %s%n", v.getKey(), bestL2, bestFigures);
         }
         System.out.println();
-        System.out.println("Validation (topics of the training material the learning did not see), "
-                + "figure ± standard error:");
+        System.out.println("Cross-validated over " + TopicSplit.FOLDS + " folds of topics (each query ranked by "
+                + "weights learned without its topic), figure ± standard error:");
         figures.forEach((name, f) -> System.out.printf("  %-52s %s%n", name, f));
+        System.out.println("Validation fold only (learned on the other four), figure ± standard error:");
+        heldOut.forEach((name, f) -> System.out.printf("  %-52s %s%n", name, f));
 
-        // the kept variant: the best on validation; of equals, the one with fewer features
+        // the kept variant: the best in cross-validation; of equals (to the fourth decimal), the one with fewer features.
+        // (Keeping the fewest features within a standard error of the best would drop any one group of them: their
+        // parts in the objective are each smaller than its standard error.)
         String kept = "all features";
         for (String name : variants.keySet()) {
-            Figures f = figures.get("learned, " + name);
-            Figures k = figures.get("learned, " + kept);
-            if (f.objective() > k.objective()
-                    || (f.objective() == k.objective() && variants.get(name).size() < variants.get(kept).size())) {
+            double f = Math.round(figures.get("learned, " + name).objective() * 1e4);
+            double k = Math.round(figures.get("learned, " + kept).objective() * 1e4);
+            if (f > k || (f == k && variants.get(name).size() < variants.get(kept).size())) {
                 kept = name;
             }
         }
-        CallRanker ranker = learned.get(kept);
+        // the weights that ship are learned on all the queries
+        CallRanker ranker = fit(examples, variants.get(kept), lambdas.get(kept), e -> true);
         System.out.printf("Kept: %s, L2 %s, weights %s%n", kept, lambdas.get(kept), weights(ranker));
-        write(ranker, kept, lambdas.get(kept), figures, sizes);
+        write(ranker, kept, lambdas.get(kept), figures, heldOut, sizes);
         writeSample(examples);
         System.out.println("Written to " + OUTPUT + " and " + SAMPLE);
     }
@@ -211,20 +241,25 @@ class CallRankerTraining {
         return kept;
     }
 
-    /** Learns the weights of the given features on the training side, the area feature from the last round's. */
-    static CallRanker fit(List<Example> examples, Set<Integer> features, double l2) {
+    /**
+     * Learns the weights of the given features from the examples {@code learnFrom} accepts; with the area feature,
+     * in rounds, the area from the last round's weights.
+     */
+    static CallRanker fit(List<Example> examples, Set<Integer> features, double l2,
+                          java.util.function.Predicate<Example> learnFrom) {
         CallRanker ranker = CallRanker.UNLEARNED;
         if (!features.contains(CallRanker.AREA)) {
             ranker = mask(ranker, features);
         }
-        long train = examples.stream().filter(e -> !e.validation()).count();
-        Map<Kind, Long> perKind = examples.stream().filter(e -> !e.validation())
+        long train = examples.stream().filter(learnFrom).count();
+        Map<Kind, Long> perKind = examples.stream().filter(learnFrom)
                 .collect(Collectors.groupingBy(Example::kind, Collectors.counting()));
-        for (int round = 0; round < ROUNDS; round++) {
+        int rounds = features.contains(CallRanker.AREA) ? ROUNDS : 1;
+        for (int round = 0; round < rounds; round++) {
             List<double[]> pairs = new ArrayList<>();
             List<Double> pairWeights = new ArrayList<>();
             for (Example e : examples) {
-                if (e.validation() || e.right() < 0 || e.rows().length < 2) {
+                if (!learnFrom.test(e) || e.right() < 0 || e.rows().length < 2) {
                     continue;
                 }
                 double[][] rows = withArea(e, ranker);
@@ -272,10 +307,30 @@ class CallRankerTraining {
     /** Recall and reciprocal rank per kind of query, on the validation side. */
     record Figures(Map<Kind, double[]> ranks) {
 
-        static Figures of(List<Example> examples, CallRanker ranker, boolean validation) {
+        /**
+         * Each example ranked by the weights learned without the fold of its topic: every query counts, none by
+         * weights that saw it.
+         */
+        static Figures crossValidated(List<Example> examples, Set<Integer> features, double l2) {
+            Map<Kind, List<Double>> ranks = new LinkedHashMap<>();
+            for (int fold = 0; fold < TopicSplit.FOLDS; fold++) {
+                int f = fold;
+                CallRanker ranker = fit(examples, features, l2, e -> TopicSplit.fold(e.topic()) != f);
+                Figures part = of(examples, ranker, e -> TopicSplit.fold(e.topic()) == f);
+                part.ranks().forEach((kind, r) -> {
+                    List<Double> all = ranks.computeIfAbsent(kind, k -> new ArrayList<>());
+                    Arrays.stream(r).forEach(all::add);
+                });
+            }
+            Map<Kind, double[]> out = new LinkedHashMap<>();
+            ranks.forEach((k, v) -> out.put(k, v.stream().mapToDouble(Double::doubleValue).toArray()));
+            return new Figures(out);
+        }
+
+        static Figures of(List<Example> examples, CallRanker ranker, java.util.function.Predicate<Example> scored) {
             Map<Kind, List<Double>> ranks = new LinkedHashMap<>();
             for (Example e : examples) {
-                if (e.validation() != validation) {
+                if (!scored.test(e)) {
                     continue;
                 }
                 double rank = Double.POSITIVE_INFINITY;
@@ -362,6 +417,51 @@ class CallRankerTraining {
         return IntStream.range(0, ranker.weights().length)
                 .mapToObj(i -> CallRanker.FEATURES.get(i) + "=" + String.format(Locale.ROOT, "%.3f", ranker.weights()[i]))
                 .collect(Collectors.joining(", "));
+    }
+
+    private static void writeExamples(List<Example> examples, Path file) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(file)))) {
+            out.writeInt(CallRanker.FEATURES.size());
+            out.writeInt(examples.size());
+            for (Example e : examples) {
+                out.writeUTF(e.kind().name());
+                out.writeUTF(e.topic());
+                out.writeInt(e.right());
+                out.writeInt(e.ids().length);
+                for (int i = 0; i < e.ids().length; i++) {
+                    out.writeUTF(e.ids()[i]);
+                    for (double v : e.rows()[i]) {
+                        out.writeDouble(v);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The examples of the last run, or null where they have other features than this code's. */
+    private static List<Example> readExamples(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != CallRanker.FEATURES.size()) {
+                return null;
+            }
+            int n = in.readInt();
+            List<Example> examples = new ArrayList<>(n);
+            for (int q = 0; q < n; q++) {
+                Kind kind = Kind.valueOf(in.readUTF());
+                String topic = in.readUTF();
+                int right = in.readInt();
+                String[] ids = new String[in.readInt()];
+                double[][] rows = new double[ids.length][CallRanker.FEATURES.size()];
+                for (int i = 0; i < ids.length; i++) {
+                    ids[i] = in.readUTF();
+                    for (int f = 0; f < rows[i].length; f++) {
+                        rows[i][f] = in.readDouble();
+                    }
+                }
+                examples.add(new Example(kind, topic, TopicSplit.validation(topic), ids, rows, right));
+            }
+            return examples;
+        }
     }
 
     // ---------------------------------------------------------------- the training queries
@@ -581,7 +681,7 @@ class CallRankerTraining {
     }
 
     private static void write(CallRanker ranker, String kept, double l2, Map<String, Figures> figures,
-                              Map<Kind, long[]> sizes) throws IOException {
+                              Map<String, Figures> heldOut, Map<Kind, long[]> sizes) throws IOException {
         ObjectNode file = JSON.createObjectNode();
         file.put("format", CallRanker.FORMAT);
         file.put("model", "linear; pairwise logistic regression, L2 " + l2 + "; " + kept);
@@ -597,12 +697,16 @@ class CallRankerTraining {
         ObjectNode data = made.putObject("data");
         data.put(CALLS.toString(), "sha256:" + sha256(CALLS));
         data.put(POOL.toString(), "sha256:" + sha256(POOL));
-        made.put("split", "by the answer's topic: validation where TopicSplit.validation(topic)");
+        made.put("split", "by the answer's topic into the " + TopicSplit.FOLDS + " folds of TopicSplit.fold(topic); "
+                + "variants and L2 chosen by cross-validation over the folds; the weights above learned on all queries");
         ObjectNode queries = made.putObject("queries");
         sizes.forEach((k, s) -> queries.putPOJO(k.name().toLowerCase(Locale.ROOT),
-                Map.of("train", s[0], "validation", s[1])));
+                Map.of("folds 1-4", s[0], "fold 0", s[1])));
+        ObjectNode crossValidated = made.putObject("crossValidated");
+        figures.forEach((name, f) -> crossValidated.putPOJO(name, f.asMap()));
         ObjectNode validation = made.putObject("validation");
-        figures.forEach((name, f) -> validation.putPOJO(name, f.asMap()));
+        validation.put("what", "fold 0 (TopicSplit.validation) ranked by weights learned on folds 1-4");
+        heldOut.forEach((name, f) -> validation.putPOJO(name, f.asMap()));
         Files.createDirectories(OUTPUT.getParent());
         JSON.writerWithDefaultPrettyPrinter().writeValue(OUTPUT.toFile(), file);
     }

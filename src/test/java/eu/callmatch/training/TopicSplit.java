@@ -16,7 +16,15 @@ public final class TopicSplit {
     }
 
     public static boolean validation(String topic) {
-        return Math.floorMod(topic.toUpperCase(Locale.ROOT).strip().hashCode(), FOLDS) == 0;
+        return fold(topic) == 0;
+    }
+
+    /**
+     * The topic's fold, 0 to {@value #FOLDS} - 1: fold 0 is the validation side; the other folds take their turn
+     * as validation in cross-validation.
+     */
+    public static int fold(String topic) {
+        return Math.floorMod(topic.toUpperCase(Locale.ROOT).strip().hashCode(), FOLDS);
     }
 
     public static boolean training(String topic) {

@@ -38,6 +38,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -154,7 +155,8 @@ public class CallMatcher {
         double[][] features = new double[docs.length][];
         double[] semantic = new double[docs.length];
         CallMatch.RecordEvidence[] evidence = new CallMatch.RecordEvidence[docs.length];
-        features(scoring.rows(), docs, byDoc, query.record(), ids, features, semantic, evidence);
+        features(scoring.rows(), docs, byDoc, query.record(), ownActions(searcher, query.record()), ids, features,
+                semantic, evidence);
         String[] areas = area(ids, features, ranker);
         double[] scores = new double[docs.length];
         for (int i = 0; i < docs.length; i++) {
@@ -332,8 +334,8 @@ public class CallMatcher {
      * the others' scores: {@code rows} holds, per document, the raw cosine and the fields' scores (NaN: none).
      */
     private static void features(Map<Integer, double[]> rows, int[] docs, Map<Integer, String[]> byDoc,
-                                 MemberRecord record, String[] ids, double[][] features, double[] semantic,
-                                 CallMatch.RecordEvidence[] evidence) {
+                                 MemberRecord record, Map<String, String> ownActions, String[] ids,
+                                 double[][] features, double[] semantic, CallMatch.RecordEvidence[] evidence) {
         double minDense = Double.MAX_VALUE;
         double maxDense = -Double.MAX_VALUE;
         for (double[] row : rows.values()) {
@@ -342,7 +344,7 @@ public class CallMatcher {
                 maxDense = Math.max(maxDense, row[0]);
             }
         }
-        RecordFeatures fromRecord = record == null || record.isEmpty() ? null : new RecordFeatures(record);
+        RecordFeatures fromRecord = record == null || record.isEmpty() ? null : new RecordFeatures(record, ownActions);
         for (int i = 0; i < docs.length; i++) {
             double[] row = rows.get(docs[i]);
             double[] x = new double[CallRanker.FEATURES.size()];
@@ -356,13 +358,13 @@ public class CallMatcher {
             }
             ids[i] = byDoc.get(docs[i])[0];
             String action = byDoc.get(docs[i])[1];
-            if (action != null) {
-                x[CallRanker.RESEARCH] = action.endsWith("RIA") ? 1 : 0;
-                x[CallRanker.INNOVATION] = action.endsWith("-IA") || action.equals("IA") ? 1 : 0;
-                x[CallRanker.COORDINATION] = action.endsWith("CSA") ? 1 : 0;
-            }
+            String kind = actionKind(action);
+            x[CallRanker.RESEARCH] = "RIA".equals(kind) ? 1 : 0;
+            x[CallRanker.INNOVATION] = "IA".equals(kind) ? 1 : 0;
+            x[CallRanker.COORDINATION] = "CSA".equals(kind) ? 1 : 0;
             if (fromRecord != null) {
                 evidence[i] = fromRecord.score(ids[i], TopicCodes.segments(ids[i]), x);
+                x[CallRanker.OWN_ACTION] = fromRecord.ownAction(action);
             }
             features[i] = x;
         }
@@ -380,7 +382,7 @@ public class CallMatcher {
                 String[] ids = new String[scoring.docs().length];
                 double[][] rows = new double[scoring.docs().length][];
                 features(scoring.rows(), scoring.docs(), ids(searcher.getIndexReader(), scoring.rows().keySet()),
-                        query.record(), ids, rows, new double[ids.length], new CallMatch.RecordEvidence[ids.length]);
+                        query.record(), ownActions(searcher, query.record()), ids, rows, new double[ids.length], new CallMatch.RecordEvidence[ids.length]);
                 return new Features(ids, rows);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -769,6 +771,59 @@ public class CallMatcher {
             }
         }
         return matched;
+    }
+
+    /**
+     * The kind of a type of action: {@code RIA} (research and innovation), {@code IA} (innovation), {@code CSA}
+     * (coordination and support), whatever the programme's prefix ({@code HORIZON-RIA}); else the type itself, or null.
+     */
+    static String actionKind(String action) {
+        if (action == null || action.isBlank()) {
+            return null;
+        }
+        String a = action.strip().toUpperCase(java.util.Locale.ROOT);
+        if (a.endsWith("RIA")) {
+            return "RIA";
+        }
+        if (a.endsWith("-IA") || a.equals("IA")) {
+            return "IA";
+        }
+        return a.endsWith("CSA") ? "CSA" : a;
+    }
+
+    /** The type of action of the record's own topics that the calls index holds (topic -> type). */
+    private static Map<String, String> ownActions(IndexSearcher searcher, MemberRecord record) throws IOException {
+        if (record == null || record.own().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> actions = new HashMap<>();
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        for (MemberRecord.Participation p : record.own()) {
+            if (actions.containsKey(p.topic())) {
+                continue;
+            }
+            BytesRef id = new BytesRef(p.topic());
+            for (LeafReaderContext leaf : leaves) {
+                Terms terms = leaf.reader().terms(ID);
+                if (terms == null) {
+                    continue;
+                }
+                TermsEnum te = terms.iterator();
+                if (te.seekExact(id)) {
+                    PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
+                    Bits live = leaf.reader().getLiveDocs();
+                    int doc = postings.nextDoc();
+                    while (doc != DocIdSetIterator.NO_MORE_DOCS && live != null && !live.get(doc)) {
+                        doc = postings.nextDoc(); // an updated call's deleted copy
+                    }
+                    if (doc != DocIdSetIterator.NO_MORE_DOCS) {
+                        actions.put(p.topic(), segmentActions(leaf.reader())[doc]);
+                        break;
+                    }
+                }
+            }
+        }
+        return actions;
     }
 
     /** The id and the type of action (or null) of the documents, from their segments' tables. */

@@ -46,17 +46,22 @@ public record CallRanker(double[] weights, String source) {
     public static final int RESEARCH = 10;
     public static final int INNOVATION = 11;
     public static final int COORDINATION = 12;
+    /**
+     * The member's record: the share of its own participations (whose type of action is known) in the call's type of
+     * action; 0 without a record or where either type is unknown.
+     */
+    public static final int OWN_ACTION = 13;
 
     public static final List<String> FEATURES = List.of("dense", "cosine", "title", "keywords", "destination",
             "description", "area", "ownArea", "ownTopic", "partnerArea", "research", "innovation",
-            "coordination");
+            "coordination", "ownAction");
 
     /**
      * The fusion set by hand before anything was learned: 0.7 of the normalised cosine and 0.3 of the lexical score
      * (title 1, the other fields 0.1 each, over their sum), plus a fifth of the area share; no record.
      */
     public static final CallRanker UNLEARNED = new CallRanker(
-            new double[]{0.7, 0, 0.3 / 1.3, 0.03 / 1.3, 0.03 / 1.3, 0.03 / 1.3, 0.2, 0, 0, 0, 0, 0, 0}, "hand-set");
+            new double[]{0.7, 0, 0.3 / 1.3, 0.03 / 1.3, 0.03 / 1.3, 0.03 / 1.3, 0.2, 0, 0, 0, 0, 0, 0, 0}, "hand-set");
 
     public CallRanker {
         if (weights.length != FEATURES.size()) {
@@ -81,7 +86,7 @@ public record CallRanker(double[] weights, String source) {
     private static boolean available(int feature, boolean dense, boolean record) {
         return switch (feature) {
             case DENSE, COSINE -> dense;
-            case OWN_AREA, OWN_TOPIC, PARTNER_AREA -> record;
+            case OWN_AREA, OWN_TOPIC, PARTNER_AREA, OWN_ACTION -> record;
             case AREA -> false; // a bonus on top, as the hand-set fusion had it
             default -> true;
         };

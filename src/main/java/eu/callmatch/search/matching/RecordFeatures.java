@@ -18,9 +18,24 @@ final class RecordFeatures {
     private final List<List<String>> ownSegments;
     private final List<MemberRecord.Participation> partners;
     private final List<List<String>> partnerSegments;
+    /** How many of the member's own participations are of each kind of action ({@link CallMatcher#actionKind}). */
+    private final Map<String, Integer> ownActions = new HashMap<>();
+    private int ownActionsKnown;
 
     RecordFeatures(MemberRecord record) {
+        this(record, Map.of());
+    }
+
+    /** @param actions the type of action of the record's own topics, where the calls know it */
+    RecordFeatures(MemberRecord record, Map<String, String> actions) {
         own = record.own();
+        for (MemberRecord.Participation p : own) {
+            String kind = CallMatcher.actionKind(actions.get(p.topic()));
+            if (kind != null) {
+                ownActions.merge(kind, 1, Integer::sum);
+                ownActionsKnown++;
+            }
+        }
         ownSegments = own.stream().map(p -> TopicCodes.segments(p.topic())).toList();
         partners = record.partners();
         partnerSegments = partners.stream().map(p -> TopicCodes.segments(p.topic())).toList();
@@ -29,6 +44,12 @@ final class RecordFeatures {
     /** The share of path two identifiers' segments have, 0 below programme and cluster, 1 from the destination on. */
     static double depth(int shared) {
         return shared < 2 ? 0 : Math.min(shared, DEPTH) / (double) DEPTH;
+    }
+
+    /** The share of the member's own participations of a known type of action that are of this call's type. */
+    double ownAction(String action) {
+        String kind = CallMatcher.actionKind(action);
+        return kind == null || ownActionsKnown == 0 ? 0 : ownActions.getOrDefault(kind, 0) / (double) ownActionsKnown;
     }
 
     /** Writes the record's features of the call into {@code features} and answers their evidence, or null. */

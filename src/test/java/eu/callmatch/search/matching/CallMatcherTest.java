@@ -105,9 +105,39 @@ class CallMatcherTest {
         return v;
     }
 
+    @Test
+    void aMembersOwnTypesOfActionAreReadFromTheCallsItTookPartIn() throws Exception {
+        try (LuceneIndex index = LuceneIndex.open(root, IndexKind.CALLS)) {
+            write(index, call("HORIZON-P-01", "Offshore wind pilots", "Demonstrators.", CallStatus.CLOSED, "HORIZON-IA"),
+                    null);
+            // updated: its first copy is deleted in the segment, the live one must be read
+            write(index, call("HORIZON-P-01", "Offshore wind pilot lines", "Demonstrators.", CallStatus.CLOSED,
+                    "HORIZON-IA"), null);
+            write(index, call("HORIZON-Q-01", "Offshore wind turbines, innovation", "Pilots.", CallStatus.OPEN,
+                    "HORIZON-IA"), null);
+            write(index, call("HORIZON-Q-02", "Offshore wind turbines, research", "Models.", CallStatus.OPEN,
+                    "HORIZON-RIA"), null);
+            MemberRecord record = new MemberRecord(List.of(new MemberRecord.Participation("HORIZON-P-01", "PILOT"),
+                    new MemberRecord.Participation("HORIZON-GONE-01", "OLD")), List.of());
+
+            CallMatcher.Features features = CallMatcher.features(index, new CallMatchQuery("Offshore wind turbines",
+                    List.of(), null, List.of(), APPLICABLE, List.of(), List.of(), TODAY, 300, record));
+
+            List<String> ids = List.of(features.ids());
+            assertEquals(1, features.rows()[ids.indexOf("HORIZON-Q-01")][CallRanker.OWN_ACTION],
+                    "its one known participation was an innovation action; the unknown topic does not count");
+            assertEquals(0, features.rows()[ids.indexOf("HORIZON-Q-02")][CallRanker.OWN_ACTION]);
+            assertEquals(1, features.rows()[ids.indexOf("HORIZON-Q-02")][CallRanker.RESEARCH]);
+        }
+    }
+
     private static CallDto call(String id, String title, String description, CallStatus status) {
+        return call(id, title, description, status, "HORIZON-RIA");
+    }
+
+    private static CallDto call(String id, String title, String description, CallStatus status, String action) {
         return new CallDto(id, id.substring(0, id.lastIndexOf('-')), title, null, "Horizon Europe", null, null,
-                "HORIZON-RIA", status, LocalDate.of(2026, 1, 1), List.of(LocalDate.of(2026, 9, 1)), null, null,
+                action, status, LocalDate.of(2026, 1, 1), List.of(LocalDate.of(2026, 9, 1)), null, null,
                 null, null, null, description, List.of(), null, null, null, null, null, null, null);
     }
 }

@@ -66,4 +66,24 @@ class RecordFeaturesTest {
         assertEquals(0, x[CallRanker.OWN_AREA]);
         assertEquals(0, x[CallRanker.PARTNER_AREA]);
     }
+
+    @Test
+    void theShareOfOwnParticipationsInTheCallsTypeOfActionCountsWhereTheTypesAreKnown() {
+        MemberRecord record = new MemberRecord(
+                List.of(new MemberRecord.Participation("HORIZON-CL5-2022-D3-01-02", "SUNCELL"),
+                        new MemberRecord.Participation("HORIZON-CL6-2021-FARM2FORK-01-01", "AGRIBOT"),
+                        new MemberRecord.Participation("HORIZON-CL4-2021-DIGITAL-01-01", "ROBO"),
+                        new MemberRecord.Participation("HORIZON-CL4-2022-UNKNOWN-01-01", "GONE")),
+                List.of());
+        RecordFeatures features = new RecordFeatures(record, java.util.Map.of(
+                "HORIZON-CL5-2022-D3-01-02", "HORIZON-IA",
+                "HORIZON-CL6-2021-FARM2FORK-01-01", "HORIZON-RIA",
+                "HORIZON-CL4-2021-DIGITAL-01-01", "HORIZON-IA"));
+
+        assertEquals(2 / 3.0, features.ownAction("HORIZON-IA"), 1e-9, "two of the three known are innovation actions");
+        assertEquals(1 / 3.0, features.ownAction("RIA"), 1e-9, "with or without the programme's prefix");
+        assertEquals(0, features.ownAction("HORIZON-CSA"));
+        assertEquals(0, features.ownAction(null), "a call of unknown type");
+        assertEquals(0, new RecordFeatures(record).ownAction("HORIZON-IA"), "no type of the record known");
+    }
 }
