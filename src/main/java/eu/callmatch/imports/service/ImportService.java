@@ -7,6 +7,8 @@ import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.imports.ImportFormat;
 import eu.callmatch.imports.formats.FormatException;
+import eu.callmatch.imports.formats.InputLimits;
+import eu.callmatch.imports.formats.InputTooLarge;
 import eu.callmatch.imports.rest.ImportRunDto;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,11 +54,19 @@ public class ImportService {
         }
     }
 
+    /** The file was larger than the service reads (an archive beyond its inflated caps): FAILED, and a 413. */
+    public static class TooLarge extends ProblemException {
+        public TooLarge(ImportRunDto run, InputTooLarge e) {
+            super(413, e.getMessage() + " (import run " + run.id() + "; nothing of it was imported)");
+        }
+    }
+
     private final ImportRunService runs;
     private final CallImporter callImporter;
     private final CordisImporter cordisImporter;
     private final MemberImporter memberImporter;
     private final Path spool;
+    private final InputLimits limits;
     private final BulkWrites bulkWrites;
     private final Event<CallsImported> callsImported;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(
@@ -72,6 +82,9 @@ public class ImportService {
         this.cordisImporter = cordisImporter;
         this.memberImporter = memberImporter;
         this.spool = Path.of(config.dataDir(), "spool");
+        CallmatchConfig.Import imports = config.imports();
+        this.limits = new InputLimits(imports.maxLineLength(), imports.maxFieldLength(), imports.maxRecordLength(),
+                imports.maxInflatedEntrySize().asLongValue(), imports.maxInflatedSize().asLongValue());
     }
 
     /** Copies an upload to a file of its own, so that it can be read after the request ends, and more than once. */
@@ -115,7 +128,7 @@ public class ImportService {
         executor.submit(() -> {
             try {
                 return execute(id, request);
-            } catch (NotOfFormat e) {
+            } catch (NotOfFormat | TooLarge e) {
                 return null; // recorded in the run
             }
         });
@@ -130,21 +143,23 @@ public class ImportService {
             switch (request.format().kind()) {
                 case CALLS -> {
                     try (Reader reader = reader(request.file())) {
-                        callImporter.importCalls(request.format(), reader, request.source(), request.complete(),
-                                progress, heartbeat, changes);
+                        callImporter.importCalls(request.format(), reader, limits, request.source(),
+                                request.complete(), progress, heartbeat, changes);
                     }
                 }
                 case MEMBERS -> {
                     try (Reader reader = reader(request.file())) {
-                        memberImporter.importMembers(reader, progress, heartbeat);
+                        memberImporter.importMembers(reader, limits, progress, heartbeat);
                     }
                 }
-                case ORGANISATIONS -> cordisImporter.importBundle(request.file(), isZip(request.file()), progress,
-                        heartbeat);
+                case ORGANISATIONS -> cordisImporter.importBundle(request.file(), isZip(request.file()), limits,
+                        progress, heartbeat);
             }
             return runs.finish(id, progress, null);
         } catch (FormatException e) {
             throw new NotOfFormat(runs.finish(id, progress, e.getMessage()), e);
+        } catch (InputTooLarge e) {
+            throw new TooLarge(runs.finish(id, progress, e.getMessage()), e);
         } catch (Exception e) {
             String errorId = UUID.randomUUID().toString();
             LOG.errorf(e, "Import run %d failed (error id %s)", id, errorId);
