@@ -65,7 +65,7 @@ public class ImportService {
     private final CallImporter callImporter;
     private final CordisImporter cordisImporter;
     private final MemberImporter memberImporter;
-    private final Path spool;
+    private final Spool spool;
     private final InputLimits limits;
     private final BulkWrites bulkWrites;
     private final Event<CallsImported> callsImported;
@@ -73,7 +73,7 @@ public class ImportService {
             DaemonThreads.named("callmatch-import"));
 
     ImportService(ImportRunService runs, CallImporter callImporter, CordisImporter cordisImporter,
-                  MemberImporter memberImporter, CallmatchConfig config, BulkWrites bulkWrites,
+                  MemberImporter memberImporter, CallmatchConfig config, Spool spool, BulkWrites bulkWrites,
                   Event<CallsImported> callsImported) {
         this.bulkWrites = bulkWrites;
         this.runs = runs;
@@ -81,7 +81,7 @@ public class ImportService {
         this.callImporter = callImporter;
         this.cordisImporter = cordisImporter;
         this.memberImporter = memberImporter;
-        this.spool = Path.of(config.dataDir(), "spool");
+        this.spool = spool;
         CallmatchConfig.Import imports = config.imports();
         this.limits = new InputLimits(imports.maxLineLength(), imports.maxFieldLength(), imports.maxRecordLength(),
                 imports.maxInflatedEntrySize().asLongValue(), imports.maxInflatedSize().asLongValue());
@@ -89,8 +89,7 @@ public class ImportService {
 
     /** Copies an upload to a file of its own, so that it can be read after the request ends, and more than once. */
     public Path spool(InputStream body, long maxBytes) throws IOException {
-        Files.createDirectories(spool);
-        Path file = spool.resolve("import-" + UUID.randomUUID());
+        Path file = spool.newFile("import-", "");
         long written = 0;
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = body; var out = Files.newOutputStream(file)) {
@@ -110,7 +109,7 @@ public class ImportService {
 
     /** Runs the import and answers when it has finished. */
     public ImportRunDto run(Request request) {
-        long id = runs.start(request.format(), request.source());
+        long id = startRun(request);
         Future<ImportRunDto> done = executor.submit(() -> execute(id, request));
         try {
             return done.get();
@@ -124,7 +123,7 @@ public class ImportService {
 
     /** Starts the import and answers at once with the RUNNING run. */
     public ImportRunDto start(Request request) {
-        long id = runs.start(request.format(), request.source());
+        long id = startRun(request);
         executor.submit(() -> {
             try {
                 return execute(id, request);
@@ -133,6 +132,15 @@ public class ImportService {
             }
         });
         return runs.get(id);
+    }
+
+    private long startRun(Request request) {
+        try {
+            return runs.start(request.format(), request.source(), request.file());
+        } catch (RuntimeException e) {
+            spool.remove(request.file().toString()); // no run will read it
+            throw e;
+        }
     }
 
     private ImportRunDto execute(long id, Request request) {
@@ -169,11 +177,7 @@ public class ImportService {
                     + "); it has been logged");
         } finally {
             announce(id, changes);
-            try {
-                Files.deleteIfExists(request.file());
-            } catch (IOException e) {
-                LOG.warnf("Could not delete the spooled import file %s", request.file());
-            }
+            spool.remove(request.file().toString());
         }
     }
 
@@ -205,7 +209,8 @@ public class ImportService {
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         executor.shutdown();
         if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-            LOG.warn("An import was still running at shutdown; it will be marked interrupted at the next start");
+            LOG.warn("An import was still running at shutdown; it will be closed as interrupted at the next start, "
+                    + "or by another replica within a minute");
             executor.shutdownNow();
         }
     }
