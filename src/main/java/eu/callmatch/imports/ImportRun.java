@@ -52,4 +52,8 @@ public class ImportRun {
     @Column(columnDefinition = "jsonb")
     public Map<String, Map<String, Integer>> details = new LinkedHashMap<>();
     public OffsetDateTime heartbeatAt;
+    /** The process that runs it (host, pid and a random part), which beats {@link #heartbeatAt} while it lives. */
+    public String owner;
+    /** The file it reads, under the data directory's spool/ of its owner's host, removed when the run ends. */
+    public String spoolFile;
 }

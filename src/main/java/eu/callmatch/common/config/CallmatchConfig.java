@@ -118,6 +118,26 @@ public interface CallmatchConfig {
         @WithDefault("512M")
         MemorySize maxBodySize();
 
+        /** The longest line of an imported file, in characters: a longer line's record is rejected, unread. */
+        @WithDefault("1000000")
+        int maxLineLength();
+
+        /** The longest field (a CSV value, a JSON string) in characters: its record is rejected (a JSON file fails). */
+        @WithDefault("1000000")
+        int maxFieldLength();
+
+        /** The longest record (a CSV record over several lines, a JSON search result or topic) in characters. */
+        @WithDefault("10000000")
+        int maxRecordLength();
+
+        /** What one file of an archive (a CORDIS bundle) may inflate to: beyond, the import is refused (413). */
+        @WithDefault("512M")
+        MemorySize maxInflatedEntrySize();
+
+        /** What the files of an archive may inflate to in all: beyond, the import is refused (413). */
+        @WithDefault("1G")
+        MemorySize maxInflatedSize();
+
         /** When the configured sources are imported (Europe/Brussels time). */
         @WithDefault("0 0 2 * * ?")
         String cron();

@@ -22,18 +22,25 @@ public final class CallmatchJsonl {
 
     public static final String FORMAT = "callmatch-jsonl";
 
-    /** A longer line is rejected without being held: a JSON array on one line is not this format. */
-    static final int MAX_LINE = 4 * 1024 * 1024;
-
     private static final ObjectMapper MAPPER = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private CallmatchJsonl() {
     }
 
-    /** @throws FormatException when the first non-blank line is not a JSON object */
+    /** {@link #read(Reader, InputLimits, RecordSink)} with the default limits. */
     public static void read(Reader jsonl, RecordSink<CallDto> sink) {
-        LineReader lines = new LineReader(jsonl, MAX_LINE);
+        read(jsonl, InputLimits.DEFAULTS, sink);
+    }
+
+    /**
+     * A line longer than {@code limits.maxLine()} is rejected without being held (a JSON array on one line is not
+     * this format).
+     *
+     * @throws FormatException when the first non-blank line is not a JSON object
+     */
+    public static void read(Reader jsonl, InputLimits limits, RecordSink<CallDto> sink) {
+        LineReader lines = new LineReader(jsonl, limits.maxLine());
         boolean first = true;
         try {
             for (String line; (line = lines.next()) != null; ) {
@@ -44,10 +51,10 @@ public final class CallmatchJsonl {
                 first = false;
                 if (lines.truncated()) {
                     if (wasFirst) {
-                        throw new FormatException(lines.number(), 1, "not " + FORMAT + ": the first line is longer than "
-                                + MAX_LINE + " characters");
+                        throw new FormatException(lines.number(), 1, "not " + FORMAT + ": "
+                                + InputLimits.lineTooLong(lines.number(), limits.maxLine()));
                     }
-                    sink.reject(lines.number(), excerpt(line), "longer than " + MAX_LINE + " characters");
+                    sink.reject(lines.number(), excerpt(line), InputLimits.lineTooLong(lines.number(), limits.maxLine()));
                     continue;
                 }
                 parse(lines.number(), line, wasFirst, sink);

@@ -16,12 +16,18 @@ import java.util.function.Consumer;
 
 /**
  * A CSV file with a header row, read record by record: strips a BOM, checks the delimiter and the required
- * columns (a {@link FormatException} at line 1), knows the line each record starts on, and turns a broken quote
- * into a {@link FormatException} with its line.
+ * columns (a {@link FormatException} at line 1), knows the line each record starts on, turns a broken quote
+ * into a {@link FormatException} with its line, and rejects a record beyond the {@link InputLimits} without holding
+ * it (see {@link BoundedCsv}).
  */
 final class CsvInput {
 
     private CsvInput() {
+    }
+
+    /** Where a record that cannot be read goes, with its line. */
+    interface Rejections {
+        void reject(long line, String record, String reason);
     }
 
     /** A record with its header map; {@code line} is where it starts. */
@@ -43,16 +49,18 @@ final class CsvInput {
     }
 
     /**
-     * Reads every record after the header and hands it to {@code rows} with its start line. Blank lines are skipped.
+     * Reads every record after the header and hands it to {@code rows} with its start line. Blank lines are skipped;
+     * a record with a line, a field or in all longer than {@code limits} goes to {@code rejections}.
      *
-     * @throws FormatException when the header lacks a required column or the quoting is broken
+     * @throws FormatException when the header lacks a required column, is too long, or the quoting is broken
      */
-    static void read(Reader input, char delimiter, Collection<String> required, String format,
-                     Consumer<Row> rows) {
+    static void read(Reader input, char delimiter, Collection<String> required, String format, InputLimits limits,
+                     Rejections rejections, Consumer<Row> rows) {
         CSVFormat csv = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(false).setAllowMissingColumnNames(true).setAllowDuplicateHeaderNames(true)
                 .get();
-        try (CSVParser parser = csv.parse(withoutBom(input))) {
+        try (BoundedCsv bounded = new BoundedCsv(withoutBom(input), delimiter, limits, format);
+             CSVParser parser = csv.parse(bounded)) {
             List<String> header = parser.getHeaderNames();
             checkHeader(header, delimiter, required, format);
             long lineAfterPrevious = parser.getCurrentLineNumber();
@@ -70,16 +78,39 @@ final class CsvInput {
                 }
                 long line = lineAfterPrevious + 1;
                 lineAfterPrevious = parser.getCurrentLineNumber();
+                rejectSkipped(bounded, rejections);
                 if (record.size() == 1 && record.get(0).isBlank()) {
+                    continue;
+                }
+                String tooLong = tooLongField(record, header, limits.maxField());
+                if (tooLong != null) {
+                    rejections.reject(line, new Row(line, record, header.size()).excerpt(), tooLong);
                     continue;
                 }
                 rows.accept(new Row(line, record, header.size()));
             }
+            rejectSkipped(bounded, rejections);
         } catch (IOException | UncheckedIOException e) {
             throw new FormatException(1, 1, "not " + format + ": " + rootMessage(e), e);
         } catch (IllegalArgumentException e) {
             throw new FormatException(1, 1, "not " + format + ": bad header: " + e.getMessage(), e);
         }
+    }
+
+    private static void rejectSkipped(BoundedCsv bounded, Rejections rejections) {
+        for (BoundedCsv.Skipped skipped = bounded.skipped(); skipped != null; skipped = bounded.skipped()) {
+            rejections.reject(skipped.line(), skipped.excerpt(), skipped.reason());
+        }
+    }
+
+    private static String tooLongField(CSVRecord record, List<String> header, int max) {
+        for (int i = 0; i < record.size(); i++) {
+            if (record.get(i).length() > max) {
+                String name = i < header.size() && !header.get(i).isBlank() ? "'" + header.get(i).strip() + "'" : (i + 1) + "";
+                return "field " + name + " is longer than " + InputLimits.number(max) + " characters";
+            }
+        }
+        return null;
     }
 
     private static void checkHeader(List<String> header, char delimiter, Collection<String> required, String format) {

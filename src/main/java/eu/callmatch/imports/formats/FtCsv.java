@@ -30,9 +30,14 @@ public final class FtCsv {
     private FtCsv() {
     }
 
-    /** @throws FormatException when the header is not an ft-csv header or the quoting is broken */
+    /** {@link #read(Reader, InputLimits, RecordSink)} with the default limits. */
     public static void read(Reader csv, RecordSink<CallDto> sink) {
-        CsvInput.read(csv, ',', REQUIRED, FORMAT, row -> {
+        read(csv, InputLimits.DEFAULTS, sink);
+    }
+
+    /** @throws FormatException when the header is not an ft-csv header or the quoting is broken */
+    public static void read(Reader csv, InputLimits limits, RecordSink<CallDto> sink) {
+        CsvInput.read(csv, ',', REQUIRED, FORMAT, limits, sink::reject, row -> {
             String identifier = row.get("identifier");
             if (!row.complete()) {
                 sink.reject(row.line(), row.excerpt(), "has " + row.record().size() + " fields, the header " + row.columns());

@@ -1,11 +1,12 @@
 package eu.callmatch.imports.formats;
 
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 
 /** Lines of a text, each at most {@code max} characters kept, so that one huge line cannot exhaust memory. */
-final class LineReader {
+final class LineReader implements Closeable {
 
     private final BufferedReader reader;
     private final int max;
@@ -48,7 +49,13 @@ final class LineReader {
         return number;
     }
 
+    /** Whether the line last returned was longer than {@code max}: only its first {@code max} characters were kept. */
     boolean truncated() {
         return truncated;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
     }
 }

@@ -41,9 +41,14 @@ public final class MembersCsv {
     private MembersCsv() {
     }
 
-    /** @throws FormatException when a required column is missing or the quoting is broken */
+    /** {@link #read(Reader, InputLimits, RecordSink)} with the default limits. */
     public static void read(Reader csv, RecordSink<MemberDto> sink) {
-        CsvInput.read(csv, ',', REQUIRED, FORMAT, row -> {
+        read(csv, InputLimits.DEFAULTS, sink);
+    }
+
+    /** @throws FormatException when a required column is missing or the quoting is broken */
+    public static void read(Reader csv, InputLimits limits, RecordSink<MemberDto> sink) {
+        CsvInput.read(csv, ',', REQUIRED, FORMAT, limits, sink::reject, row -> {
             String name = row.get("name");
             String problem = !row.complete() ? "has " + row.record().size() + " fields, the header " + row.columns()
                     : REQUIRED.stream().sorted().filter(c -> row.get(c) == null).findFirst().map(c -> "no " + c).orElse(null);

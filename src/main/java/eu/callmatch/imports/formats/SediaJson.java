@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import eu.callmatch.calls.CallStatus;
 import eu.callmatch.common.text.PlainMessages;
 
@@ -23,19 +24,53 @@ import java.util.List;
 /** What the two SEDIA formats share: a streaming JSON parser, the budget overview and the action list. */
 final class SediaJson {
 
-    /** One topic or search result is small; a bigger one is a broken or hostile body. */
-    static final int MAX_STRING = 20_000_000;
+    /** For the JSON inside a string, which the field cap has bounded already. */
+    static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
-    static final ObjectMapper MAPPER = mapper(StreamReadConstraints.builder().maxStringLength(MAX_STRING).build());
+    /** A string longer than the field cap is a broken or hostile body (the parser cannot skip it and go on). */
+    static ObjectMapper mapper(InputLimits limits) {
+        return mapper(StreamReadConstraints.builder().maxStringLength(limits.maxField()).build());
+    }
 
-    /** A topic document is read whole, so its size is capped; a search response is streamed result by result. */
-    static final long MAX_DOCUMENT = 50_000_000;
-
-    static final ObjectMapper DOCUMENT_MAPPER = mapper(StreamReadConstraints.builder().maxStringLength(MAX_STRING)
-            .maxDocumentLength(MAX_DOCUMENT).build());
+    /** A topic document is one record read whole, so its size is capped; a search response is read result by result. */
+    static ObjectMapper documentMapper(InputLimits limits) {
+        return mapper(StreamReadConstraints.builder().maxStringLength(limits.maxField())
+                .maxDocumentLength(limits.maxRecord()).build());
+    }
 
     private static ObjectMapper mapper(StreamReadConstraints constraints) {
         return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(constraints).build()).build();
+    }
+
+    /**
+     * The object the parser is at, or null when it is longer than {@code maxRecord} characters: then it is read past
+     * token by token, never held whole, and the parser is after it.
+     */
+    static JsonNode boundedObject(JsonParser parser, ObjectMapper mapper, int maxRecord) throws IOException {
+        long start = parser.currentTokenLocation().getCharOffset();
+        TokenBuffer buffer = new TokenBuffer(parser);
+        buffer.copyCurrentEvent(parser);
+        for (int depth = 1; depth > 0; ) {
+            JsonToken token = parser.nextToken();
+            if (token == null) {
+                break;
+            }
+            depth += token.isStructStart() ? 1 : token.isStructEnd() ? -1 : 0;
+            if (parser.currentLocation().getCharOffset() - start > maxRecord) {
+                while (depth > 0 && (token = parser.nextToken()) != null) {
+                    if (token.isStructStart()) {
+                        parser.skipChildren();
+                    } else if (token.isStructEnd()) {
+                        depth--;
+                    }
+                }
+                return null;
+            }
+            buffer.copyCurrentEvent(parser);
+        }
+        try (JsonParser buffered = buffer.asParser(mapper)) {
+            return mapper.readTree(buffered);
+        }
     }
 
     private SediaJson() {

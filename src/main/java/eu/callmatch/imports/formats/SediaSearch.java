@@ -27,9 +27,20 @@ public final class SediaSearch {
     private SediaSearch() {
     }
 
-    /** @throws FormatException when the body is not JSON, is truncated, or has neither results nor metadata */
+    /** {@link #read(Reader, InputLimits, RecordSink)} with the default limits. */
     public static void read(Reader json, RecordSink<CallDto> sink) {
-        try (JsonParser parser = SediaJson.open(json, FORMAT, SediaJson.MAPPER)) {
+        read(json, InputLimits.DEFAULTS, sink);
+    }
+
+    /**
+     * A result longer than {@code limits.maxRecord()} characters is rejected and the next one read; a string longer
+     * than {@code limits.maxField()} fails the file (a JSON parser cannot find the next result after it).
+     *
+     * @throws FormatException when the body is not JSON, is truncated, or has neither results nor metadata
+     */
+    public static void read(Reader json, InputLimits limits, RecordSink<CallDto> sink) {
+        var mapper = SediaJson.mapper(limits);
+        try (JsonParser parser = SediaJson.open(json, FORMAT, mapper)) {
             boolean found = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -38,13 +49,22 @@ public final class SediaSearch {
                     found = true;
                     while (parser.nextToken() == JsonToken.START_OBJECT) {
                         long line = SediaJson.line(parser);
-                        result(line, parser.readValueAsTree(), sink);
+                        JsonNode result = SediaJson.boundedObject(parser, mapper, limits.maxRecord());
+                        if (result == null) {
+                            sink.reject(line, null, tooLong(limits));
+                        } else {
+                            result(line, result, sink);
+                        }
                     }
                 } else if ("metadata".equals(field) && value == JsonToken.START_OBJECT) {
                     found = true; // a single result (call_dto_*.json)
                     long line = SediaJson.line(parser);
-                    JsonNode metadata = parser.readValueAsTree();
-                    result(line, SediaJson.MAPPER.createObjectNode().set("metadata", metadata), sink);
+                    JsonNode metadata = SediaJson.boundedObject(parser, mapper, limits.maxRecord());
+                    if (metadata == null) {
+                        sink.reject(line, null, tooLong(limits));
+                    } else {
+                        result(line, mapper.createObjectNode().set("metadata", metadata), sink);
+                    }
                 } else {
                     parser.skipChildren();
                 }
@@ -62,6 +82,10 @@ public final class SediaSearch {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String tooLong(InputLimits limits) {
+        return "the result is longer than " + InputLimits.number(limits.maxRecord()) + " characters";
     }
 
     private static void result(long line, JsonNode result, RecordSink<CallDto> sink) {

@@ -27,9 +27,17 @@ public final class SediaTopic {
     private SediaTopic() {
     }
 
-    /** @throws FormatException when the body is not JSON, is truncated, or holds no topic */
+    /** {@link #read(Reader, InputLimits, RecordSink)} with the default limits. */
     public static void read(Reader json, RecordSink<CallDto> sink) {
-        try (JsonParser parser = SediaJson.open(json, FORMAT, SediaJson.DOCUMENT_MAPPER)) {
+        read(json, InputLimits.DEFAULTS, sink);
+    }
+
+    /**
+     * @throws FormatException when the body is not JSON, is truncated, holds no topic, or is longer than
+     *                         {@code limits.maxRecord()} characters (the document is the record)
+     */
+    public static void read(Reader json, InputLimits limits, RecordSink<CallDto> sink) {
+        try (JsonParser parser = SediaJson.open(json, FORMAT, SediaJson.documentMapper(limits))) {
             long line = SediaJson.line(parser);
             JsonNode document = parser.readValueAsTree();
             if (parser.nextToken() != null) {

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -58,6 +59,13 @@ public class ImportResource {
     private static final String BODY_TYPES = "application/x-ndjson, text/csv, application/json, application/zip, "
             + "application/octet-stream, text/plain";
     private static final String SOURCE_PATTERN = "[A-Za-z0-9._-]{1,60}";
+    private static final String TOO_LARGE = "The file is larger than callmatch.import.max-body-size (512M by default): "
+            + "nothing of it is imported";
+    private static final String TOO_LARGE_DETAIL = "{\"type\": \"about:blank\", \"title\": \"Content Too Large\", "
+            + "\"status\": 413, \"detail\": \"The request body has 734003200 bytes; this endpoint takes at most 536870912 "
+            + "(callmatch.import.max-body-size)\", \"instance\": \"/api/v1/imports/";
+    private static final String TOO_LARGE_EXAMPLE = TOO_LARGE_DETAIL + "calls\"}";
+    private static final String MEMBERS_TOO_LARGE_EXAMPLE = TOO_LARGE_DETAIL + "members\"}";
 
     private final ImportService imports;
     private final ImportRunService runs;
@@ -97,6 +105,9 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "With async=true: the import has started",
             headers = @Header(name = "Location", description = "Where to follow the run", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ImportRunDto.class)))
+    @APIResponse(responseCode = "413", description = TOO_LARGE,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "tooLarge", value = TOO_LARGE_EXAMPLE)))
     public Response importCalls(
             @Parameter(description = "The file's format", required = true,
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"callmatch-jsonl", "ft-csv", "sedia-search", "sedia-topic"}))
@@ -133,7 +144,9 @@ public class ImportResource {
             description = "Upserts organisations (by PIC), their projects and participations from a CORDIS projects "
                     + "bundle as CORDIS ships it (a zip with organization.csv, project.csv, topics.csv and "
                     + "euroSciVoc.csv; H2020 and Horizon Europe alike), or from one of those CSV files alone. An "
-                    + "organisation whose data and participations did not change is counted unchanged.")
+                    + "organisation whose data and participations did not change is counted unchanged. A zip whose "
+                    + "files inflate beyond callmatch.import.max-inflated-entry-size (512M each) or "
+                    + "max-inflated-size (1G together) is refused with a 413 and nothing of it is imported.")
     @RequestBody(description = "The zip (or one CSV of it; or, with multipart/form-data, a part named file)", required = true,
             content = {
                     @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")),
@@ -146,6 +159,16 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "With async=true: the import has started",
             headers = @Header(name = "Location", description = "Where to follow the run", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ImportRunDto.class)))
+    @APIResponse(responseCode = "413", description = "The file is larger than callmatch.import.max-body-size "
+            + "(512M by default), or the zip's files inflate beyond callmatch.import.max-inflated-entry-size or "
+            + "max-inflated-size: nothing of it is imported, and the run is FAILED with the reason. With async=true "
+            + "the inflated size is found after the 202: the run says it.",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "inflatesTooMuch", value = "{\"type\": \"about:blank\", "
+                            + "\"title\": \"Content Too Large\", \"status\": 413, \"detail\": \"The zip's organization.csv "
+                            + "inflates to 1,073,741,824 bytes; a file of the bundle may inflate to at most 536,870,912 "
+                            + "bytes (callmatch.import.max-inflated-entry-size) (import run 42; nothing of it was "
+                            + "imported)\", \"instance\": \"/api/v1/imports/cordis\"}")))
     public Response importCordis(
             @Parameter(description = "A name for where the data came from (default: cordis)", example = "cordis-horizon-europe")
             @QueryParam("source") @Pattern(regexp = SOURCE_PATTERN, message = "must be 1 to 60 letters, digits, '.', '_' or '-'") String source,
@@ -183,6 +206,9 @@ public class ImportResource {
     @APIResponse(responseCode = "202", description = "With async=true: the import has started",
             headers = @Header(name = "Location", description = "Where to follow the run", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(schema = @Schema(implementation = ImportRunDto.class)))
+    @APIResponse(responseCode = "413", description = TOO_LARGE,
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem"),
+                    examples = @ExampleObject(name = "tooLarge", value = MEMBERS_TOO_LARGE_EXAMPLE)))
     public Response importMembers(
             @Parameter(description = "A name for where the data came from (default: members-csv)", example = "crm-export")
             @QueryParam("source") @Pattern(regexp = SOURCE_PATTERN, message = "must be 1 to 60 letters, digits, '.', '_' or '-'") String source,

@@ -7,6 +7,7 @@ import eu.callmatch.imports.ImportFormat;
 import eu.callmatch.imports.rest.ImportRunDto;
 import eu.callmatch.imports.service.ImportRunService;
 import eu.callmatch.imports.service.ImportService;
+import eu.callmatch.imports.service.Spool;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,10 +39,12 @@ public class ScheduledImports {
     private final ImportRunService runs;
     private final ImportLock lock;
     private final PortalSearchClient portal;
+    private final Spool spool;
 
     ScheduledImports(CallmatchConfig config, ImportService imports, ImportRunService runs, ImportLock lock,
-                     ObjectMapper json) {
+                     ObjectMapper json, Spool spool) {
         this.config = config;
+        this.spool = spool;
         this.imports = imports;
         this.runs = runs;
         this.lock = lock;
@@ -89,13 +92,16 @@ public class ScheduledImports {
             if (held == null || firing != null && runs.startedSince(name, firing)) {
                 return Optional.empty();
             }
-            Path file = Files.createTempFile(spoolDir(), "source-" + name + "-", ".data");
+            Path file = spool.newFile("source-" + name + "-", ".data");
             try {
                 fetch(source, file);
             } catch (SourceUnavailable e) {
-                Files.deleteIfExists(file);
+                spool.remove(file.toString());
                 LOG.warnf("Import source %s is unavailable: %s", name, e.getMessage());
                 return Optional.of(runs.failed(format, name, "source unavailable: " + e.getMessage()));
+            } catch (IOException | RuntimeException e) {
+                spool.remove(file.toString()); // no run reads it
+                throw e;
             }
             boolean complete = source.complete().orElse("portal-search".equals(source.type()));
             return Optional.of(imports.run(new ImportService.Request(format, file, name, complete)));
@@ -135,9 +141,5 @@ public class ScheduledImports {
                 "callmatch.import.sources." + name + ".format is required for a " + source.type() + " source"));
         return ImportFormat.byId(format).orElseThrow(() -> new IllegalStateException(
                 "callmatch.import.sources." + name + ".format: unknown format '" + format + "'"));
-    }
-
-    private Path spoolDir() throws IOException {
-        return Files.createDirectories(Path.of(config.dataDir(), "spool"));
     }
 }

@@ -6,6 +6,7 @@ import eu.callmatch.calls.service.CallService;
 import eu.callmatch.imports.ImportFormat;
 import eu.callmatch.imports.formats.CallmatchJsonl;
 import eu.callmatch.imports.formats.FtCsv;
+import eu.callmatch.imports.formats.InputLimits;
 import eu.callmatch.imports.formats.RecordSink;
 import eu.callmatch.imports.formats.SediaSearch;
 import eu.callmatch.imports.formats.SediaTopic;
@@ -42,8 +43,8 @@ class CallImporter {
      * @param complete whether the file is a complete snapshot of the source
      * @param changes  receives the calls created, or changed in a way that matters, once their batch committed
      */
-    void importCalls(ImportFormat format, Reader input, String source, boolean complete, ImportProgress progress,
-                     Runnable afterBatch, List<CallChange> changes) {
+    void importCalls(ImportFormat format, Reader input, InputLimits limits, String source, boolean complete,
+                     ImportProgress progress, Runnable afterBatch, List<CallChange> changes) {
         Set<String> listed = new HashSet<>();
         Batches<CallDto> batches = new Batches<>(writer, dto -> {
             CallService.Upsert upsert = calls.upsert(dto);
@@ -75,10 +76,10 @@ class CallImporter {
         };
         batches.writeAllOf(() -> {
             switch (format) {
-                case CALLMATCH_JSONL -> CallmatchJsonl.read(input, sink);
-                case FT_CSV -> FtCsv.read(input, sink);
-                case SEDIA_SEARCH -> SediaSearch.read(input, sink);
-                case SEDIA_TOPIC -> SediaTopic.read(input, sink);
+                case CALLMATCH_JSONL -> CallmatchJsonl.read(input, limits, sink);
+                case FT_CSV -> FtCsv.read(input, limits, sink);
+                case SEDIA_SEARCH -> SediaSearch.read(input, limits, sink);
+                case SEDIA_TOPIC -> SediaTopic.read(input, limits, sink);
                 default -> throw new IllegalArgumentException(format.id() + " does not hold calls");
             }
         });

@@ -8,17 +8,12 @@ import eu.callmatch.imports.formats.CordisOrganisation;
 import eu.callmatch.imports.formats.CordisParticipation;
 import eu.callmatch.imports.formats.CordisProject;
 import eu.callmatch.imports.formats.CordisSink;
+import eu.callmatch.imports.formats.InputLimits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
-import eu.callmatch.imports.formats.FormatException;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Date;
@@ -88,13 +83,13 @@ class CordisImporter {
         }
     }
 
-    /** @param file a zip bundle, or one CORDIS CSV named as CORDIS names it (organization.csv, project.csv, ...) */
-    void importBundle(Path file, boolean zip, ImportProgress progress, Runnable afterBatch) {
+    /** @param file a zip bundle, or one CORDIS CSV (organization.csv, project.csv, ...) told apart by its header */
+    void importBundle(Path file, boolean zip, InputLimits limits, ImportProgress progress, Runnable afterBatch) {
         Bundle bundle = new Bundle(progress);
         if (zip) {
-            Cordis.readBundle(file, bundle);
+            Cordis.readBundle(file, limits, bundle);
         } else {
-            readLoneFile(file, bundle);
+            Cordis.readLoneFile(file, limits, bundle);
         }
         Set<String> changedProjects = new HashSet<>();
         for (List<CordisProject> chunk : chunks(bundle.projects, PROJECTS_PER_BATCH)) {
@@ -127,38 +122,6 @@ class CordisImporter {
                 }
                 changes.record(ChangeLog.Kind.ORGANISATION, pics);
             }));
-        }
-    }
-
-    /** A single CSV of the bundle, told apart by its header (CORDIS names the files, uploads lose the names). */
-    private static void readLoneFile(Path file, CordisSink sink) {
-        String header;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            header = reader.readLine();
-        } catch (IOException | UncheckedIOException e) {
-            throw new FormatException(1, 1, "not a CORDIS bundle (zip) nor a CORDIS CSV file: " + e.getMessage());
-        }
-        header = header == null ? "" : header.replace("\uFEFF", "").replace("\"", "");
-        List<String> columns = List.of(header.split(";"));
-        String name = columns.contains("organisationID") ? Cordis.ORGANISATIONS
-                : columns.contains("euroSciVocTitle") ? Cordis.SCIENCE
-                : columns.contains("objective") || columns.contains("acronym") ? Cordis.PROJECTS
-                : columns.contains("topic") && columns.contains("projectID") ? Cordis.TOPICS : null;
-        if (name == null) {
-            throw new FormatException(1, 1, "not a CORDIS bundle (zip) nor one of its CSV files (organization.csv, "
-                    + "project.csv, topics.csv, euroSciVoc.csv): the header has none of their columns");
-        }
-        try {
-            Path dir = Files.createTempDirectory(file.getParent(), "cordis-");
-            Path named = Files.move(file, dir.resolve(name));
-            try {
-                Cordis.readFile(named, sink);
-            } finally {
-                Files.move(named, file);
-                Files.delete(dir);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

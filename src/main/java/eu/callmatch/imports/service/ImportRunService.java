@@ -10,41 +10,69 @@ import eu.callmatch.imports.rest.ImportRunDto;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.panache.common.Sort;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
-/** The history of import runs: each run's row is written in transactions of its own, apart from its data. */
+/**
+ * The history of import runs: each run's row is written in transactions of its own, apart from its data.
+ *
+ * <p>A run never stays RUNNING after its process died: the process beats the heartbeat of its runs every
+ * {@link #HEARTBEAT}, and every replica closes, every {@link #CHECK}, the runs whose heartbeat is older than
+ * {@link #STALE} (so within a minute of a crash); at start, a process also closes the runs whose spool file it finds
+ * in its own spool, left by the process before it. A closed run's spool file is removed.
+ */
 @ApplicationScoped
 public class ImportRunService {
 
     private static final Logger LOG = Logger.getLogger(ImportRunService.class);
-    /** A RUNNING run whose heartbeat is older than this died with its process. */
-    static final Duration STALE = Duration.ofMinutes(5);
+    static final Duration HEARTBEAT = Duration.ofSeconds(10);
+    static final Duration CHECK = Duration.ofSeconds(15);
+    /** A RUNNING run whose heartbeat is older than this died with its process: four beats were missed. */
+    static final Duration STALE = Duration.ofSeconds(40);
+    static final String STOPPED = "the service stopped during this import; the batches it had committed are kept, "
+            + "and running the import again completes it";
 
     private final ImportRunRepository runs;
     private final MeterRegistry meters;
+    private final Spool spool;
+    /** This process, as written on the runs it starts. */
+    private final String owner;
 
-    ImportRunService(ImportRunRepository runs, MeterRegistry meters) {
+    ImportRunService(ImportRunRepository runs, MeterRegistry meters, Spool spool) {
         this.runs = runs;
         this.meters = meters;
+        this.spool = spool;
+        this.owner = processName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** @param file the spool file the run reads (removed when the run is closed as crashed), or null */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public long start(ImportFormat format, String source) {
+    public long start(ImportFormat format, String source, java.nio.file.Path file) {
         ImportRun run = new ImportRun();
         run.kind = format.kind().name();
         run.format = format.id();
         run.source = source;
         run.status = ImportRun.Status.RUNNING;
         run.startedAt = run.heartbeatAt = now();
+        run.owner = owner;
+        run.spoolFile = file == null ? null : file.toAbsolutePath().normalize().toString();
         runs.persist(run);
         return run.id;
     }
@@ -100,7 +128,7 @@ public class ImportRunService {
 
     /** A run that failed before reading anything, e.g. because its source was down: recorded, nothing else changes. */
     public ImportRunDto failed(ImportFormat format, String source, String message) {
-        long id = start(format, source);
+        long id = start(format, source, null);
         return finish(id, new ImportProgress(), message);
     }
 
@@ -124,16 +152,74 @@ public class ImportRunService {
                 page.page, page.size, query.count());
     }
 
-    /** Runs left RUNNING by a process that died are marked FAILED; their committed batches stay. */
+    /** This process lives: the heartbeat of its runs, also while a long file is read before its first batch. */
+    @Scheduled(every = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @Transactional
+    void beat() {
+        runs.update("heartbeatAt = ?1 where status = ?2 and owner = ?3", now(), ImportRun.Status.RUNNING, owner);
+    }
+
+    /**
+     * Closes the runs of other processes that stopped beating (FAILED, "the service stopped during this import") and
+     * removes their spool files where this replica has them. Every replica checks, so a crashed run is closed within
+     * a minute as long as one replica lives.
+     */
+    @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void closeAbandoned() {
+        close(QuarkusTransaction.requiringNew().call(() -> closeRuns(runs.list(
+                "status = ?1 and (owner is null or owner <> ?2) and (heartbeatAt is null or heartbeatAt < ?3)",
+                ImportRun.Status.RUNNING, owner, now().minus(STALE)))));
+    }
+
+    /**
+     * Closes the runs of the process before this one: those whose heartbeat is stale, and those whose spool file is
+     * in this process's spool, made before it started (a restart within a minute of a crash); then removes the spool
+     * files no running import reads.
+     */
     void onStart(@Observes StartupEvent event) {
-        long stale = runs.update("status = ?1, finishedAt = ?2, message = ?3 where status = ?4 and heartbeatAt < ?5",
-                ImportRun.Status.FAILED, now(), "interrupted: the service stopped during the run; the batches it "
-                        + "had committed are kept, and running the import again completes it",
-                ImportRun.Status.RUNNING, now().minus(STALE));
-        if (stale > 0) {
-            LOG.warnf("%d interrupted import run(s) marked FAILED", stale);
+        Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
+        List<String> closed = QuarkusTransaction.requiringNew().call(() -> closeRuns(runs.list("status", ImportRun.Status.RUNNING)
+                .stream().filter(run -> !owner.equals(run.owner) && (run.heartbeatAt == null
+                        || run.heartbeatAt.isBefore(now().minus(STALE)) || spool.heldFromBefore(run.spoolFile, started)))
+                .toList()));
+        close(closed);
+        Set<String> inUse = QuarkusTransaction.requiringNew().call(() -> runs.list("status", ImportRun.Status.RUNNING)
+                .stream().map(run -> run.spoolFile).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        int removed = spool.removeLeftovers(inUse, started);
+        if (removed > 0) {
+            LOG.warnf("%d spool file(s) of imports that no longer run removed", removed);
         }
+    }
+
+    /** Marks the runs FAILED; returns their spool files, to remove once that is committed. */
+    private List<String> closeRuns(List<ImportRun> abandoned) {
+        List<String> files = new ArrayList<>();
+        for (ImportRun run : abandoned) {
+            run.status = ImportRun.Status.FAILED;
+            run.finishedAt = now();
+            run.message = STOPPED;
+            LOG.warnf("Import %d (%s from %s) closed as FAILED: its process %s is gone (last heartbeat %s)", run.id,
+                    run.format, run.source, run.owner, run.heartbeatAt);
+            files.add(run.spoolFile);
+        }
+        return files;
+    }
+
+    private void close(List<String> spoolFiles) {
+        spoolFiles.forEach(spool::remove);
+    }
+
+    /** The host and process id: what an operator needs to find the process that runs an import. */
+    private static String processName() {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "unknown-host";
+            }
+        }
+        return host + "/" + ProcessHandle.current().pid();
     }
 
     private static OffsetDateTime now() {

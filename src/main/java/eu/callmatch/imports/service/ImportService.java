@@ -7,6 +7,8 @@ import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.imports.ImportFormat;
 import eu.callmatch.imports.formats.FormatException;
+import eu.callmatch.imports.formats.InputLimits;
+import eu.callmatch.imports.formats.InputTooLarge;
 import eu.callmatch.imports.rest.ImportRunDto;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,18 +54,26 @@ public class ImportService {
         }
     }
 
+    /** The file was larger than the service reads (an archive beyond its inflated caps): FAILED, and a 413. */
+    public static class TooLarge extends ProblemException {
+        public TooLarge(ImportRunDto run, InputTooLarge e) {
+            super(413, e.getMessage() + " (import run " + run.id() + "; nothing of it was imported)");
+        }
+    }
+
     private final ImportRunService runs;
     private final CallImporter callImporter;
     private final CordisImporter cordisImporter;
     private final MemberImporter memberImporter;
-    private final Path spool;
+    private final Spool spool;
+    private final InputLimits limits;
     private final BulkWrites bulkWrites;
     private final Event<CallsImported> callsImported;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(
             DaemonThreads.named("callmatch-import"));
 
     ImportService(ImportRunService runs, CallImporter callImporter, CordisImporter cordisImporter,
-                  MemberImporter memberImporter, CallmatchConfig config, BulkWrites bulkWrites,
+                  MemberImporter memberImporter, CallmatchConfig config, Spool spool, BulkWrites bulkWrites,
                   Event<CallsImported> callsImported) {
         this.bulkWrites = bulkWrites;
         this.runs = runs;
@@ -71,13 +81,15 @@ public class ImportService {
         this.callImporter = callImporter;
         this.cordisImporter = cordisImporter;
         this.memberImporter = memberImporter;
-        this.spool = Path.of(config.dataDir(), "spool");
+        this.spool = spool;
+        CallmatchConfig.Import imports = config.imports();
+        this.limits = new InputLimits(imports.maxLineLength(), imports.maxFieldLength(), imports.maxRecordLength(),
+                imports.maxInflatedEntrySize().asLongValue(), imports.maxInflatedSize().asLongValue());
     }
 
     /** Copies an upload to a file of its own, so that it can be read after the request ends, and more than once. */
     public Path spool(InputStream body, long maxBytes) throws IOException {
-        Files.createDirectories(spool);
-        Path file = spool.resolve("import-" + UUID.randomUUID());
+        Path file = spool.newFile("import-", "");
         long written = 0;
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = body; var out = Files.newOutputStream(file)) {
@@ -97,7 +109,7 @@ public class ImportService {
 
     /** Runs the import and answers when it has finished. */
     public ImportRunDto run(Request request) {
-        long id = runs.start(request.format(), request.source());
+        long id = startRun(request);
         Future<ImportRunDto> done = executor.submit(() -> execute(id, request));
         try {
             return done.get();
@@ -111,15 +123,24 @@ public class ImportService {
 
     /** Starts the import and answers at once with the RUNNING run. */
     public ImportRunDto start(Request request) {
-        long id = runs.start(request.format(), request.source());
+        long id = startRun(request);
         executor.submit(() -> {
             try {
                 return execute(id, request);
-            } catch (NotOfFormat e) {
+            } catch (NotOfFormat | TooLarge e) {
                 return null; // recorded in the run
             }
         });
         return runs.get(id);
+    }
+
+    private long startRun(Request request) {
+        try {
+            return runs.start(request.format(), request.source(), request.file());
+        } catch (RuntimeException e) {
+            spool.remove(request.file().toString()); // no run will read it
+            throw e;
+        }
     }
 
     private ImportRunDto execute(long id, Request request) {
@@ -130,21 +151,23 @@ public class ImportService {
             switch (request.format().kind()) {
                 case CALLS -> {
                     try (Reader reader = reader(request.file())) {
-                        callImporter.importCalls(request.format(), reader, request.source(), request.complete(),
-                                progress, heartbeat, changes);
+                        callImporter.importCalls(request.format(), reader, limits, request.source(),
+                                request.complete(), progress, heartbeat, changes);
                     }
                 }
                 case MEMBERS -> {
                     try (Reader reader = reader(request.file())) {
-                        memberImporter.importMembers(reader, progress, heartbeat);
+                        memberImporter.importMembers(reader, limits, progress, heartbeat);
                     }
                 }
-                case ORGANISATIONS -> cordisImporter.importBundle(request.file(), isZip(request.file()), progress,
-                        heartbeat);
+                case ORGANISATIONS -> cordisImporter.importBundle(request.file(), isZip(request.file()), limits,
+                        progress, heartbeat);
             }
             return runs.finish(id, progress, null);
         } catch (FormatException e) {
             throw new NotOfFormat(runs.finish(id, progress, e.getMessage()), e);
+        } catch (InputTooLarge e) {
+            throw new TooLarge(runs.finish(id, progress, e.getMessage()), e);
         } catch (Exception e) {
             String errorId = UUID.randomUUID().toString();
             LOG.errorf(e, "Import run %d failed (error id %s)", id, errorId);
@@ -154,11 +177,7 @@ public class ImportService {
                     + "); it has been logged");
         } finally {
             announce(id, changes);
-            try {
-                Files.deleteIfExists(request.file());
-            } catch (IOException e) {
-                LOG.warnf("Could not delete the spooled import file %s", request.file());
-            }
+            spool.remove(request.file().toString());
         }
     }
 
@@ -190,7 +209,8 @@ public class ImportService {
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         executor.shutdown();
         if (!executor.awaitTermination(30, TimeUnit.SECONDS)) {
-            LOG.warn("An import was still running at shutdown; it will be marked interrupted at the next start");
+            LOG.warn("An import was still running at shutdown; it will be closed as interrupted at the next start, "
+                    + "or by another replica within a minute");
             executor.shutdownNow();
         }
     }

@@ -1,5 +1,6 @@
 package eu.callmatch.imports.service;
 
+import eu.callmatch.imports.formats.InputLimits;
 import eu.callmatch.imports.formats.MembersCsv;
 import eu.callmatch.imports.formats.RecordSink;
 import eu.callmatch.members.rest.MemberDto;
@@ -23,7 +24,7 @@ class MemberImporter {
         this.validation = validation;
     }
 
-    void importMembers(Reader input, ImportProgress progress, Runnable afterBatch) {
+    void importMembers(Reader input, InputLimits limits, ImportProgress progress, Runnable afterBatch) {
         Batches<MemberDto> batches = new Batches<>(writer, members::upsert, progress, afterBatch);
         RecordSink<MemberDto> sink = new RecordSink<>() {
             @Override
@@ -42,6 +43,6 @@ class MemberImporter {
                 progress.reject(line, record, reason);
             }
         };
-        batches.writeAllOf(() -> MembersCsv.read(input, sink));
+        batches.writeAllOf(() -> MembersCsv.read(input, limits, sink));
     }
 }

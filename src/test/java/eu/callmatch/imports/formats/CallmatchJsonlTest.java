@@ -66,12 +66,12 @@ class CallmatchJsonlTest {
 
     @Test
     void aFileThatIsNotJsonLinesIsAFormatError() throws Exception {
-        FormatException csv = assertThrows(FormatException.class, () -> Collected.of(
+        FormatException csv = assertThrows(FormatException.class, () -> Collected.<CallDto>of(
                 TestData.FT_CSV_EXPORTS.resolve("CL3.csv"), CallmatchJsonl::read));
         assertEquals(1, csv.line());
 
         FormatException broken = assertThrows(FormatException.class,
-                () -> Collected.of("\n\n{\"identifier\": \"A-1\", \"title\": [}\n", CallmatchJsonl::read));
+                () -> Collected.<CallDto>of("\n\n{\"identifier\": \"A-1\", \"title\": [}\n", CallmatchJsonl::read));
         assertEquals(3, broken.line());
         assertTrue(broken.column() > 1, broken.getMessage());
     }

@@ -166,6 +166,34 @@ class CordisTest {
     }
 
     @Test
+    void aBundleThatInflatesBeyondItsCapsIsTooLarge(@TempDir Path dir) throws Exception {
+        String organisations = ORGANISATION_HEADER + "1;ONE;999999001;;Name;;false;PRC;;;Athina;EL;;;;;;;1;coordinator;;;;false;\n"
+                .repeat(100);
+        Path zip = zip(dir, Map.of(Cordis.ORGANISATIONS, organisations, Cordis.PROJECTS, "id;title\n1;One\n"));
+        InputLimits entryCap = new InputLimits(1000, 1000, 1000, 5000, 1 << 20);
+        InputTooLarge entry = assertThrows(InputTooLarge.class, () -> Cordis.readBundle(zip, entryCap, new Bundle()));
+        assertTrue(entry.getMessage().startsWith("The zip's organization.csv inflates to " + InputLimits.number(
+                organisations.length()) + " bytes; a file of the bundle may inflate to at most 5,000 bytes"), entry.getMessage());
+        InputLimits totalCap = new InputLimits(1000, 1000, 1000, 1 << 20, organisations.length());
+        InputTooLarge total = assertThrows(InputTooLarge.class, () -> Cordis.readBundle(zip, totalCap, new Bundle()));
+        assertTrue(total.getMessage().contains("may inflate to at most"), total.getMessage());
+
+        // a zip that declares less than it inflates to is caught as it is read, before anything is passed on
+        byte[] bytes = Files.readAllBytes(zip);
+        for (int i = 0; i + 28 < bytes.length; i++) {
+            if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 1 && bytes[i + 3] == 2) {
+                bytes[i + 24] = 10; // the central directory's uncompressed size: 10 bytes
+                bytes[i + 25] = bytes[i + 26] = bytes[i + 27] = 0;
+            }
+        }
+        Path lying = Files.write(dir.resolve("lying.zip"), bytes);
+        Bundle bundle = new Bundle();
+        InputTooLarge read = assertThrows(InputTooLarge.class, () -> Cordis.readBundle(lying, entryCap, bundle));
+        assertTrue(read.getMessage().contains("inflates to more than its declared size"), read.getMessage());
+        assertEquals(List.of(), bundle.organisations);
+    }
+
+    @Test
     void wrongDelimiterAndMissingColumnsAreFormatErrors(@TempDir Path dir) throws Exception {
         Path commas = zip(dir, Map.of(Cordis.ORGANISATIONS, ORGANISATION_HEADER.replace(';', ',') + "1,ONE,999999001\n"));
         FormatException e = assertThrows(FormatException.class, () -> Cordis.readBundle(commas, new Bundle()));

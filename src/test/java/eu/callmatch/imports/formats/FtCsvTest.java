@@ -130,7 +130,7 @@ class FtCsvTest {
     @Test
     void theWrongDelimiterIsAFormatError() throws Exception {
         String semicolons = Collected.read(EXPORTS.resolve("output_query-upcoming_1728752739240.csv")).replace(',', ';');
-        FormatException e = assertThrows(FormatException.class, () -> Collected.of(semicolons, FtCsv::read));
+        FormatException e = assertThrows(FormatException.class, () -> Collected.<CallDto>of(semicolons, FtCsv::read));
         assertEquals(1, e.line());
         assertEquals(11, e.column());
         assertTrue(e.getMessage().contains("';'"), e.getMessage());
@@ -139,7 +139,7 @@ class FtCsvTest {
     @Test
     void missingRequiredColumnsAreAFormatError() {
         FormatException e = assertThrows(FormatException.class,
-                () -> Collected.of("identifier,name,start_date\nA-1,One,\n", FtCsv::read));
+                () -> Collected.<CallDto>of("identifier,name,start_date\nA-1,One,\n", FtCsv::read));
         assertEquals(1, e.line());
         assertEquals(4, e.column());
         assertTrue(e.getMessage().contains("[deadline, title]") || e.getMessage().contains("[title, deadline]"), e.getMessage());
@@ -152,7 +152,7 @@ class FtCsvTest {
         String truncated = whole.substring(0, cut + 3);
         long brokenLine = truncated.chars().filter(c -> c == '\n').count() + 1;
 
-        FormatException e = assertThrows(FormatException.class, () -> Collected.of(truncated, FtCsv::read));
+        FormatException e = assertThrows(FormatException.class, () -> Collected.<CallDto>of(truncated, FtCsv::read));
         assertEquals(brokenLine, e.line(), e.getMessage());
     }
 

@@ -75,13 +75,13 @@ class MembersCsvTest {
     @Test
     void aHeaderWithoutRequiredColumnsOrWithSemicolonsIsAFormatError() {
         FormatException missing = assertThrows(FormatException.class,
-                () -> Collected.of("name,country,type\nX,FR,SME\n", MembersCsv::read));
+                () -> Collected.<MemberDto>of("name,country,type\nX,FR,SME\n", MembersCsv::read));
         assertEquals(1, missing.line());
         assertEquals(4, missing.column());
         assertTrue(missing.getMessage().contains("organisationType"), missing.getMessage());
 
         FormatException semicolons = assertThrows(FormatException.class,
-                () -> Collected.of(HEADER.replace(',', ';') + "x;y\n", MembersCsv::read));
+                () -> Collected.<MemberDto>of(HEADER.replace(',', ';') + "x;y\n", MembersCsv::read));
         assertEquals(1, semicolons.line());
         assertEquals(11, semicolons.column());
     }
@@ -89,7 +89,7 @@ class MembersCsvTest {
     @Test
     void anUnterminatedQuoteIsAFormatError() {
         FormatException e = assertThrows(FormatException.class,
-                () -> Collected.of("name,country,organisationType\nA,FR,SME\n\"B,FR,SME\nC,FR,SME\n", MembersCsv::read));
+                () -> Collected.<MemberDto>of("name,country,organisationType\nA,FR,SME\n\"B,FR,SME\nC,FR,SME\n", MembersCsv::read));
         assertEquals(3, e.line());
     }
 }

@@ -59,7 +59,7 @@ class SediaSearchTest {
             assertEquals(c.status(), call.status(), c.file());
             assertEquals(List.of(c.deadline()), call.deadlines(), c.file());
         }
-        CallDto pppa = Collected.of(SEDIA.resolve("call_dto_12_03_24_2_pppa.json"), SediaSearch::read).records().get(0);
+        CallDto pppa = Collected.<CallDto>of(SEDIA.resolve("call_dto_12_03_24_2_pppa.json"), SediaSearch::read).records().get(0);
         assertEquals(new BigDecimal("995000"), pppa.budgetMax());
         assertEquals(1, pppa.expectedGrants());
         assertEquals("Pilot Projects and Preparatory Actions", pppa.programme());
@@ -83,20 +83,36 @@ class SediaSearchTest {
     }
 
     @Test
+    void aResultLongerThanTheRecordCapIsRejectedUnheldAndTheNextIsRead() {
+        String json = "{\"results\": [\n"
+                + "{\"metadata\": {\"identifier\": [\"A-1\"], \"title\": [\"One\"]}},\n"
+                + "{\"metadata\": {\"identifier\": [\"A-2\"], \"keywords\": [" + "\"wind\", ".repeat(10_000) + "\"x\"], "
+                + "\"nested\": {\"deeper\": [[\"a\"]]}, \"title\": [\"Two\"]}},\n"
+                + "{\"metadata\": {\"identifier\": [\"A-3\"], \"title\": [\"Three\"]}}\n"
+                + "]}";
+        Collected<CallDto> calls = new Collected<>();
+        SediaSearch.read(new java.io.StringReader(json), new InputLimits(1000, 1000, 10_000, 1, 1), calls);
+
+        assertEquals(List.of("A-1", "A-3"), calls.records().stream().map(CallDto::identifier).toList());
+        assertEquals(List.of(3L), calls.rejected.stream().map(Collected.Rejected::line).toList());
+        assertEquals("the result is longer than 10,000 characters", calls.rejected.get(0).reason());
+    }
+
+    @Test
     void aTruncatedResponseIsAFormatErrorAtItsEnd() throws Exception {
         String whole = Collected.read(SEDIA.resolve("call_search_10_06_24.json"));
         String truncated = whole.substring(0, whole.length() - 40);
-        FormatException e = assertThrows(FormatException.class, () -> Collected.of(truncated, SediaSearch::read));
+        FormatException e = assertThrows(FormatException.class, () -> Collected.<CallDto>of(truncated, SediaSearch::read));
         assertEquals(truncated.lines().count(), e.line(), e.getMessage());
     }
 
     @Test
     void otherDocumentsAreFormatErrors() throws Exception {
-        FormatException notJson = assertThrows(FormatException.class, () -> Collected.of("identifier,title\n", SediaSearch::read));
+        FormatException notJson = assertThrows(FormatException.class, () -> Collected.<CallDto>of("identifier,title\n", SediaSearch::read));
         assertEquals(1, notJson.line());
         FormatException budget = assertThrows(FormatException.class,
-                () -> Collected.of(SEDIA.resolve("call_dto_budget_overview.json"), SediaSearch::read));
+                () -> Collected.<CallDto>of(SEDIA.resolve("call_dto_budget_overview.json"), SediaSearch::read));
         assertTrue(budget.getMessage().contains("neither results"), budget.getMessage());
-        assertThrows(FormatException.class, () -> Collected.of("[]", SediaSearch::read));
+        assertThrows(FormatException.class, () -> Collected.<CallDto>of("[]", SediaSearch::read));
     }
 }

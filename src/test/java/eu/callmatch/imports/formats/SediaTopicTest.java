@@ -89,15 +89,15 @@ class SediaTopicTest {
     void brokenDocumentsAreFormatErrors() throws Exception {
         String whole = Collected.read(SEDIA.resolve("call_details_dto_12_03_24.json"));
         FormatException truncated = assertThrows(FormatException.class,
-                () -> Collected.of(whole.substring(0, whole.length() / 2), SediaTopic::read));
+                () -> Collected.<CallDto>of(whole.substring(0, whole.length() / 2), SediaTopic::read));
         assertTrue(truncated.line() >= 1, truncated.getMessage());
-        assertThrows(FormatException.class, () -> Collected.of("{\"TopicDetails\": {\"title\": \"no id\"}}", SediaTopic::read));
-        assertThrows(FormatException.class, () -> Collected.of(SEDIA.resolve("call_search_10_06_24.json"), SediaTopic::read));
+        assertThrows(FormatException.class, () -> Collected.<CallDto>of("{\"TopicDetails\": {\"title\": \"no id\"}}", SediaTopic::read));
+        assertThrows(FormatException.class, () -> Collected.<CallDto>of(SEDIA.resolve("call_search_10_06_24.json"), SediaTopic::read));
         String huge = "{\"TopicDetails\": {\"identifier\": \"A-1\", \"title\": \"T\", \"links\": ["
                 + "\"x\",".repeat(13_000_000) + "\"x\"]}}";
-        FormatException tooBig = assertThrows(FormatException.class, () -> Collected.of(huge, SediaTopic::read));
+        FormatException tooBig = assertThrows(FormatException.class, () -> Collected.<CallDto>of(huge, SediaTopic::read));
         assertTrue(tooBig.getMessage().contains("length"), tooBig.getMessage());
-        FormatException csv = assertThrows(FormatException.class, () -> Collected.of("a;b\n", SediaTopic::read));
+        FormatException csv = assertThrows(FormatException.class, () -> Collected.<CallDto>of("a;b\n", SediaTopic::read));
         assertEquals(1, csv.line());
     }
 }
