@@ -72,6 +72,19 @@ class HostileParametersTest {
     }
 
     @Test
+    void aNulCharacterInABodyIsA400NamingTheFieldNotPostgresWords() {
+        Response r = given().contentType(ContentType.JSON)
+                .body("{\"name\": \"Nul Marine\", \"country\": \"ES\", \"organisationType\": \"SME\", "
+                        + "\"keywords\": [\"wind\", \"a\\u0000b\"]}")
+                .when().post("/api/v1/members");
+        r.then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("keywords[1]"))
+                .body("violations[0].message", containsString("NUL character"));
+        noInternals(r);
+        assertFalse(r.asString().contains("Batch entry") || r.asString().contains("getNextException"), r.asString());
+    }
+
+    @Test
     void aFarDateIsRefusedWithTheValidRange() {
         Response r = given().urlEncodingEnabled(false).when().get("/api/v1/members/1/digest?date=%2B999999999-12-31");
         r.then().statusCode(400).contentType("application/problem+json")
