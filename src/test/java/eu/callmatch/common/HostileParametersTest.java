@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Findings of an outside fuzz of the API (issue 20): parameters and bodies that do not parse are a 400 that names the
@@ -82,6 +83,18 @@ class HostileParametersTest {
                 .body("violations[0].message", containsString("NUL character"));
         noInternals(r);
         assertFalse(r.asString().contains("Batch entry") || r.asString().contains("getNextException"), r.asString());
+    }
+
+    @Test
+    void aPathLongerThanTheLimitIsA414BeforeItIsRouted() {
+        // also warms REST Assured up, whose first request takes seconds of its own
+        given().when().get("/api/v1/calls/" + "x".repeat(200)).then().statusCode(404);
+        long start = System.nanoTime();
+        Response r = given().urlEncodingEnabled(false).when().get("/api/v1/calls/" + "x".repeat(20_000) + "/partner-matches");
+        r.then().statusCode(414).contentType("application/problem+json")
+                .body("detail", containsString("callmatch.http.max-path-length"));
+        // routing such a path took seconds of an event-loop thread
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "took " + (System.nanoTime() - start) / 1_000_000 + " ms");
     }
 
     @Test
