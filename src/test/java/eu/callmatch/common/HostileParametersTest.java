@@ -86,6 +86,18 @@ class HostileParametersTest {
     }
 
     @Test
+    void aNulCharacterInAPathOrQueryParameterIsA400NamingIt() {
+        Response path = given().urlEncodingEnabled(false).when().get("/api/v1/calls/HORIZON%00X");
+        path.then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].in", equalTo("path"))
+                .body("violations[0].field", equalTo("identifier"));
+        noInternals(path);
+        given().urlEncodingEnabled(false).when().get("/api/v1/triage?assignee=al%00ice").then().statusCode(400)
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].field", equalTo("assignee"));
+    }
+
+    @Test
     void aPathLongerThanTheLimitIsA414BeforeItIsRouted() {
         // also warms REST Assured up, whose first request takes seconds of its own
         given().when().get("/api/v1/calls/" + "x".repeat(200)).then().statusCode(404);

@@ -165,7 +165,7 @@ public class ProblemMappers {
         message = message.replaceFirst("^Batch entry \\d+ .*? was aborted: ", "").replaceFirst("^ERROR: ", "")
                 .replaceFirst("\\s+Call getNextException.*$", "");
         if (message.contains("0x00")) {
-            return "a text holds a NUL character (\\u0000), which cannot be stored";
+            return "a text holds a NUL character (\\u0000)";
         }
         return message;
     }
