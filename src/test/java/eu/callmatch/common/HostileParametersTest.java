@@ -110,6 +110,21 @@ class HostileParametersTest {
     }
 
     @Test
+    void aDateInABodyIsADateBetween1900And9999() {
+        for (String[] body : new String[][]{
+                {"{\"title\": \"Wind\", \"openingDate\": \"-0001-01-01\"}", "openingDate"},
+                {"{\"title\": \"Wind\", \"deadlines\": [\"2031-01-15\", \"+999999999-12-31\"]}", "deadlines[1]"},
+                {"{\"title\": \"Wind\", \"sourceUpdatedAt\": \"-0001-01-01T00:00:00Z\"}", "sourceUpdatedAt"},
+                {"{\"title\": \"Wind\", \"openingDate\": []}", "openingDate"}}) {
+            Response r = given().contentType(ContentType.JSON).body(body[0]).when().put("/api/v1/calls/HOSTILE-DATE-01");
+            r.then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo(body[1]));
+            noInternals(r);
+        }
+        given().when().get("/api/v1/calls/HOSTILE-DATE-01").then().statusCode(404);
+    }
+
+    @Test
     void aFarDateIsRefusedWithTheValidRange() {
         Response r = given().urlEncodingEnabled(false).when().get("/api/v1/members/1/digest?date=%2B999999999-12-31");
         r.then().statusCode(400).contentType("application/problem+json")
