@@ -225,6 +225,10 @@ class HostileApiTest {
         JsonNode jsonBody = op.mode() == Mode.IMPORT ? com.fasterxml.jackson.databind.node.MissingNode.getInstance()
                 : op.node().path("requestBody").path("content").path("application/json");
         String validBody = jsonBody.isMissingNode() ? null : validExample(jsonBody);
+        if (validBody != null && pathValues.containsKey("identifier") && readTree(validBody).has("identifier")) {
+            // the body's identifier must be the path's: otherwise every body would be refused for that alone
+            validBody = replace(validBody, List.of("identifier"), quote(NEW_CALL));
+        }
         // a request that must be refused for its body alone, for operations that change data by design
         String refusedBody = jsonBody.isMissingNode() ? null : "[]";
         String plainBody = refuses ? refusedBody : validBody;
@@ -236,6 +240,14 @@ class HostileApiTest {
         // the operation as documented, for reads only
         if (!refuses) {
             send.accept(new Request("valid request", pathValues, required, plainBody, "application/json", false));
+        }
+        // a write's valid body for a member that does not exist: a 404 shows that the hostile bodies below differ
+        // from a valid one by their hostile value alone
+        if (op.mode() == Mode.WRITE && validBody != null && pathValues.containsKey("id")) {
+            Map<String, String> nobody = new LinkedHashMap<>(pathValues);
+            nobody.put("id", NON_EXISTENT_ID);
+            send.accept(new Request("valid body, no such member", nobody, required, validBody, "application/json", false)
+                    .expect(404));
         }
         // no credentials: 401 or 403, whatever else is wrong
         Request anonymous = bodyOrFile(new Request("no credentials", pathValues, merge(required, fileQuery), plainBody,
@@ -740,28 +752,33 @@ class HostileApiTest {
     /** One request: what it tries, its path values and query (encoded), its body, and whether it must be refused. */
     private record Request(String label, Map<String, String> pathValues, Map<String, String> query, String body,
                            String contentType, boolean mustReject, byte[] bytes, Map<String, String> headers,
-                           boolean anonymousCall) {
+                           boolean anonymousCall, int expected) {
         Request(String label, Map<String, String> pathValues, Map<String, String> query, String body, String contentType,
                 boolean mustReject) {
-            this(label, pathValues, query, body, contentType, mustReject, null, Map.of(), false);
+            this(label, pathValues, query, body, contentType, mustReject, null, Map.of(), false, 0);
         }
 
         Request bytes(byte[] content) {
-            return new Request(label, pathValues, query, null, contentType, mustReject, content, headers, anonymousCall);
+            return new Request(label, pathValues, query, null, contentType, mustReject, content, headers, anonymousCall, expected);
         }
 
         Request header(String name, String value) {
-            return new Request(label, pathValues, query, body, contentType, mustReject, bytes, Map.of(name, value), anonymousCall);
+            return new Request(label, pathValues, query, body, contentType, mustReject, bytes, Map.of(name, value),
+                    anonymousCall, expected);
         }
 
         Request anonymous() {
-            return new Request(label, pathValues, query, body, contentType, mustReject, bytes, headers, true);
+            return new Request(label, pathValues, query, body, contentType, mustReject, bytes, headers, true, expected);
+        }
+
+        Request expect(int status) {
+            return new Request(label, pathValues, query, body, contentType, mustReject, bytes, headers, anonymousCall, status);
         }
     }
 
     private static Request bodyOrFile(Request r, byte[] file, String fileType) {
         return file == null ? r : new Request(r.label(), r.pathValues(), r.query(), null, fileType, r.mustReject(),
-                file, r.headers(), r.anonymousCall());
+                file, r.headers(), r.anonymousCall(), r.expected());
     }
 
     private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
@@ -806,6 +823,9 @@ class HostileApiTest {
                 r.mustReject()));
         if (millis > STALLED_MILLIS) {
             wrong.add("took " + millis + " ms");
+        }
+        if (r.expected() != 0 && status != r.expected()) {
+            wrong.add("expected " + r.expected());
         }
         if (r.anonymousCall() && status != 401 && status != 403) {
             wrong.add("answered " + status + " to a request without credentials");
