@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Findings of an outside fuzz of the API (issue 20): parameters and bodies that do not parse are a 400 that names the
@@ -69,6 +70,58 @@ class HostileParametersTest {
                 .when().post("/api/v1/call-matches");
         nan.then().statusCode(400).contentType("application/problem+json");
         noInternals(nan);
+    }
+
+    @Test
+    void aNulCharacterInABodyIsA400NamingTheFieldNotPostgresWords() {
+        Response r = given().contentType(ContentType.JSON)
+                .body("{\"name\": \"Nul Marine\", \"country\": \"ES\", \"organisationType\": \"SME\", "
+                        + "\"keywords\": [\"wind\", \"a\\u0000b\"]}")
+                .when().post("/api/v1/members");
+        r.then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("keywords[1]"))
+                .body("violations[0].message", containsString("NUL character"));
+        noInternals(r);
+        assertFalse(r.asString().contains("Batch entry") || r.asString().contains("getNextException"), r.asString());
+    }
+
+    @Test
+    void aNulCharacterInAPathOrQueryParameterIsA400NamingIt() {
+        Response path = given().urlEncodingEnabled(false).when().get("/api/v1/calls/HORIZON%00X");
+        path.then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].in", equalTo("path"))
+                .body("violations[0].field", equalTo("identifier"));
+        noInternals(path);
+        given().urlEncodingEnabled(false).when().get("/api/v1/triage?assignee=al%00ice").then().statusCode(400)
+                .body("violations[0].in", equalTo("query"))
+                .body("violations[0].field", equalTo("assignee"));
+    }
+
+    @Test
+    void aPathLongerThanTheLimitIsA414BeforeItIsRouted() {
+        // also warms REST Assured up, whose first request takes seconds of its own
+        given().when().get("/api/v1/calls/" + "x".repeat(200)).then().statusCode(404);
+        long start = System.nanoTime();
+        Response r = given().urlEncodingEnabled(false).when().get("/api/v1/calls/" + "x".repeat(20_000) + "/partner-matches");
+        r.then().statusCode(414).contentType("application/problem+json")
+                .body("detail", containsString("callmatch.http.max-path-length"));
+        // routing such a path took seconds of an event-loop thread
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "took " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    }
+
+    @Test
+    void aDateInABodyIsADateBetween1900And9999() {
+        for (String[] body : new String[][]{
+                {"{\"title\": \"Wind\", \"openingDate\": \"-0001-01-01\"}", "openingDate"},
+                {"{\"title\": \"Wind\", \"deadlines\": [\"2031-01-15\", \"+999999999-12-31\"]}", "deadlines[1]"},
+                {"{\"title\": \"Wind\", \"sourceUpdatedAt\": \"-0001-01-01T00:00:00Z\"}", "sourceUpdatedAt"},
+                {"{\"title\": \"Wind\", \"openingDate\": []}", "openingDate"}}) {
+            Response r = given().contentType(ContentType.JSON).body(body[0]).when().put("/api/v1/calls/HOSTILE-DATE-01");
+            r.then().statusCode(400).contentType("application/problem+json")
+                    .body("violations[0].field", equalTo(body[1]));
+            noInternals(r);
+        }
+        given().when().get("/api/v1/calls/HOSTILE-DATE-01").then().statusCode(404);
     }
 
     @Test

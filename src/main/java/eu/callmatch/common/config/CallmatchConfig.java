@@ -42,6 +42,11 @@ public interface CallmatchConfig {
     @WithDefault("8192")
     int maxQueryLength();
 
+    /** The longest request path the API takes, in characters (414 beyond): a call's identifier has 200 at most. */
+    @WithName("http.max-path-length")
+    @WithDefault("1024")
+    int maxPathLength();
+
     StatusRefresh statusRefresh();
 
     Search search();

@@ -40,6 +40,10 @@ public class ApiDocumentFilter implements OASFilter {
     private static final Kind NOT_ACCEPTABLE = new Kind("406", "NotAcceptable",
             "The Accept header asks for no media type this operation produces",
             "This resource cannot produce any of the media types the Accept header asks for");
+    private static final Kind URI_TOO_LONG = new Kind("414", "UriTooLong",
+            "The query string is longer than callmatch.http.max-query-length, or the path longer than "
+                    + "callmatch.http.max-path-length", "The query string has 9000 characters; the API takes at most 8192 "
+                    + "(callmatch.http.max-query-length)");
     private static final Kind UNAUTHORIZED = new Kind("401", "Unauthorized",
             "No credentials, or credentials not accepted (WWW-Authenticate: Basic and Bearer)",
             "This operation needs authentication: HTTP Basic or a Bearer token");
@@ -99,6 +103,8 @@ public class ApiDocumentFilter implements OASFilter {
                     attach(responses, UNSUPPORTED, used);
                 }
                 attach(responses, NOT_ACCEPTABLE, used);
+                // QueryLengthLimit and PathLengthLimit answer before any resource is matched, whatever its parameters
+                attach(responses, URI_TOO_LONG, used);
                 // in place of the security extension's bare "Not Authorized" and "Not Allowed"
                 responses.addAPIResponse(UNAUTHORIZED.code(), ref(UNAUTHORIZED));
                 responses.addAPIResponse(FORBIDDEN.code(), ref(FORBIDDEN));
@@ -166,6 +172,7 @@ public class ApiDocumentFilter implements OASFilter {
             case "406" -> "Not Acceptable";
             case "409" -> "Conflict";
             case "413" -> "Content Too Large";
+            case "414" -> "Request-URI Too Long";
             case "415" -> "Unsupported Media Type";
             default -> "Internal Server Error";
         };
