@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -87,6 +88,65 @@ class MatchingResourceTest {
                 .body("items[0].reasons", hasItem(startsWith("deadline in 12 days")))
                 .body("items.call.identifier", not(hasItem(CLOSED)))
                 .body("total", equalTo(2));
+    }
+
+    @Test
+    void aRankingDoesNotWaitForCallsVectorsAndSaysSoWhileASynchronousImportWaitsForThem() throws InterruptedException {
+        String programme = "Pending Vectors Programme";
+        List<String> ids = java.util.stream.IntStream.rangeClosed(1, 40)
+                .mapToObj(i -> "HORIZON-CL9-2031-PV-01-%02d".formatted(i)).toList();
+        String profile = profile("We build underwater drones that inspect floating wind turbines and their moorings.");
+        try {
+            // an import in the background: once it has ended, its calls are searchable at once, their vectors follow
+            int run = given().contentType("application/x-ndjson").body(pendingCalls(ids, programme, "moorings").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .queryParam("format", "callmatch-jsonl").queryParam("async", true)
+                    .when().post("/api/v1/imports/calls")
+                    .then().statusCode(202).extract().path("id");
+            long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+            String status;
+            do {
+                Thread.sleep(100);
+                status = given().when().get("/api/v1/imports/{id}", run).then().extract().path("status");
+            } while ("RUNNING".equals(status) && System.nanoTime() < until);
+            assertEquals("SUCCEEDED", status);
+            given().contentType(ContentType.JSON).body(profile).queryParam("programme", programme)
+                    .when().post("/api/v1/call-matches")
+                    .then().statusCode(200)
+                    .body("pendingVectors", org.hamcrest.Matchers.greaterThan(0))
+                    .body("items.size()", equalTo(20))
+                    .body("items[0].reasons", hasItem(startsWith("profile terms in the title")))
+                    .body("items.reasons.flatten()",
+                            hasItem("not compared in meaning yet: the call's semantic vector is still being computed"));
+
+            // a synchronous import of the same calls, changed, answers once they have their vectors again
+            given().contentType("application/x-ndjson").body(pendingCalls(ids, programme, "mooring lines").getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .queryParam("format", "callmatch-jsonl")
+                    .when().post("/api/v1/imports/calls")
+                    .then().statusCode(200).body("updated", equalTo(40));
+            given().contentType(ContentType.JSON).body(profile).queryParam("programme", programme)
+                    .when().post("/api/v1/call-matches")
+                    .then().statusCode(200)
+                    .body("pendingVectors", equalTo(0))
+                    .body("items.reasons.flatten()", not(hasItem(startsWith("not compared in meaning yet"))))
+                    .body("items[0].reasons", hasItem(startsWith("close in meaning to the profile")));
+        } finally {
+            ids.forEach(id -> given().when().delete("/api/v1/calls/{id}", id));
+        }
+    }
+
+    /** Calls with long descriptions: eight chunks each for the model, several seconds of work for 40 of them. */
+    private static String pendingCalls(List<String> ids, String programme, String subject) {
+        String text = "Floating offshore wind turbines need lighter " + subject + ", inspection by underwater robots "
+                + "and predictive maintenance of their cables. ";
+        StringBuilder file = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            file.append("""
+                    {"identifier": "%s", "title": "Offshore wind %s %d", "programme": "%s", "openingDate": "%s", \
+                    "deadlines": ["%s"], "description": "%s"}
+                    """.formatted(ids.get(i), subject, i + 1, programme, TODAY.minusDays(10), TODAY.plusDays(60),
+                    text.repeat(60)));
+        }
+        return file.toString();
     }
 
     @Test

@@ -9,6 +9,7 @@ import eu.callmatch.imports.ImportFormat;
 import eu.callmatch.imports.scheduling.ScheduledImports;
 import eu.callmatch.imports.service.ImportRunService;
 import eu.callmatch.imports.service.ImportService;
+import eu.callmatch.search.service.SearchIndexes;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -48,13 +49,16 @@ import java.util.Locale;
 
 /**
  * Imports: the body is the file (or a multipart form with a {@code file} part). By default the request answers
- * when the import has finished; with {@code async=true} it answers 202 at once.
+ * when the import has finished, and for calls when they are searchable in meaning too (their semantic vectors
+ * computed, at most {@link #VECTOR_WAIT}); with {@code async=true} it answers 202 at once.
  */
 @RolesAllowed({Roles.IMPORTER, Roles.ADMIN})
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Imports", description = "Funding calls, the CORDIS partner pool and members from files, with a history of runs")
 public class ImportResource {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ImportResource.class);
 
     private static final String BODY_TYPES = "application/x-ndjson, text/csv, application/json, application/zip, "
             + "application/octet-stream, text/plain";
@@ -67,15 +71,25 @@ public class ImportResource {
     private static final String TOO_LARGE_EXAMPLE = TOO_LARGE_DETAIL + "calls\"}";
     private static final String MEMBERS_TOO_LARGE_EXAMPLE = TOO_LARGE_DETAIL + "members\"}";
 
+    /**
+     * A synchronous calls import answers when its calls have their semantic vectors, or after this long: rankings
+     * do not wait for vectors (they rank what they have and say how many are pending), the caller that imported
+     * and then matches would otherwise get rankings without them.
+     */
+    static final java.time.Duration VECTOR_WAIT = java.time.Duration.ofMinutes(5);
+
     private final ImportService imports;
     private final ImportRunService runs;
     private final ScheduledImports scheduled;
+    private final SearchIndexes indexes;
     private final long maxBytes;
 
-    ImportResource(ImportService imports, ImportRunService runs, ScheduledImports scheduled, CallmatchConfig config) {
+    ImportResource(ImportService imports, ImportRunService runs, ScheduledImports scheduled, SearchIndexes indexes,
+                   CallmatchConfig config) {
         this.imports = imports;
         this.runs = runs;
         this.scheduled = scheduled;
+        this.indexes = indexes;
         this.maxBytes = config.imports().maxBodySize().asLongValue();
     }
 
@@ -89,7 +103,9 @@ public class ImportResource {
                     + "search API response) or sedia-topic (its topic-details document). A record that did not change "
                     + "is counted unchanged and not rewritten; a bad record is rejected with its line and the rest "
                     + "imported (PARTIAL). With complete=true the file is a complete snapshot of the source: calls "
-                    + "of that source it no longer lists are closed and dated, never deleted.")
+                    + "of that source it no longer lists are closed and dated, never deleted. Without async=true it "
+                    + "answers when the calls are searchable, in meaning too (their semantic vectors computed; at "
+                    + "most 5 minutes), so that the matches that follow see them whole.")
     @RequestBody(description = "The file itself (or, with multipart/form-data, a part named file)", required = true,
             content = {
                     // its example is set by ApiDocumentFilter: annotation examples are parsed as JSON
@@ -276,6 +292,9 @@ public class ImportResource {
             return Response.accepted(run).location(uri.getBaseUriBuilder().path("api/v1/imports/{id}").build(run.id())).build();
         }
         ImportRunDto run = imports.run(request);
+        if (format.kind() == ImportFormat.Kind.CALLS && !indexes.awaitVectors(VECTOR_WAIT)) {
+            LOG.infof("Import run %d answers before all calls' semantic vectors are computed", run.id());
+        }
         return Response.ok(run).location(uri.getBaseUriBuilder().path("api/v1/imports/{id}").build(run.id())).build();
     }
 

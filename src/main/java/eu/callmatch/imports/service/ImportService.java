@@ -147,21 +147,24 @@ public class ImportService {
         ImportProgress progress = new ImportProgress();
         Runnable heartbeat = () -> runs.heartbeat(id, progress);
         List<CallChange> changes = Collections.synchronizedList(new ArrayList<>());
-        try (BulkWrites.Running bulk = bulkWrites.begin()) {
-            switch (request.format().kind()) {
-                case CALLS -> {
-                    try (Reader reader = reader(request.file())) {
-                        callImporter.importCalls(request.format(), reader, limits, request.source(),
-                                request.complete(), progress, heartbeat, changes);
+        try {
+            // the run ends once its changes are searchable (closing the bulk write makes them so), not before
+            try (BulkWrites.Running bulk = bulkWrites.begin()) {
+                switch (request.format().kind()) {
+                    case CALLS -> {
+                        try (Reader reader = reader(request.file())) {
+                            callImporter.importCalls(request.format(), reader, limits, request.source(),
+                                    request.complete(), progress, heartbeat, changes);
+                        }
                     }
-                }
-                case MEMBERS -> {
-                    try (Reader reader = reader(request.file())) {
-                        memberImporter.importMembers(reader, limits, progress, heartbeat);
+                    case MEMBERS -> {
+                        try (Reader reader = reader(request.file())) {
+                            memberImporter.importMembers(reader, limits, progress, heartbeat);
+                        }
                     }
+                    case ORGANISATIONS -> cordisImporter.importBundle(request.file(), isZip(request.file()), limits,
+                            progress, heartbeat);
                 }
-                case ORGANISATIONS -> cordisImporter.importBundle(request.file(), isZip(request.file()), limits,
-                        progress, heartbeat);
             }
             return runs.finish(id, progress, null);
         } catch (FormatException e) {

@@ -35,6 +35,10 @@ public record CallMatchDto(CallSummary call,
     /** The answer: the best calls first. */
     @Schema(name = "CallMatchList")
     public record Page(List<CallMatchDto> items,
-                       @Schema(description = "How many calls passed the filters", example = "143") long total) {
+                       @Schema(description = "How many calls passed the filters", example = "143") long total,
+                       @Schema(description = "How many calls' semantic vectors are still being computed (after an "
+                               + "import or a start): those calls are ranked by their words and record evidence "
+                               + "only, and say so in their reasons; 0 when every call has its vector",
+                               example = "0") long pendingVectors) {
     }
 }

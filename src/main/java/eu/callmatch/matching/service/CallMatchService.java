@@ -78,8 +78,11 @@ public class CallMatchService {
         this.indexes = indexes;
     }
 
-    /** Right after an import, a ranking waits this long at most for the calls' vectors still being computed. */
-    static final java.time.Duration VECTOR_WAIT = java.time.Duration.ofSeconds(15);
+    /**
+     * A request does not wait for calls' vectors still being computed (after an import or a start): it ranks what
+     * it has and says how many are pending. The alerts of an import wait for their own calls' vectors instead.
+     */
+    static final java.time.Duration VECTOR_WAIT = java.time.Duration.ZERO;
 
     public CallMatchDto.Page forMember(long memberId, Filters filters) {
         return forMember(memberId, filters, true);
@@ -133,13 +136,14 @@ public class CallMatchService {
                     "a profile needs a description or keywords to match calls against");
         }
         indexes.awaitReady(java.time.Duration.ofSeconds(10));
-        // right after an import the calls' vectors may still be computed: wait a little for them
-        indexes.awaitVectors(vectorWait);
+        if (!vectorWait.isZero()) {
+            indexes.awaitVectors(vectorWait);
+        }
         LocalDate now = today.date();
         String country = profile.country() == null ? null : Countries.normalise(profile.country());
         boolean countryEligible = country == null || config.eligibleCountries().contains(country);
         if (!countryEligible && !filters.includeIneligible()) {
-            return new CallMatchDto.Page(List.of(), 0);
+            return new CallMatchDto.Page(List.of(), 0, indexes.pendingVectors());
         }
         List<String> profileProgrammes = profile.programmes() == null ? List.of() : profile.programmes();
         boolean applicableOnly = filters.statuses().isEmpty();
@@ -174,6 +178,8 @@ public class CallMatchService {
             if (!Double.isNaN(match.semantic()) && match.semantic() >= 0.45) {
                 reasons.add(String.format(Locale.ROOT, "close in meaning to the profile (similarity %.2f)",
                         match.semantic()));
+            } else if (Double.isNaN(match.semantic()) && vector != null && indexes.vectorPending(match.identifier())) {
+                reasons.add("not compared in meaning yet: the call's semantic vector is still being computed");
             }
             if (match.area() != null) {
                 reasons.add("in the work-programme area of the profile's best matches (" + match.area() + ")");
@@ -199,7 +205,8 @@ public class CallMatchService {
             items = FeedbackRanking.apply(items, judged, vectors(items, judged));
         }
         items.sort(Comparator.comparingDouble(CallMatchDto::score).reversed());
-        return new CallMatchDto.Page(items.subList(0, Math.min(filters.limit(), items.size())), result.total());
+        return new CallMatchDto.Page(items.subList(0, Math.min(filters.limit(), items.size())), result.total(),
+                indexes.pendingVectors());
     }
 
     private Map<String, float[]> vectors(List<CallMatchDto> items, MatchFeedback judged) {

@@ -399,6 +399,16 @@ public class SearchIndexes {
         });
     }
 
+    /** How many calls' vectors are still being computed. */
+    public long pendingVectors() {
+        return pendingVectors.size();
+    }
+
+    /** Whether this call's vector is still being computed. */
+    public boolean vectorPending(String identifier) {
+        return pendingVectors.containsKey(identifier);
+    }
+
     /** Waits up to {@code timeout} for the calls' vectors still being computed; false when some still are. */
     public boolean awaitVectors(java.time.Duration timeout) {
         return awaitVectors(null, timeout);
