@@ -55,6 +55,28 @@ class HostileImportTest {
     }
 
     @Test
+    void bytesThatAreNotUtf8AreReplacedAndReportedWithTheirLineNotSilently() {
+        // "Caf" then 0xE9 (é in Latin-1, not UTF-8), then the rest of the record and a third, clean one
+        byte[] before = (call("HOSTILE-UTF8-01", "Offshore wind") + "\n{\"identifier\": \"HOSTILE-UTF8-02\", "
+                + "\"title\": \"Caf").getBytes(StandardCharsets.UTF_8);
+        byte[] after = ("\", \"programme\": \"Hostile Test\"}\n" + call("HOSTILE-UTF8-03", "Hydrogen valleys") + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[before.length + 1 + after.length];
+        System.arraycopy(before, 0, body, 0, before.length);
+        body[before.length] = (byte) 0xE9;
+        System.arraycopy(after, 0, body, before.length + 1, after.length);
+        Response r = given().contentType("application/x-ndjson").body(body)
+                .when().post("/api/v1/imports/calls?format=callmatch-jsonl");
+        r.then().statusCode(200)
+                .body("status", equalTo("PARTIAL"))
+                .body("created", equalTo(3))
+                .body("rejected", equalTo(0))
+                .body("errors[0].line", equalTo(2))
+                .body("errors[0].reason", containsString("not valid UTF-8"));
+        given().when().get("/api/v1/calls/HOSTILE-UTF8-02").then().statusCode(200).body("title", equalTo("Caf\uFFFD"));
+    }
+
+    @Test
     void aRawNulByteInACsvRecordRejectsItAndTheRunEndsWithItsReport() {
         String csv = "externalId,name,country,organisationType\n"
                 + "hostile-1,Blue Tide Robotics,FR,SME\n"

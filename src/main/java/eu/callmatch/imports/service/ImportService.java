@@ -152,13 +152,13 @@ public class ImportService {
             try (BulkWrites.Running bulk = bulkWrites.begin()) {
                 switch (request.format().kind()) {
                     case CALLS -> {
-                        try (Reader reader = reader(request.file())) {
+                        try (Reader reader = reader(request.file(), progress)) {
                             callImporter.importCalls(request.format(), reader, limits, request.source(),
                                     request.complete(), progress, heartbeat, changes);
                         }
                     }
                     case MEMBERS -> {
-                        try (Reader reader = reader(request.file())) {
+                        try (Reader reader = reader(request.file(), progress)) {
                             memberImporter.importMembers(reader, limits, progress, heartbeat);
                         }
                     }
@@ -196,9 +196,10 @@ public class ImportService {
         }
     }
 
-    private static Reader reader(Path file) throws IOException {
-        // lenient decoding: a garbled character in one description must not fail a whole file
-        return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8),
+    private static Reader reader(Path file, ImportProgress progress) throws IOException {
+        // lenient decoding: a garbled character in one description must not fail a whole file, but it is reported
+        return new BufferedReader(new ReplacedCharacters(
+                new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), progress),
                 64 * 1024);
     }
 
