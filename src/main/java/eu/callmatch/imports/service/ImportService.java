@@ -20,7 +20,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -198,9 +197,7 @@ public class ImportService {
 
     private static Reader reader(Path file, ImportProgress progress) throws IOException {
         // lenient decoding: a garbled character in one description must not fail a whole file, but it is reported
-        return new BufferedReader(new ReplacedCharacters(
-                new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8), progress),
-                64 * 1024);
+        return new BufferedReader(ReplacedCharacters.of(Files.newInputStream(file), progress), 64 * 1024);
     }
 
     private static boolean isZip(Path file) throws IOException {
