@@ -143,6 +143,13 @@ public interface CallmatchConfig {
         @WithDefault("1G")
         MemorySize maxInflatedSize();
 
+        /**
+         * How long a synchronous calls import waits, before it answers, for its calls' semantic vectors (matching
+         * requests never wait for them); 0 answers as soon as the calls are searchable by their words.
+         */
+        @WithDefault("5m")
+        java.time.Duration vectorWait();
+
         /** When the configured sources are imported (Europe/Brussels time). */
         @WithDefault("0 0 2 * * ?")
         String cron();

@@ -50,7 +50,8 @@ import java.util.Locale;
 /**
  * Imports: the body is the file (or a multipart form with a {@code file} part). By default the request answers
  * when the import has finished, and for calls when they are searchable in meaning too (their semantic vectors
- * computed, at most {@link #VECTOR_WAIT}); with {@code async=true} it answers 202 at once.
+ * computed, at most {@code callmatch.import.vector-wait}): rankings do not wait for vectors, and a caller that
+ * imports and then matches would otherwise get rankings without them; with {@code async=true} it answers 202 at once.
  */
 @RolesAllowed({Roles.IMPORTER, Roles.ADMIN})
 @Path("/api/v1/imports")
@@ -71,18 +72,12 @@ public class ImportResource {
     private static final String TOO_LARGE_EXAMPLE = TOO_LARGE_DETAIL + "calls\"}";
     private static final String MEMBERS_TOO_LARGE_EXAMPLE = TOO_LARGE_DETAIL + "members\"}";
 
-    /**
-     * A synchronous calls import answers when its calls have their semantic vectors, or after this long: rankings
-     * do not wait for vectors (they rank what they have and say how many are pending), the caller that imported
-     * and then matches would otherwise get rankings without them.
-     */
-    static final java.time.Duration VECTOR_WAIT = java.time.Duration.ofMinutes(5);
-
     private final ImportService imports;
     private final ImportRunService runs;
     private final ScheduledImports scheduled;
     private final SearchIndexes indexes;
     private final long maxBytes;
+    private final java.time.Duration vectorWait;
 
     ImportResource(ImportService imports, ImportRunService runs, ScheduledImports scheduled, SearchIndexes indexes,
                    CallmatchConfig config) {
@@ -91,6 +86,7 @@ public class ImportResource {
         this.scheduled = scheduled;
         this.indexes = indexes;
         this.maxBytes = config.imports().maxBodySize().asLongValue();
+        this.vectorWait = config.imports().vectorWait();
     }
 
     @POST
@@ -105,7 +101,7 @@ public class ImportResource {
                     + "imported (PARTIAL). With complete=true the file is a complete snapshot of the source: calls "
                     + "of that source it no longer lists are closed and dated, never deleted. Without async=true it "
                     + "answers when the calls are searchable, in meaning too (their semantic vectors computed; at "
-                    + "most 5 minutes), so that the matches that follow see them whole.")
+                    + "most callmatch.import.vector-wait, 5 minutes by default), so that the matches that follow see them whole.")
     @RequestBody(description = "The file itself (or, with multipart/form-data, a part named file)", required = true,
             content = {
                     // its example is set by ApiDocumentFilter: annotation examples are parsed as JSON
@@ -292,7 +288,7 @@ public class ImportResource {
             return Response.accepted(run).location(uri.getBaseUriBuilder().path("api/v1/imports/{id}").build(run.id())).build();
         }
         ImportRunDto run = imports.run(request);
-        if (format.kind() == ImportFormat.Kind.CALLS && !indexes.awaitVectors(VECTOR_WAIT)) {
+        if (format.kind() == ImportFormat.Kind.CALLS && !vectorWait.isZero() && !indexes.awaitVectors(vectorWait)) {
             LOG.infof("Import run %d answers before all calls' semantic vectors are computed", run.id());
         }
         return Response.ok(run).location(uri.getBaseUriBuilder().path("api/v1/imports/{id}").build(run.id())).build();

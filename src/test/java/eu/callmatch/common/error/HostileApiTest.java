@@ -580,10 +580,11 @@ class HostileApiTest {
                 .getLong("items.find { it.name == 'Hostile Suite Robotics' }.id");
         runId = given().contentType("text/csv")
                 .body("projectID;projectAcronym;organisationID;name;shortName;SME;activityType;country;role;ecContribution\n"
-                        + "101076633;OVERHEAT;999993274;EXAMPLE LAB;EXL;false;REC;EL;participant;412500\n")
+                        // an organisation and project of the suite's own: none of another test's files has them
+                        + "900000001;HOSTILE;900000002;HOSTILE SUITE LAB;HSL;false;REC;EL;participant;412500\n")
                 .when().post("/api/v1/imports/cordis?source=hostile-suite-seed").then().statusCode(200)
                 .extract().jsonPath().getLong("id");
-        pic = "999993274";
+        pic = "900000002";
     }
 
     /** The snapshot once the search indexes have caught up with the seed: the same twice in a row. */
