@@ -581,10 +581,10 @@ class HostileApiTest {
         runId = given().contentType("text/csv")
                 .body("projectID;projectAcronym;organisationID;name;shortName;SME;activityType;country;role;ecContribution\n"
                         // an organisation and project of the suite's own: none of another test's files has them
-                        + "900000001;HOSTILE;900000002;HOSTILE SUITE LAB;HSL;false;REC;EL;participant;412500\n")
+                        + "987650001;HOSTILE;987650002;HOSTILE SUITE LAB;HSL;false;REC;EL;participant;412500\n")
                 .when().post("/api/v1/imports/cordis?source=hostile-suite-seed").then().statusCode(200)
                 .extract().jsonPath().getLong("id");
-        pic = "900000002";
+        pic = "987650002";
     }
 
     /** The snapshot once the search indexes have caught up with the seed: the same twice in a row. */
