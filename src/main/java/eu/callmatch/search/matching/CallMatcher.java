@@ -157,20 +157,23 @@ public class CallMatcher {
         CallMatch.RecordEvidence[] evidence = new CallMatch.RecordEvidence[docs.length];
         features(scoring.rows(), docs, byDoc, query.record(), ownActions(searcher, query.record()), ids, features,
                 semantic, evidence);
-        String[] areas = area(ids, features, ranker);
+        boolean dense = java.util.Arrays.stream(semantic).anyMatch(c -> !Double.isNaN(c));
+        // learned weights were learned with the profile's cosine to every candidate; without any (embeddings off, or
+        // every candidate's vector still being computed) the hand-set fusion ranks them by their words
+        CallRanker used = dense ? ranker : CallRanker.UNLEARNED;
+        String[] areas = area(ids, features, used);
         double[] scores = new double[docs.length];
         for (int i = 0; i < docs.length; i++) {
-            scores[i] = ranker.score(features[i], true);
+            scores[i] = used.score(features[i], true);
         }
         List<Integer> order = best(scores, Comparator.comparingInt(i -> docs[i]));
         List<Integer> top = order.subList(0, Math.min(limit, order.size()));
         Map<Integer, Map<String, List<String>>> matched = matchedTerms(
                 top.stream().map(i -> docs[i]).toList(), scoring.terms().keySet(), docs, scoring.found());
         List<CallMatch> matches = new ArrayList<>(top.size());
-        boolean dense = java.util.Arrays.stream(semantic).anyMatch(c -> !Double.isNaN(c));
         boolean record = query.record() != null && !query.record().isEmpty();
         for (int i : top) {
-            matches.add(new CallMatch(ids[i], ranker.display(scores[i], dense, record), semantic[i],
+            matches.add(new CallMatch(ids[i], used.display(scores[i], dense, record), semantic[i],
                     matched.getOrDefault(docs[i], Map.of()), areas[i], evidence[i]));
         }
         return new Result(matches, scoring.total());

@@ -106,6 +106,21 @@ class CallMatcherTest {
     }
 
     @Test
+    void withoutVectorsTheLearnedRankingGivesWayToTheHandSetFusionOfTheWords() throws Exception {
+        try (LuceneIndex index = LuceneIndex.open(root, IndexKind.CALLS)) {
+            // the same title; one says more of the profile in its description
+            write(index, call("HORIZON-W-01", "Offshore wind turbines", "Urban mobility.", CallStatus.OPEN), null);
+            write(index, call("HORIZON-W-02", "Offshore wind turbines", "Offshore wind turbines on floating "
+                    + "platforms.", CallStatus.OPEN), null);
+
+            // the learned weights count a description's match against a call (they were learned beside the cosine,
+            // which no call has here): the words alone must still put the call that says more first
+            assertEquals(List.of("HORIZON-W-02", "HORIZON-W-01"),
+                    ids(CallMatcher.match(index, query(null), 10, CallRanker.learned())));
+        }
+    }
+
+    @Test
     void aMembersOwnTypesOfActionAreReadFromTheCallsItTookPartIn() throws Exception {
         try (LuceneIndex index = LuceneIndex.open(root, IndexKind.CALLS)) {
             write(index, call("HORIZON-P-01", "Offshore wind pilots", "Demonstrators.", CallStatus.CLOSED, "HORIZON-IA"),
