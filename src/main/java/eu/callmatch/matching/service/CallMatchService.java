@@ -78,32 +78,22 @@ public class CallMatchService {
         this.indexes = indexes;
     }
 
-    /**
-     * A request does not wait for calls' vectors still being computed (after an import or a start): it ranks what
-     * it has and says how many are pending. The alerts of an import wait for their own calls' vectors instead.
-     */
-    static final java.time.Duration VECTOR_WAIT = java.time.Duration.ZERO;
-
     public CallMatchDto.Page forMember(long memberId, Filters filters) {
         return forMember(memberId, filters, true);
     }
 
-    /** @param withFeedback whether the helpdesk's decisions on the member's calls move the ranking */
-    public CallMatchDto.Page forMember(long memberId, Filters filters, boolean withFeedback) {
-        return forMember(memberId, filters, withFeedback, VECTOR_WAIT);
-    }
-
     /**
-     * @param vectorWait how long to wait for calls' vectors still being computed (zero for a caller that made sure
-     *                   the calls it cares about have theirs, such as the alerts of an import)
+     * A ranking never waits for calls' vectors still being computed (after an import or a start): it ranks what it
+     * has and says how many are pending ({@code pendingVectors}).
+     *
+     * @param withFeedback whether the helpdesk's decisions on the member's calls move the ranking
      */
-    public CallMatchDto.Page forMember(long memberId, Filters filters, boolean withFeedback,
-                                       java.time.Duration vectorWait) {
+    public CallMatchDto.Page forMember(long memberId, Filters filters, boolean withFeedback) {
         MemberDto m = members.get(memberId);
         MatchFeedback judged = withFeedback && feedback.isResolvable() ? feedback.get().forMember(memberId)
                 : MatchFeedback.NONE;
         return match(new MatchProfileDto(m.description(), m.keywords(), m.country(), m.organisationType(),
-                m.organisationType() == OrganisationType.SME, m.programmes(), m.pic()), filters, judged, vectorWait);
+                m.organisationType() == OrganisationType.SME, m.programmes(), m.pic()), filters, judged);
     }
 
     public CallMatchDto.Page match(MatchProfileDto profile, Filters filters) {
@@ -125,20 +115,12 @@ public class CallMatchService {
     }
 
     public CallMatchDto.Page match(MatchProfileDto profile, Filters filters, MatchFeedback judged) {
-        return match(profile, filters, judged, VECTOR_WAIT);
-    }
-
-    private CallMatchDto.Page match(MatchProfileDto profile, Filters filters, MatchFeedback judged,
-                                    java.time.Duration vectorWait) {
         if (profile == null || (isBlank(profile.description()) && (profile.keywords() == null
                 || profile.keywords().stream().allMatch(CallMatchService::isBlank)))) {
             throw ProblemException.invalid("body", "description",
                     "a profile needs a description or keywords to match calls against");
         }
         indexes.awaitReady(java.time.Duration.ofSeconds(10));
-        if (!vectorWait.isZero()) {
-            indexes.awaitVectors(vectorWait);
-        }
         LocalDate now = today.date();
         String country = profile.country() == null ? null : Countries.normalise(profile.country());
         boolean countryEligible = country == null || config.eligibleCountries().contains(country);

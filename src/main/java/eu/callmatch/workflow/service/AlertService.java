@@ -221,10 +221,10 @@ public class AlertService {
     private int forMember(long memberId, long runId, Map<String, CallChange> changed, Map<String, MemberCall> followed) {
         CallMatchDto.Page ranking;
         try {
-            // the run's calls have their vectors (or are no longer waited for): other imports' need not be awaited
+            // the run's calls have their vectors (or are no longer waited for); a ranking waits for no other's
             ranking = QuarkusTransaction.requiringNew().call(() -> matches.forMember(memberId,
                     new CallMatchService.Filters(List.of(), List.of(), List.of(), null, config.rankWindow(), false),
-                    true, Duration.ZERO));
+                    true));
         } catch (ProblemException e) {
             ranking = new CallMatchDto.Page(List.of(), 0, 0); // no profile to match, or deleted meanwhile
         }
