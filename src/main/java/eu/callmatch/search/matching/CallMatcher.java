@@ -38,7 +38,6 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.Similarity;
-import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -131,12 +130,17 @@ public class CallMatcher {
         });
     }
 
-    private static float[] storedVector(IndexSearcher searcher, String identifier) throws IOException {
+    /** The document of the call with this identifier, or -1. */
+    private static int docOf(IndexSearcher searcher, String identifier) throws IOException {
         TopDocs hit = searcher.search(new TermQuery(new Term(ID, identifier)), 1);
-        if (hit.scoreDocs.length == 0) {
+        return hit.scoreDocs.length == 0 ? -1 : hit.scoreDocs[0].doc;
+    }
+
+    private static float[] storedVector(IndexSearcher searcher, String identifier) throws IOException {
+        int doc = docOf(searcher, identifier);
+        if (doc < 0) {
             return null;
         }
-        int doc = hit.scoreDocs[0].doc;
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         FloatVectorValues values = leaf.reader().getFloatVectorValues(CALL_VECTOR);
@@ -799,33 +803,15 @@ public class CallMatcher {
         if (record == null || record.own().isEmpty()) {
             return Map.of();
         }
-        Map<String, String> actions = new HashMap<>();
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        java.util.Set<Integer> docs = new java.util.HashSet<>();
         for (MemberRecord.Participation p : record.own()) {
-            if (actions.containsKey(p.topic())) {
-                continue;
-            }
-            BytesRef id = new BytesRef(p.topic());
-            for (LeafReaderContext leaf : leaves) {
-                Terms terms = leaf.reader().terms(ID);
-                if (terms == null) {
-                    continue;
-                }
-                TermsEnum te = terms.iterator();
-                if (te.seekExact(id)) {
-                    PostingsEnum postings = te.postings(null, PostingsEnum.NONE);
-                    Bits live = leaf.reader().getLiveDocs();
-                    int doc = postings.nextDoc();
-                    while (doc != DocIdSetIterator.NO_MORE_DOCS && live != null && !live.get(doc)) {
-                        doc = postings.nextDoc(); // an updated call's deleted copy
-                    }
-                    if (doc != DocIdSetIterator.NO_MORE_DOCS) {
-                        actions.put(p.topic(), segmentActions(leaf.reader())[doc]);
-                        break;
-                    }
-                }
+            int doc = docOf(searcher, p.topic());
+            if (doc >= 0) {
+                docs.add(doc);
             }
         }
+        Map<String, String> actions = new HashMap<>();
+        ids(searcher.getIndexReader(), docs).values().forEach(idAndAction -> actions.put(idAndAction[0], idAndAction[1]));
         return actions;
     }
 
