@@ -134,8 +134,8 @@ public class ProblemMappers {
         for (Throwable cause = e; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
             if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
                 if (sql.getSQLState().startsWith("22")) {
-                    String reason = databaseReason(sql);
-                    return respond(400, "A value cannot be stored: " + reason, uri, List.of());
+                    return respond(400, "A value cannot be stored: " + PlainMessages.databaseRefusal(sql), uri,
+                            List.of());
                 } else if ("23505".equals(sql.getSQLState())) {
                     return respond(409, "The request conflicts with a record that exists already", uri, List.of());
                 }
@@ -150,24 +150,6 @@ public class ProblemMappers {
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", id, uri.getPath());
         return respond(500, "An unexpected error occurred (error id " + id + "); it has been logged", uri, List.of());
-    }
-
-    /**
-     * Why the database refused a value, in words a caller can read: a batch's error says "Batch entry 0 ... was
-     * aborted" and keeps the reason in the next exception; a NUL character is named as such.
-     */
-    private static String databaseReason(java.sql.SQLException sql) {
-        java.sql.SQLException innermost = sql;
-        while (innermost.getNextException() != null && innermost.getNextException() != innermost) {
-            innermost = innermost.getNextException();
-        }
-        String message = innermost.getMessage() == null ? "" : innermost.getMessage().lines().findFirst().orElse("");
-        message = message.replaceFirst("^Batch entry \\d+ .*? was aborted: ", "").replaceFirst("^ERROR: ", "")
-                .replaceFirst("\\s+Call getNextException.*$", "");
-        if (message.contains("0x00")) {
-            return "a text holds a NUL character (\\u0000)";
-        }
-        return message;
     }
 
     public static Response respond(int status, String detail, UriInfo uri, List<Problem.Violation> violations) {

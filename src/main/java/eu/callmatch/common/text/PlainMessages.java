@@ -31,6 +31,33 @@ public final class PlainMessages {
         return plain;
     }
 
+    /**
+     * Why the database refused a value, in words a caller can read: the first line of the innermost error (a JDBC
+     * batch keeps it in its next exception, Hibernate in its cause), without the driver's framing ("ERROR: ",
+     * "Batch entry 0 ... was aborted", "Call getNextException"); a NUL character named as such; at most 300 characters.
+     */
+    public static String databaseRefusal(Throwable e) {
+        Throwable inner = e;
+        for (int depth = 0; depth < 50; depth++) {
+            Throwable next = inner instanceof java.sql.SQLException sql && sql.getNextException() != null
+                    ? sql.getNextException() : inner.getCause();
+            if (next == null || next == inner) {
+                break;
+            }
+            inner = next;
+        }
+        String message = inner.getMessage() == null ? "" : inner.getMessage().lines().findFirst().orElse("");
+        message = message.replaceFirst("^Batch entry \\d+ .*? was aborted: ", "").replaceFirst("^ERROR: ", "")
+                .replaceFirst("\\s+Call getNextException.*$", "").strip();
+        if (message.contains("0x00")) {
+            return "a text holds a NUL character (\\u0000)";
+        }
+        if (message.isEmpty()) {
+            return "the database refused it";
+        }
+        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
+    }
+
     /** What a value should have been, in the caller's words (a JSON type), never a Java class. */
     public static String expected(com.fasterxml.jackson.databind.JsonMappingException e) {
         if (e instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format) {

@@ -1,6 +1,7 @@
 package eu.callmatch.imports.service;
 
 import eu.callmatch.common.changes.Outcome;
+import eu.callmatch.common.text.PlainMessages;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.jboss.logging.Logger;
 
@@ -119,24 +120,10 @@ final class Batches<T> {
                 try {
                     progress.count(QuarkusTransaction.requiringNew().call(() -> writer.apply(item.record())));
                 } catch (RuntimeException e) {
-                    progress.reject(item.line(), item.key(), "could not be stored: " + reasonOf(e));
+                    progress.reject(item.line(), item.key(), "could not be stored: " + PlainMessages.databaseRefusal(e));
                 }
             }
         }
         afterBatch.run();
-    }
-
-    /** The database's own words (e.g. "numeric field overflow"), without the statement or parameters. */
-    static String reasonOf(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? "the database refused it" : root.getMessage();
-        message = message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "");
-        if (message.contains("0x00")) {
-            return "a text holds a NUL character (U+0000), which cannot be stored";
-        }
-        return message.length() > 300 ? message.substring(0, 300) + "..." : message;
     }
 }
