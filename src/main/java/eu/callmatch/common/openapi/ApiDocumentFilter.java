@@ -103,7 +103,7 @@ public class ApiDocumentFilter implements OASFilter {
                     attach(responses, UNSUPPORTED, used);
                 }
                 attach(responses, NOT_ACCEPTABLE, used);
-                // QueryLengthLimit and PathLengthLimit answer before any resource is matched, whatever its parameters
+                // AddressLengthLimit answers before any resource is matched, whatever its parameters
                 attach(responses, URI_TOO_LONG, used);
                 // in place of the security extension's bare "Not Authorized" and "Not Allowed"
                 responses.addAPIResponse(UNAUTHORIZED.code(), ref(UNAUTHORIZED));
