@@ -61,10 +61,10 @@ public class JsonSettings implements ObjectMapperCustomizer {
                 throw JsonMappingException.from(p, "expected a date like 2026-09-30, not an array");
             }
             Object value = super.deserialize(p, ctxt);
-            LocalDate date = value instanceof OffsetDateTime time ? time.toLocalDate() : (LocalDate) value;
-            if (date != null && (date.isBefore(QueryLists.FIRST_DATE) || date.isAfter(QueryLists.LAST_DATE))) {
-                throw JsonMappingException.from(p, "'" + date + "' is not between " + QueryLists.FIRST_DATE + " and "
-                        + QueryLists.LAST_DATE);
+            String outside = QueryLists.outsideRange(value instanceof OffsetDateTime time ? time.toLocalDate()
+                    : (LocalDate) value);
+            if (outside != null) {
+                throw JsonMappingException.from(p, outside);
             }
             return value;
         }

@@ -40,16 +40,25 @@ public final class QueryLists {
         } catch (DateTimeParseException e) {
             throw ProblemException.invalid("query", parameter, "'" + value + "' is not a date like 2026-09-30");
         }
-        if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
-            throw ProblemException.invalid("query", parameter, "'" + value + "' is outside " + FIRST_DATE + " to "
-                    + LAST_DATE);
+        String outside = outsideRange(date);
+        if (outside != null) {
+            throw ProblemException.invalid("query", parameter, outside);
         }
         return date;
     }
 
-    /** The dates a parameter may give: four-digit years, which every date computed from them stays within. */
+    /**
+     * The dates the API takes, in parameters and bodies alike: four-digit years, which every date computed from them
+     * stays within.
+     */
     public static final LocalDate FIRST_DATE = LocalDate.of(1900, 1, 1);
     public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+
+    /** Why a date is not one the API takes, or null when it is. */
+    public static String outsideRange(LocalDate date) {
+        return date == null || !date.isBefore(FIRST_DATE) && !date.isAfter(LAST_DATE) ? null
+                : "'" + date + "' is not between " + FIRST_DATE + " and " + LAST_DATE;
+    }
 
     public static <E extends Enum<E>> E parse(String parameter, String value, Class<E> type) {
         try {
