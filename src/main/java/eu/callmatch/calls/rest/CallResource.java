@@ -129,6 +129,8 @@ public class CallResource {
             content = @Content(schema = @Schema(implementation = CallDto.class)))
     @APIResponse(responseCode = "201", description = "The call was created",
             content = @Content(schema = @Schema(implementation = CallDto.class)))
+    @APIResponse(responseCode = "409", description = "The body's asOf is before the stored call's: newer data wins",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response put(@Parameter(description = "The topic identifier", example = "HORIZON-CL5-2024-D3-01-01")
                         @PathParam("identifier") String identifier,
                         @NotNull(message = "a call is required") @Valid CallDto body, UriInfo uri) {
@@ -140,6 +142,10 @@ public class CallResource {
             throw ProblemException.invalid("path", "identifier", CallDto.IDENTIFIER_MESSAGE + ", at most 200 characters");
         }
         CallService.Upsert result = calls.upsert(call);
+        if (result.outcome() == Outcome.STALE) {
+            throw ProblemException.conflict("The call stored is as of " + result.call().asOf() + ", after the asOf "
+                    + "given (" + call.asOf() + "): it was not replaced");
+        }
         if (result.outcome() == Outcome.CREATED) {
             return Response.created(uri.getAbsolutePath()).entity(result.call()).build();
         }
@@ -178,7 +184,7 @@ public class CallResource {
                 b.destination(), b.actionType(), b.status(), b.openingDate(), b.deadlines(), b.deadlineModel(),
                 b.budgetMin(), b.budgetMax(), b.totalBudget(), b.expectedGrants(), b.description(), b.keywords(),
                 b.conditions(), b.url(), b.source(), b.sourceUpdatedAt(), b.leftSourceOn(), b.createdAt(),
-                b.updatedAt());
+                b.updatedAt(), b.kind(), b.parentTopic(), b.translations(), b.asOf());
     }
 
     /** A call found, with where the query matched. */
