@@ -98,8 +98,10 @@ class ImportResourceTest {
                 Files.readAllBytes(TestData.SEDIA_JSON.resolve("call_search_10_06_24.json")))
                 .statusCode(200).body("status", equalTo("SUCCEEDED")).body("rejected", equalTo(0));
         // ImportAgainTest may have imported it already: whether created or not, it is there
-        given().when().get("/api/v1/calls/{id}", "EUAF-2023-TRAI-03").then().statusCode(200)
-                .body("callIdentifier", equalTo("EUAF-2023-TRAI"));
+        String asOf = given().when().get("/api/v1/calls/{id}", "EUAF-2023-TRAI-03").then().statusCode(200)
+                .body("callIdentifier", equalTo("EUAF-2023-TRAI")).extract().path("asOf");
+        // as of the portal's own date of the result (esDA_IngestDate), not of the request
+        assertEquals(java.time.Instant.parse("2024-08-05T13:46:39.821Z"), java.time.Instant.parse(asOf));
         importCalls("sedia-topic", "application/json",
                 Files.readAllBytes(TestData.SEDIA_JSON.resolve("call_details_dto_12_03_24.json")))
                 .statusCode(200).body("status", equalTo("SUCCEEDED"));

@@ -70,8 +70,8 @@ public class ImportResource {
     private static final String AS_OF = "When the file's data was true at its source, an ISO 8601 instant (e.g. "
             + "the export time of a portal export). Newer wins: a record older than the one stored is not applied "
             + "and is counted as stale. Without it, a record's own date at the source where the format carries one "
-            + "(callmatch-jsonl's asOf or sourceUpdatedAt), else the time of the request. Organisations and members "
-            + "record it on the run only.";
+            + "(callmatch-jsonl's asOf or sourceUpdatedAt, a sedia-search result's esDA_IngestDate), else the time "
+            + "of the request. Organisations and members record it on the run only.";
     private static final String SOURCE_PATTERN = "[A-Za-z0-9._-]{1,60}";
     private static final String TOO_LARGE = "The file is larger than callmatch.import.max-body-size (512M by default): "
             + "nothing of it is imported";
