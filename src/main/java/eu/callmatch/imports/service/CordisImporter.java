@@ -11,6 +11,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -68,8 +69,12 @@ class CordisImporter {
         }
     }
 
-    /** @param file a zip bundle, or one CORDIS CSV (organization.csv, project.csv, ...) told apart by its header */
-    void importBundle(Path file, boolean zip, InputLimits limits, ImportProgress progress, Runnable afterBatch) {
+    /**
+     * @param file a zip bundle, or one CORDIS CSV (organization.csv, project.csv, ...) told apart by its header
+     * @param asOf when the bundle was true at CORDIS: an organisation stored as of later is not applied
+     */
+    void importBundle(Path file, boolean zip, InputLimits limits, OffsetDateTime asOf, ImportProgress progress,
+                      Runnable afterBatch) {
         Bundle bundle = new Bundle(progress);
         if (zip) {
             Cordis.readBundle(file, limits, bundle);
@@ -85,7 +90,7 @@ class CordisImporter {
         Set<String> logged = new HashSet<>();
         for (List<CordisOrganisation> chunk : chunks(new ArrayList<>(bundle.organisations.values()), ORGANISATIONS_PER_BATCH)) {
             logged.addAll(QuarkusTransaction.requiringNew().call(() -> pool.writeOrganisations(chunk,
-                    bundle.participations, (outcome, participations) -> {
+                    bundle.participations, asOf, (outcome, participations) -> {
                         progress.count(outcome);
                         for (int i = 0; i < participations; i++) {
                             progress.countDetail("participations", outcome);

@@ -174,7 +174,7 @@ public class ImportService {
                         }
                     }
                     case ORGANISATIONS -> cordisImporter.importBundle(request.file(), isZip(request.file()), limits,
-                            progress, heartbeat);
+                            request.asOf() != null ? request.asOf() : request.fetchedAt(), progress, heartbeat);
                 }
             }
             return runs.finish(id, progress, null);

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -62,17 +63,19 @@ public class PartnerPoolService {
 
     /**
      * Creates or updates these organisations with their participations (an organisation's hash covers them), and
-     * logs the change of each organisation created or changed.
+     * logs the change of each organisation created or changed. Newer wins: an organisation stored as of after
+     * {@code asOf} is left as it is (STALE), with its participations.
      *
+     * @param asOf    when the bundle was true at CORDIS
      * @param counted receives each organisation's outcome with its number of participations in the bundle
      * @return the PICs of the organisations created or changed
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> writeOrganisations(List<CordisOrganisation> organisations,
                                            Map<String, List<CordisParticipation>> participations,
-                                           BiConsumer<Outcome, Integer> counted) {
+                                           OffsetDateTime asOf, BiConsumer<Outcome, Integer> counted) {
         List<String> changed = new ArrayList<>();
-        jdbc(c -> changed.addAll(writeOrganisations(c, organisations, participations, counted)));
+        jdbc(c -> changed.addAll(writeOrganisations(c, organisations, participations, asOf, counted)));
         changes.record(ChangeLog.Kind.ORGANISATION, changed);
         return changed;
     }
@@ -158,17 +161,32 @@ public class PartnerPoolService {
 
     private static List<String> writeOrganisations(Connection c, List<CordisOrganisation> chunk,
                                                    Map<String, List<CordisParticipation>> participations,
-                                                   BiConsumer<Outcome, Integer> counted) throws SQLException {
-        Map<String, String> existing = hashes(c, "select pic, content_hash from organisation where pic = any(?)",
-                chunk.stream().map(CordisOrganisation::pic).toList());
+                                                   OffsetDateTime givenAsOf, BiConsumer<Outcome, Integer> counted)
+            throws SQLException {
+        List<String> pics = chunk.stream().map(CordisOrganisation::pic).toList();
+        Map<String, String> existing = hashes(c, "select pic, content_hash from organisation where pic = any(?)", pics);
+        Map<String, Timestamp> storedAsOf = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select pic, as_of from organisation where pic = any(?) and as_of is not null")) {
+            ps.setArray(1, c.createArrayOf("text", pics.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    storedAsOf.put(rs.getString(1), rs.getTimestamp(2));
+                }
+            }
+        }
+        Timestamp asOf = Timestamp.from(givenAsOf.toInstant());
         Timestamp now = Timestamp.from(Instant.now());
         List<String> changed = new ArrayList<>();
         List<CordisParticipation> rewrite = new ArrayList<>();
         try (PreparedStatement insert = c.prepareStatement("insert into organisation (name, short_name, country, city, "
-                + "activity_type, sme, url, content_hash, created_at, updated_at, pic) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "activity_type, sme, url, content_hash, created_at, updated_at, as_of, pic) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement update = c.prepareStatement("update organisation set name = ?, short_name = ?, "
                      + "country = ?, city = ?, activity_type = ?, sme = ?, url = ?, content_hash = ?, "
-                     + "created_at = coalesce(created_at, ?), updated_at = ? where pic = ?")) {
+                     + "created_at = coalesce(created_at, ?), updated_at = ?, as_of = ? where pic = ?");
+             // unchanged, as of later: an older file read after this one must still be stale
+             PreparedStatement moveOn = c.prepareStatement("update organisation set as_of = ? where pic = ?")) {
             for (CordisOrganisation o : chunk) {
                 List<CordisParticipation> own = new ArrayList<>(participations.getOrDefault(o.pic(), List.of()));
                 own.sort(Comparator.comparing(CordisParticipation::projectId));
@@ -176,10 +194,17 @@ public class PartnerPoolService {
                         o.url(), own.stream().map(p -> p.projectId() + "/" + p.role() + "/"
                                 + (p.ecContribution() == null ? null : p.ecContribution().stripTrailingZeros().toPlainString()))
                                 .toList());
-                Outcome outcome = !existing.containsKey(o.pic()) ? Outcome.CREATED
+                Timestamp stored = storedAsOf.get(o.pic());
+                Outcome outcome = stored != null && asOf.before(stored) ? Outcome.STALE
+                        : !existing.containsKey(o.pic()) ? Outcome.CREATED
                         : hash.equals(existing.get(o.pic())) ? Outcome.UNCHANGED : Outcome.UPDATED;
                 counted.accept(outcome, own.size());
-                if (outcome == Outcome.UNCHANGED) {
+                if (outcome == Outcome.UNCHANGED && (stored == null || asOf.after(stored))) {
+                    moveOn.setTimestamp(1, asOf);
+                    moveOn.setString(2, o.pic());
+                    moveOn.addBatch();
+                }
+                if (outcome == Outcome.UNCHANGED || outcome == Outcome.STALE) {
                     continue;
                 }
                 PreparedStatement ps = outcome == Outcome.CREATED ? insert : update;
@@ -197,13 +222,15 @@ public class PartnerPoolService {
                 ps.setString(8, hash);
                 ps.setTimestamp(9, now);
                 ps.setTimestamp(10, now);
-                ps.setString(11, o.pic());
+                ps.setTimestamp(11, asOf);
+                ps.setString(12, o.pic());
                 ps.addBatch();
                 changed.add(o.pic());
                 rewrite.addAll(own);
             }
             insert.executeBatch();
             update.executeBatch();
+            moveOn.executeBatch();
         }
         if (!changed.isEmpty()) {
             writeParticipations(c, rewrite, now);
