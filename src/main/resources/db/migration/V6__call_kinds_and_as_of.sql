@@ -13,6 +13,7 @@ alter table call add column as_of timestamp with time zone;
 
 -- The same for the partner pool's organisations (a CORDIS bundle's asOf, else the time it was fetched or sent).
 alter table organisation add column as_of timestamp with time zone;
+alter table member add column as_of timestamp with time zone;
 
 -- The run's as-of time, and how many of its records were older than what the service already held.
 alter table import_run add column as_of timestamp with time zone;

@@ -188,6 +188,29 @@ class ImportAgainTest {
     }
 
     @Test
+    void anOlderMembersFileIsNotAppliedAndAnEditInTheApiIsNewer() {
+        String ext = "crm-" + Long.toString(System.nanoTime(), 36);
+        String header = "externalId,name,country,organisationType,description\n";
+        given().contentType("text/csv").body(header + ext + ",Blue Hull " + ext + ",FR,SME,Underwater robots\n")
+                .queryParam("asOf", "2026-03-01T00:00:00Z")
+                .when().post("/api/v1/imports/members").then().statusCode(200).body("created", equalTo(1));
+        given().contentType("text/csv").body(header + ext + ",Blue Hull " + ext + ",FR,SME,Old description\n")
+                .queryParam("asOf", "2025-09-01T00:00:00Z")
+                .when().post("/api/v1/imports/members").then().statusCode(200)
+                .body("stale", equalTo(1)).body("updated", equalTo(0));
+        Integer id = given().queryParam("q", ext).when().get("/api/v1/members").then().statusCode(200)
+                .body("items[0].description", equalTo("Underwater robots")).extract().path("items[0].id");
+        // an edit in the API is as of now: a file as of before it is stale
+        given().contentType("application/json").body("{\"name\": \"Blue Hull " + ext + "\", \"externalId\": \""
+                        + ext + "\", \"country\": \"FR\", \"organisationType\": \"SME\", \"description\": \"Edited\"}")
+                .when().put("/api/v1/members/{id}", id).then().statusCode(200);
+        given().contentType("text/csv").body(header + ext + ",Blue Hull " + ext + ",FR,SME,Underwater robots\n")
+                .queryParam("asOf", "2026-03-02T00:00:00Z")
+                .when().post("/api/v1/imports/members").then().statusCode(200).body("stale", equalTo(1));
+        given().when().get("/api/v1/members/{id}", id).then().statusCode(200).body("description", equalTo("Edited"));
+    }
+
+    @Test
     void aBadAsOfIsAProblem400ThatNamesIt() {
         importCalls("ft-csv", "text/csv", "identifier,title,deadline\n".getBytes(StandardCharsets.UTF_8),
                 "asOf", "26/10/2024").statusCode(400)

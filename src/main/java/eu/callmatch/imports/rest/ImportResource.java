@@ -71,7 +71,8 @@ public class ImportResource {
             + "the export time of a portal export). Newer wins: a record older than the one stored is not applied "
             + "and is counted as stale. Without it, a record's own date at the source where the format carries one "
             + "(callmatch-jsonl's asOf or sourceUpdatedAt, a sedia-search result's esDA_IngestDate), else the time "
-            + "of the request. A CORDIS import compares organisations by it; members record it on the run only.";
+            + "of the request. CORDIS imports compare organisations, members imports members by it (a member edited "
+            + "in the API is as of the edit).";
     private static final String SOURCE_PATTERN = "[A-Za-z0-9._-]{1,60}";
     private static final String TOO_LARGE = "The file is larger than callmatch.import.max-body-size (512M by default): "
             + "nothing of it is imported";

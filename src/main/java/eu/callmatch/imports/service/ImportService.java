@@ -170,7 +170,8 @@ public class ImportService {
                     }
                     case MEMBERS -> {
                         try (Reader reader = reader(request.file(), progress)) {
-                            memberImporter.importMembers(reader, limits, progress, heartbeat);
+                            memberImporter.importMembers(reader, limits,
+                                    request.asOf() != null ? request.asOf() : request.fetchedAt(), progress, heartbeat);
                         }
                     }
                     case ORGANISATIONS -> cordisImporter.importBundle(request.file(), isZip(request.file()), limits,
