@@ -34,7 +34,8 @@ public record ImportRunDto(
         int errorTotal,
         @Schema(description = "The first problems, each with the line (or position) and the record") List<Error> errors,
         @Schema(description = "Counts of secondary records, e.g. a CORDIS bundle's projects and participations; "
-                + "for calls, once the run's alerts are raised (in the background, after the run), alerts: how many "
+                + "for an ft-csv file, merged: the rows folded into another row's record (identicalRows, "
+                + "languageVersions, laterRowsOfTheSameRecord); for calls, once the run's alerts are raised (in the background, after the run), alerts: how many "
                 + "were raised, for how many members, from how many new or changed calls",
                 example = "{\"projects\": {\"created\": 120, \"unchanged\": 14200}}")
         Map<String, Map<String, Integer>> details,
