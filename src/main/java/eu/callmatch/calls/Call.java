@@ -16,7 +16,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A funding topic of the EU Funding &amp; Tenders Portal, by its topic identifier. */
+/**
+ * A funding opportunity of the EU Funding &amp; Tenders Portal, by its identifier: a topic's, a tender's, or for a
+ * cascade-funding call its topic's with the call's number ({@code HORIZON-EIT-2023-25-KIC-EITMANUFACTURING-CASCADE-6042}).
+ */
 @Entity
 @Table(name = "call")
 public class Call {
@@ -52,6 +55,15 @@ public class Call {
     public String source;
     public OffsetDateTime sourceUpdatedAt;
     public LocalDate leftSourceOn;
+    @Enumerated(EnumType.STRING)
+    public CallKind kind;
+    /** For a cascade-funding call: the topic that funds the project running it. */
+    public String parentTopic;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public List<CallTranslation> translations = new ArrayList<>();
+    /** When what the record holds was true at its source: an import older than this is not applied. */
+    public OffsetDateTime asOf;
     public String contentHash;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;

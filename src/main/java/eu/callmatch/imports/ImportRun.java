@@ -38,9 +38,13 @@ public class ImportRun {
     public Status status;
     public OffsetDateTime startedAt;
     public OffsetDateTime finishedAt;
+    /** When the file's data was true at its source: the records of the run are as of then, unless they say otherwise. */
+    public OffsetDateTime asOf;
     public int created;
     public int updated;
     public int unchanged;
+    /** Records older (by their as-of time) than the ones stored: not applied. */
+    public int stale;
     public int rejected;
     public int errorTotal;
     @JdbcTypeCode(SqlTypes.JSON)

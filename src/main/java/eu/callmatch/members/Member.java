@@ -47,6 +47,8 @@ public class Member {
     public String contentHash;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
+    /** When what the record holds was true at its source (an import's as-of time; now for an edit in the API). */
+    public OffsetDateTime asOf;
     @Version
     public long version;
 }

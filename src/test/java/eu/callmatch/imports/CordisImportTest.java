@@ -96,4 +96,25 @@ class CordisImportTest {
         given().when().get("/api/v1/organisations/{pic}", "990000109").then().statusCode(200)
                 .body("participationCount", equalTo(2));
     }
+
+    @Test
+    void anOlderFileDoesNotOverwriteAnOrganisationAndIsCountedStale() {
+        String header = "projectID;projectAcronym;organisationID;vatNumber;name;shortName;SME;activityType;street;postCode;city;country;nutsCode;geolocation;organizationURL;contactForm;contentUpdateDate;rcn;order;role;ecContribution;netEcContribution;totalCost;endOfParticipation;active\n";
+        String newer = "990000201;NEWER;990000209;;NEW NAME SA;NN;true;PRC;;;LYON;FR;;;;;;1;1;coordinator;1000;;;false;true\n";
+        String older = "990000201;NEWER;990000209;;OLD NAME SARL;ON;true;PRC;;;LYON;FR;;;;;;1;1;coordinator;1000;;;false;true\n";
+        given().contentType("text/csv").body(header + newer).queryParam("asOf", "2026-03-01T00:00:00Z")
+                .when().post("/api/v1/imports/cordis").then().statusCode(200)
+                .body("created", equalTo(1)).body("asOf", containsString("2026-03-01"));
+        given().contentType("text/csv").body(header + older).queryParam("asOf", "2025-09-01T00:00:00Z")
+                .when().post("/api/v1/imports/cordis").then().statusCode(200)
+                .body("stale", equalTo(1)).body("updated", equalTo(0))
+                .body("details.participations.stale", equalTo(1));
+        given().when().get("/api/v1/organisations/{pic}", "990000209").then().statusCode(200)
+                .body("name", equalTo("NEW NAME SA"));
+        // the same older file sent without asOf is as of now: newer, and applied
+        given().contentType("text/csv").body(header + older)
+                .when().post("/api/v1/imports/cordis").then().statusCode(200).body("updated", equalTo(1));
+        given().when().get("/api/v1/organisations/{pic}", "990000209").then().statusCode(200)
+                .body("name", equalTo("OLD NAME SARL"));
+    }
 }

@@ -5,6 +5,7 @@ import eu.callmatch.calls.rest.CallDto;
 import eu.callmatch.common.text.ContentHash;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,7 +19,8 @@ public final class CallMapper {
         return new CallDto(c.identifier, c.callIdentifier, c.title, c.callTitle, c.programme, c.cluster,
                 c.destination, c.actionType, c.status, c.openingDate, List.copyOf(c.deadlines), c.deadlineModel,
                 c.budgetMin, c.budgetMax, c.totalBudget, c.expectedGrants, c.description, List.copyOf(c.keywords),
-                c.conditions, c.url, c.source, c.sourceUpdatedAt, c.leftSourceOn, c.createdAt, c.updatedAt);
+                c.conditions, c.url, c.source, c.sourceUpdatedAt, c.leftSourceOn, c.createdAt, c.updatedAt, c.kind,
+                c.parentTopic, List.copyOf(c.translations), c.asOf);
     }
 
     /** Copies the writable fields of {@code dto} into {@code call}; the status given is kept as the source's. */
@@ -46,14 +48,23 @@ public final class CallMapper {
         call.url = blankToNull(dto.url());
         call.source = blankToNull(dto.source());
         call.sourceUpdatedAt = dto.sourceUpdatedAt();
+        call.kind = dto.kind();
+        call.parentTopic = blankToNull(dto.parentTopic());
+        call.translations = dto.translations() == null ? new ArrayList<>() : new ArrayList<>(dto.translations());
     }
 
     /** A fingerprint of what a source said about a call, to tell an unchanged record from a changed one. */
     public static String contentHash(Call c) {
-        return ContentHash.of(c.callIdentifier, c.title, c.callTitle, c.programme, c.cluster, c.destination,
-                c.actionType, c.sourceStatus, c.openingDate, c.deadlines, c.deadlineModel, plain(c.budgetMin),
-                plain(c.budgetMax), plain(c.totalBudget), c.expectedGrants, c.description, c.keywords, c.conditions,
-                c.url, c.source, c.sourceUpdatedAt == null ? null : c.sourceUpdatedAt.toInstant());
+        List<Object> fields = new ArrayList<>(Arrays.asList(c.callIdentifier, c.title, c.callTitle, c.programme,
+                c.cluster, c.destination, c.actionType, c.sourceStatus, c.openingDate, c.deadlines, c.deadlineModel,
+                plain(c.budgetMin), plain(c.budgetMax), plain(c.totalBudget), c.expectedGrants, c.description,
+                c.keywords, c.conditions, c.url, c.source,
+                c.sourceUpdatedAt == null ? null : c.sourceUpdatedAt.toInstant()));
+        // only when set: the calls stored before kinds and translations existed keep their hash
+        if (c.kind != null || c.parentTopic != null || !c.translations.isEmpty()) {
+            fields.addAll(Arrays.asList(c.kind, c.parentTopic, c.translations));
+        }
+        return ContentHash.of(fields.toArray());
     }
 
     private static String plain(java.math.BigDecimal value) {

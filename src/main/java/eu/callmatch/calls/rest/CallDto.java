@@ -1,7 +1,10 @@
 package eu.callmatch.calls.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import eu.callmatch.calls.CallKind;
 import eu.callmatch.calls.CallStatus;
+import eu.callmatch.calls.CallTranslation;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -68,7 +71,41 @@ public record CallDto(
                 readOnly = true, example = "2024-10-01")
         LocalDate leftSourceOn,
         @Schema(readOnly = true, example = "2024-06-01T02:00:12Z") OffsetDateTime createdAt,
-        @Schema(readOnly = true, example = "2024-06-01T02:00:12Z") OffsetDateTime updatedAt) {
+        @Schema(readOnly = true, example = "2024-06-01T02:00:12Z") OffsetDateTime updatedAt,
+        @Schema(description = "What the record is, where the source says so: TOPIC (a work-programme topic), "
+                + "CASCADE_FUNDING (an open call run by an EU-funded project for third parties, under parentTopic) "
+                + "or TENDER", example = "TOPIC")
+        CallKind kind,
+        @Schema(description = "For a cascade-funding call: the topic that funds the project running it",
+                example = "HORIZON-EIT-2023-25-KIC-EITMANUFACTURING")
+        @Size(max = 200) String parentTopic,
+        @Schema(description = "The title and description in the other languages the source published")
+        @Size(max = 30) List<@Valid CallTranslation> translations,
+        @Schema(description = "When the record was true at its source (an import's asOf, the portal's own date, "
+                + "else when it was fetched): a record older than the stored one is not applied",
+                example = "2024-10-26T12:58:46.918Z")
+        OffsetDateTime asOf) {
+
+    /** A call as the sources without kinds, translations or as-of times give it. */
+    public CallDto(String identifier, String callIdentifier, String title, String callTitle, String programme,
+                   String cluster, String destination, String actionType, CallStatus status, LocalDate openingDate,
+                   List<LocalDate> deadlines, String deadlineModel, BigDecimal budgetMin, BigDecimal budgetMax,
+                   BigDecimal totalBudget, Integer expectedGrants, String description, List<String> keywords,
+                   String conditions, String url, String source, OffsetDateTime sourceUpdatedAt,
+                   LocalDate leftSourceOn, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        this(identifier, callIdentifier, title, callTitle, programme, cluster, destination, actionType, status,
+                openingDate, deadlines, deadlineModel, budgetMin, budgetMax, totalBudget, expectedGrants, description,
+                keywords, conditions, url, source, sourceUpdatedAt, leftSourceOn, createdAt, updatedAt, null, null,
+                null, null);
+    }
+
+    /** This call with its source and as-of time set, as an import stores it. */
+    public CallDto from(String source, OffsetDateTime asOf) {
+        return new CallDto(identifier, callIdentifier, title, callTitle, programme, cluster, destination, actionType,
+                status, openingDate, deadlines, deadlineModel, budgetMin, budgetMax, totalBudget, expectedGrants,
+                description, keywords, conditions, url, source, sourceUpdatedAt, null, null, null, kind, parentTopic,
+                translations, asOf);
+    }
 
     public static final String IDENTIFIER_PATTERN = "[^\\s?#%\\\\]+";
     public static final String IDENTIFIER_MESSAGE = "must not contain white space, '?', '#', '%' or '\\'";

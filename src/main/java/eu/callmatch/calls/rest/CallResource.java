@@ -1,5 +1,6 @@
 package eu.callmatch.calls.rest;
 
+import eu.callmatch.calls.CallKind;
 import eu.callmatch.calls.CallStatus;
 import eu.callmatch.calls.service.CallService;
 import eu.callmatch.common.changes.Outcome;
@@ -59,7 +60,8 @@ public class CallResource {
     @GET
     @Operation(operationId = "listCalls", summary = "Search and list calls",
             description = "Calls matching the free text q (over title, keywords, call title, destination and "
-                    + "description; quotes make a phrase, a leading - excludes a word; nothing else is syntax) and the "
+                    + "description; quotes make a phrase, a leading - excludes a word; nothing else is syntax; a pasted "
+                    + "identifier finds the call, and a topic's the cascade-funding calls under it) and the "
                     + "filters, with facet counts over all matches and a highlighted snippet per item. Without q, "
                     + "calls that can still be applied to come first, by deadline. Filter values are exact, as the "
                     + "facets show them.")
@@ -76,6 +78,12 @@ public class CallResource {
             @QueryParam("actionType") String actionType,
             @Parameter(description = "Horizon Europe clusters, comma-separated", example = "CL5")
             @QueryParam("cluster") String cluster,
+            @Parameter(description = "What the calls are, comma-separated: TOPIC, CASCADE_FUNDING (open calls run by "
+                    + "EU-funded projects for third parties), TENDER", example = "CASCADE_FUNDING")
+            @QueryParam("kind") String kind,
+            @Parameter(description = "Only the cascade-funding calls published under these topics, comma-separated",
+                    example = "HORIZON-EIT-2023-25-KIC-EITMANUFACTURING")
+            @QueryParam("parentTopic") String parentTopic,
             @Parameter(description = "Only calls with a deadline on or after this date", example = "2026-01-01",
                     schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("deadlineFrom") String deadlineFromParam,
@@ -98,12 +106,16 @@ public class CallResource {
         boolean hasText = q != null && !q.isBlank();
         SearchRequest request = new SearchRequest(hasText ? q : null, Map.of(), deadlineFrom, deadlineTo, budgetMin,
                 sortOf(sort, hasText), page.offset(), page.size,
-                List.of(SearchFields.PROGRAMME, SearchFields.STATUS, SearchFields.ACTION_TYPE, SearchFields.CLUSTER));
+                List.of(SearchFields.PROGRAMME, SearchFields.STATUS, SearchFields.ACTION_TYPE, SearchFields.CLUSTER,
+                        SearchFields.KIND));
         request = filter(request, SearchFields.PROGRAMME, QueryLists.split(programme));
         request = filter(request, SearchFields.STATUS,
                 QueryLists.enums("status", status, CallStatus.class).stream().map(Enum::name).toList());
         request = filter(request, SearchFields.ACTION_TYPE, QueryLists.split(actionType));
         request = filter(request, SearchFields.CLUSTER, QueryLists.split(cluster));
+        request = filter(request, SearchFields.KIND,
+                QueryLists.enums("kind", kind, CallKind.class).stream().map(Enum::name).toList());
+        request = filter(request, SearchFields.PARENT_TOPIC, QueryLists.split(parentTopic));
         SearchService.Found found = search.search(IndexKind.CALLS, request);
         List<CallHit> items = found.items(calls.findAll(found.ids()), CallHit::new);
         return new SearchPage<>(items, page.page, page.size, found.total(), found.facets());
@@ -129,6 +141,8 @@ public class CallResource {
             content = @Content(schema = @Schema(implementation = CallDto.class)))
     @APIResponse(responseCode = "201", description = "The call was created",
             content = @Content(schema = @Schema(implementation = CallDto.class)))
+    @APIResponse(responseCode = "409", description = "The body's asOf is before the stored call's: newer data wins",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public Response put(@Parameter(description = "The topic identifier", example = "HORIZON-CL5-2024-D3-01-01")
                         @PathParam("identifier") String identifier,
                         @NotNull(message = "a call is required") @Valid CallDto body, UriInfo uri) {
@@ -140,6 +154,10 @@ public class CallResource {
             throw ProblemException.invalid("path", "identifier", CallDto.IDENTIFIER_MESSAGE + ", at most 200 characters");
         }
         CallService.Upsert result = calls.upsert(call);
+        if (result.outcome() == Outcome.STALE) {
+            throw ProblemException.conflict("The call stored is as of " + result.call().asOf() + ", after the asOf "
+                    + "given (" + call.asOf() + "): it was not replaced");
+        }
         if (result.outcome() == Outcome.CREATED) {
             return Response.created(uri.getAbsolutePath()).entity(result.call()).build();
         }
@@ -178,7 +196,7 @@ public class CallResource {
                 b.destination(), b.actionType(), b.status(), b.openingDate(), b.deadlines(), b.deadlineModel(),
                 b.budgetMin(), b.budgetMax(), b.totalBudget(), b.expectedGrants(), b.description(), b.keywords(),
                 b.conditions(), b.url(), b.source(), b.sourceUpdatedAt(), b.leftSourceOn(), b.createdAt(),
-                b.updatedAt());
+                b.updatedAt(), b.kind(), b.parentTopic(), b.translations(), b.asOf());
     }
 
     /** A call found, with where the query matched. */

@@ -87,14 +87,26 @@ public class CallService {
         return calls.count();
     }
 
-    /** Creates or replaces a call by its identifier; a call whose content did not change is left alone. */
+    /**
+     * Creates or replaces a call by its identifier; a call whose content did not change is left alone. Newer wins:
+     * a call as of ({@link CallDto#asOf()}, else now) before the stored one's as-of time is not applied (STALE); an
+     * unchanged call as of later moves the stored as-of time on, so that an older file read after it is still stale.
+     */
     @Transactional
     public Upsert upsert(CallDto dto) {
         Call call = calls.findById(dto.identifier());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime asOf = dto.asOf() == null ? now : dto.asOf();
+        if (call != null && call.asOf != null && asOf.isBefore(call.asOf)) {
+            return new Upsert(Outcome.STALE, CallMapper.toDto(call));
+        }
         Call given = new Call();
         CallMapper.apply(dto, given);
         String hash = CallMapper.contentHash(given);
         if (call != null && hash.equals(call.contentHash) && call.leftSourceOn == null) {
+            if (!asOf.equals(call.asOf)) {
+                call.asOf = asOf; // not a change anyone sees: no change log entry, no updatedAt
+            }
             return new Upsert(Outcome.UNCHANGED, CallMapper.toDto(call));
         }
         boolean created = call == null;
@@ -104,8 +116,8 @@ public class CallService {
             call.identifier = dto.identifier();
         }
         CallMapper.apply(dto, call);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         call.contentHash = hash;
+        call.asOf = asOf;
         call.leftSourceOn = null;
         call.refreshStatus(today.date());
         call.updatedAt = now;
@@ -143,15 +155,16 @@ public class CallService {
     }
 
     /**
-     * A complete snapshot of {@code source} no longer lists these calls: they stay, closed, with the date they left.
-     * Returns how many calls left.
+     * A complete snapshot of {@code source} as of {@code asOf} no longer lists these calls: they stay, closed, with
+     * the date they left. Returns how many calls left.
      */
     @Transactional
-    public int markLeftSource(String source, java.util.Set<String> listed) {
+    public int markLeftSource(String source, java.util.Set<String> listed, OffsetDateTime asOf) {
         var date = today.date();
         int left = 0;
         for (Call call : calls.list("source = ?1 and leftSourceOn is null", source)) {
-            if (!listed.contains(call.identifier)) {
+            // a call stored as of after the snapshot was added since: the snapshot cannot know it
+            if (!listed.contains(call.identifier) && (call.asOf == null || !call.asOf.isAfter(asOf))) {
                 call.leftSourceOn = date;
                 call.refreshStatus(date);
                 call.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);

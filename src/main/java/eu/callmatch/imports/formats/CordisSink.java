@@ -1,5 +1,9 @@
 package eu.callmatch.imports.formats;
 
+import eu.callmatch.organisations.CordisOrganisation;
+import eu.callmatch.organisations.CordisParticipation;
+import eu.callmatch.organisations.CordisProject;
+
 /**
  * Receives a CORDIS bundle in an order an importer can write without lookups: every project, then every
  * organisation once, then every participation (whose project and organisation were both delivered before).

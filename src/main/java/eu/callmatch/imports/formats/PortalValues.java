@@ -152,6 +152,19 @@ final class PortalValues {
      *
      * @throws DateTimeParseException when it is none of them
      */
+    /**
+     * A portal time stamp ({@code 2024-08-05T15:46:39.821+0200}), or null when blank or unreadable: it only says how
+     * new a record is, and without it the time of the fetch stands in.
+     */
+    static OffsetDateTime instant(String value) {
+        String text = blankToNull(value);
+        try {
+            return text == null ? null : OffsetDateTime.parse(text, OFFSET_DATE_TIME);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
     static LocalDate date(String value) {
         String text = blankToNull(value);
         if (text == null) {

@@ -16,4 +16,11 @@ public interface RecordSink<T> {
      * @param record the record's id where known, else a short excerpt
      */
     void reject(long line, String record, String reason);
+
+    /**
+     * A record folded into another of the same file rather than passed on (a repeated row, another language version
+     * of the same call), counted under {@code how}.
+     */
+    default void merged(String how) {
+    }
 }

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * {@code sedia-search}: a response of the portal's search API ({@code {"results": [{"metadata": {...}}, ...]}}) or a
- * single result. Every metadata value is an array of strings; {@code actions} and {@code budgetOverview} are JSON
+ * single result. A result is as of when the portal's search took it in ({@code esDA_IngestDate}): newer wins. Every
+ * metadata value is an array of strings; {@code actions} and {@code budgetOverview} are JSON
  * inside those strings. Results are read one at a time; {@code line} is the line where a result starts.
  */
 public final class SediaSearch {
@@ -125,7 +126,8 @@ public final class SediaSearch {
                 PortalValues.deadlineModel(first(metadata, "deadlineModel"), sorted), budget.min(), budget.max(),
                 budget.total(), budget.expectedGrants(), PortalValues.text(first(metadata, "descriptionByte")),
                 keywords.isEmpty() ? null : keywords, PortalValues.text(first(metadata, "topicConditions")),
-                PortalValues.topicUrl(identifier), FORMAT, null, null, null, null);
+                PortalValues.topicUrl(identifier), FORMAT, null, null, null, null, null, null, null,
+                PortalValues.instant(first(metadata, "esDA_IngestDate")));
     }
 
     private static String first(JsonNode metadata, String field) {

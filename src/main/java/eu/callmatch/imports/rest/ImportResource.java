@@ -44,6 +44,10 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
@@ -63,6 +67,12 @@ public class ImportResource {
 
     private static final String BODY_TYPES = "application/x-ndjson, text/csv, application/json, application/zip, "
             + "application/octet-stream, text/plain";
+    private static final String AS_OF = "When the file's data was true at its source, an ISO 8601 instant (e.g. "
+            + "the export time of a portal export). Newer wins: a record older than the one stored is not applied "
+            + "and is counted as stale. Without it, a record's own date at the source where the format carries one "
+            + "(callmatch-jsonl's asOf or sourceUpdatedAt, a sedia-search result's esDA_IngestDate), else the time "
+            + "of the request. CORDIS imports compare organisations, members imports members by it (a member edited "
+            + "in the API is as of the edit).";
     private static final String SOURCE_PATTERN = "[A-Za-z0-9._-]{1,60}";
     private static final String TOO_LARGE = "The file is larger than callmatch.import.max-body-size (512M by default): "
             + "nothing of it is imported";
@@ -128,13 +138,16 @@ public class ImportResource {
             @QueryParam("source") @Pattern(regexp = SOURCE_PATTERN, message = "must be 1 to 60 letters, digits, '.', '_' or '-'") String source,
             @Parameter(description = "The file is a complete snapshot of the source", example = "false")
             @QueryParam("complete") @DefaultValue("false") boolean complete,
+            @Parameter(description = AS_OF, example = "2024-10-26T12:58:46.918Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("asOf") String asOf,
             @Parameter(description = "Answer 202 at once instead of when the import has finished", example = "false")
             @QueryParam("async") @DefaultValue("false") boolean async,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             InputStream body, UriInfo uri) throws IOException {
         ImportFormat importFormat = callFormat(format);
         checkMediaType(importFormat, contentType);
-        return submit(importFormat, imports.spool(body, maxBytes), source, complete, async, uri);
+        return submit(importFormat, asOf(asOf), imports.spool(body, maxBytes), source, complete, async, uri);
     }
 
     @POST
@@ -144,9 +157,10 @@ public class ImportResource {
     public Response importCallsForm(@QueryParam("format") String format,
                                     @QueryParam("source") @Pattern(regexp = SOURCE_PATTERN) String source,
                                     @QueryParam("complete") @DefaultValue("false") boolean complete,
+                                    @QueryParam("asOf") String asOf,
                                     @QueryParam("async") @DefaultValue("false") boolean async,
                                     @RestForm("file") FileUpload file, UriInfo uri) throws IOException {
-        return submit(callFormat(format), spool(file), source, complete, async, uri);
+        return submit(callFormat(format), asOf(asOf), spool(file), source, complete, async, uri);
     }
 
     @POST
@@ -184,10 +198,13 @@ public class ImportResource {
     public Response importCordis(
             @Parameter(description = "A name for where the data came from (default: cordis)", example = "cordis-horizon-europe")
             @QueryParam("source") @Pattern(regexp = SOURCE_PATTERN, message = "must be 1 to 60 letters, digits, '.', '_' or '-'") String source,
+            @Parameter(description = AS_OF, example = "2024-10-26T12:58:46.918Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("asOf") String asOf,
             @Parameter(description = "Answer 202 at once instead of when the import has finished", example = "false")
             @QueryParam("async") @DefaultValue("false") boolean async,
             InputStream body, UriInfo uri) throws IOException {
-        return submit(ImportFormat.CORDIS, imports.spool(body, maxBytes), source, false, async, uri);
+        return submit(ImportFormat.CORDIS, asOf(asOf), imports.spool(body, maxBytes), source, false, async, uri);
     }
 
     @POST
@@ -195,9 +212,10 @@ public class ImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
     public Response importCordisForm(@QueryParam("source") @Pattern(regexp = SOURCE_PATTERN) String source,
+                                     @QueryParam("asOf") String asOf,
                                      @QueryParam("async") @DefaultValue("false") boolean async,
                                      @RestForm("file") FileUpload file, UriInfo uri) throws IOException {
-        return submit(ImportFormat.CORDIS, spool(file), source, false, async, uri);
+        return submit(ImportFormat.CORDIS, asOf(asOf), spool(file), source, false, async, uri);
     }
 
     @POST
@@ -224,10 +242,13 @@ public class ImportResource {
     public Response importMembers(
             @Parameter(description = "A name for where the data came from (default: members-csv)", example = "crm-export")
             @QueryParam("source") @Pattern(regexp = SOURCE_PATTERN, message = "must be 1 to 60 letters, digits, '.', '_' or '-'") String source,
+            @Parameter(description = AS_OF, example = "2024-10-26T12:58:46.918Z",
+                    schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+            @QueryParam("asOf") String asOf,
             @Parameter(description = "Answer 202 at once instead of when the import has finished", example = "false")
             @QueryParam("async") @DefaultValue("false") boolean async,
             InputStream body, UriInfo uri) throws IOException {
-        return submit(ImportFormat.MEMBERS_CSV, imports.spool(body, maxBytes), source, false, async, uri);
+        return submit(ImportFormat.MEMBERS_CSV, asOf(asOf), imports.spool(body, maxBytes), source, false, async, uri);
     }
 
     @POST
@@ -235,9 +256,10 @@ public class ImportResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Operation(hidden = true)
     public Response importMembersForm(@QueryParam("source") @Pattern(regexp = SOURCE_PATTERN) String source,
+                                      @QueryParam("asOf") String asOf,
                                       @QueryParam("async") @DefaultValue("false") boolean async,
                                       @RestForm("file") FileUpload file, UriInfo uri) throws IOException {
-        return submit(ImportFormat.MEMBERS_CSV, spool(file), source, false, async, uri);
+        return submit(ImportFormat.MEMBERS_CSV, asOf(asOf), spool(file), source, false, async, uri);
     }
 
     @POST
@@ -280,9 +302,21 @@ public class ImportResource {
         return runs.get(id);
     }
 
-    private Response submit(ImportFormat format, java.nio.file.Path file, String source, boolean complete,
-                            boolean async, UriInfo uri) {
-        var request = new ImportService.Request(format, file, source == null ? format.id() : source, complete);
+    /** The asOf parameter, read before the body is spooled: a bad one refuses the request at once. */
+    private static OffsetDateTime asOf(String asOf) {
+        try {
+            return asOf == null || asOf.isBlank() ? null : Instant.parse(asOf.strip()).atOffset(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid("query", "asOf", "'" + asOf + "' is not an ISO 8601 instant, e.g. "
+                    + "2024-10-26T12:58:46.918Z");
+        }
+    }
+
+    /** @param asOf when the file's data was true at its source, if the caller says */
+    private Response submit(ImportFormat format, OffsetDateTime asOf, java.nio.file.Path file, String source,
+                            boolean complete, boolean async, UriInfo uri) {
+        var request = new ImportService.Request(format, file, source == null ? format.id() : source, complete,
+                asOf, OffsetDateTime.now(ZoneOffset.UTC));
         if (async) {
             ImportRunDto run = imports.start(request);
             return Response.accepted(run).location(uri.getBaseUriBuilder().path("api/v1/imports/{id}").build(run.id())).build();

@@ -21,15 +21,21 @@ public record ImportRunDto(
         ImportRun.Status status,
         @Schema(example = "2026-11-27T02:00:00Z") OffsetDateTime startedAt,
         @Schema(example = "2026-11-27T02:00:04Z") OffsetDateTime finishedAt,
+        @Schema(description = "When the file's data was true at its source: the asOf given, else the time the file "
+                + "was fetched or sent (records that carry their own source date are as of that)",
+                example = "2024-10-26T12:58:46.918Z") OffsetDateTime asOf,
         @Schema(description = "Records created", example = "12") int created,
         @Schema(description = "Records changed", example = "40") int updated,
         @Schema(description = "Records that were already as the file has them", example = "545") int unchanged,
+        @Schema(description = "Records not applied because the service holds newer data for them (by the as-of "
+                + "times)", example = "0") int stale,
         @Schema(description = "Records rejected", example = "1") int rejected,
         @Schema(description = "All problems found, of which the first " + 200 + " are in errors", example = "1")
         int errorTotal,
         @Schema(description = "The first problems, each with the line (or position) and the record") List<Error> errors,
         @Schema(description = "Counts of secondary records, e.g. a CORDIS bundle's projects and participations; "
-                + "for calls, once the run's alerts are raised (in the background, after the run), alerts: how many "
+                + "for an ft-csv file, merged: the rows folded into another row's record (identicalRows, "
+                + "languageVersions, laterRowsOfTheSameRecord); for calls, once the run's alerts are raised (in the background, after the run), alerts: how many "
                 + "were raised, for how many members, from how many new or changed calls",
                 example = "{\"projects\": {\"created\": 120, \"unchanged\": 14200}}")
         Map<String, Map<String, Integer>> details,
@@ -45,8 +51,8 @@ public record ImportRunDto(
     }
 
     public static ImportRunDto of(ImportRun r) {
-        return new ImportRunDto(r.id, r.kind, r.format, r.source, r.status, r.startedAt, r.finishedAt, r.created,
-                r.updated, r.unchanged, r.rejected, r.errorTotal,
+        return new ImportRunDto(r.id, r.kind, r.format, r.source, r.status, r.startedAt, r.finishedAt, r.asOf,
+                r.created, r.updated, r.unchanged, r.stale, r.rejected, r.errorTotal,
                 r.errors.stream().map(e -> new Error(e.line(), e.record(), e.reason())).toList(),
                 r.details, r.message);
     }

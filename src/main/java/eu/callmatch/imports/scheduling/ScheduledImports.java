@@ -20,6 +20,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
@@ -93,6 +95,8 @@ public class ScheduledImports {
                 return Optional.empty();
             }
             Path file = spool.newFile("source-" + name + "-", ".data");
+            // the data is as of when the fetch began: a change at the source during it may or may not be in it
+            OffsetDateTime fetchedAt = OffsetDateTime.now(ZoneOffset.UTC);
             try {
                 fetch(source, file);
             } catch (SourceUnavailable e) {
@@ -104,7 +108,7 @@ public class ScheduledImports {
                 throw e;
             }
             boolean complete = source.complete().orElse("portal-search".equals(source.type()));
-            return Optional.of(imports.run(new ImportService.Request(format, file, name, complete)));
+            return Optional.of(imports.run(new ImportService.Request(format, file, name, complete, null, fetchedAt)));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("Import of " + name + " could not start: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package eu.callmatch.imports.service;
 import eu.callmatch.calls.rest.CallDto;
 import eu.callmatch.calls.service.CallChange;
 import eu.callmatch.calls.service.CallService;
+import eu.callmatch.common.changes.Outcome;
 import eu.callmatch.imports.ImportFormat;
 import eu.callmatch.imports.formats.CallmatchJsonl;
 import eu.callmatch.imports.formats.FtCsv;
@@ -16,6 +17,7 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.io.Reader;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,17 +40,20 @@ class CallImporter {
     }
 
     /**
-     * @param source   recorded on every call; with {@code complete}, calls of this source missing from the file
-     *                 are marked as having left it (closed, never deleted)
-     * @param complete whether the file is a complete snapshot of the source
-     * @param changes  receives the calls created, or changed in a way that matters, once their batch committed
+     * The request's {@code source} is recorded on every call; with {@code complete}, calls of this source missing
+     * from the file are marked as having left it (closed, never deleted). Each call is as of the request's
+     * {@code asOf}, else its own date at the source, else the time the file was fetched.
+     *
+     * @param changes receives the calls created, or changed in a way that matters, once their batch committed
      */
-    void importCalls(ImportFormat format, Reader input, InputLimits limits, String source, boolean complete,
-                     ImportProgress progress, Runnable afterBatch, List<CallChange> changes) {
+    void importCalls(ImportService.Request request, Reader input, InputLimits limits, ImportProgress progress,
+                     Runnable afterBatch, List<CallChange> changes) {
+        ImportFormat format = request.format();
+        String source = request.source();
         Set<String> listed = new HashSet<>();
         Batches<CallDto> batches = new Batches<>(writer, dto -> {
             CallService.Upsert upsert = calls.upsert(dto);
-            if (upsert.outcome() != eu.callmatch.common.changes.Outcome.UNCHANGED) {
+            if (upsert.outcome() == Outcome.CREATED || upsert.outcome() == Outcome.UPDATED) {
                 afterCommit(CallChange.of(upsert.before(), upsert.call()), changes);
             }
             return upsert.outcome();
@@ -65,13 +70,18 @@ class CallImporter {
                 if (problems != null) {
                     progress.reject(line, call.identifier(), problems);
                 } else {
-                    batches.add(line, call.identifier(), withSource(call, source));
+                    batches.add(line, call.identifier(), call.from(source, asOf(request, call)));
                 }
             }
 
             @Override
             public void reject(long line, String record, String reason) {
                 progress.reject(line, record, reason);
+            }
+
+            @Override
+            public void merged(String how) {
+                progress.addDetail("merged", how, 1);
             }
         };
         batches.writeAllOf(() -> {
@@ -83,9 +93,10 @@ class CallImporter {
                 default -> throw new IllegalArgumentException(format.id() + " does not hold calls");
             }
         });
-        if (complete) {
+        if (request.complete()) {
             // a rejected record was still listed: it must not be taken for a call that left the source
-            progress.addDetail("calls", "leftSource", calls.markLeftSource(source, listed));
+            OffsetDateTime asOf = request.asOf() != null ? request.asOf() : request.fetchedAt();
+            progress.addDetail("calls", "leftSource", calls.markLeftSource(source, listed, asOf));
         }
     }
 
@@ -108,10 +119,13 @@ class CallImporter {
         });
     }
 
-    private static CallDto withSource(CallDto c, String source) {
-        return new CallDto(c.identifier(), c.callIdentifier(), c.title(), c.callTitle(), c.programme(), c.cluster(),
-                c.destination(), c.actionType(), c.status(), c.openingDate(), c.deadlines(), c.deadlineModel(),
-                c.budgetMin(), c.budgetMax(), c.totalBudget(), c.expectedGrants(), c.description(), c.keywords(),
-                c.conditions(), c.url(), source, c.sourceUpdatedAt(), null, null, null);
+    private static OffsetDateTime asOf(ImportService.Request request, CallDto call) {
+        if (request.asOf() != null) {
+            return request.asOf();
+        }
+        if (call.asOf() != null) {
+            return call.asOf();
+        }
+        return call.sourceUpdatedAt() != null ? call.sourceUpdatedAt() : request.fetchedAt();
     }
 }

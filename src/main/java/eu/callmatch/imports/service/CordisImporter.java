@@ -1,30 +1,18 @@
 package eu.callmatch.imports.service;
 
-import eu.callmatch.common.changes.ChangeLog;
-import eu.callmatch.common.changes.Outcome;
-import eu.callmatch.common.text.ContentHash;
 import eu.callmatch.imports.formats.Cordis;
-import eu.callmatch.imports.formats.CordisOrganisation;
-import eu.callmatch.imports.formats.CordisParticipation;
-import eu.callmatch.imports.formats.CordisProject;
 import eu.callmatch.imports.formats.CordisSink;
 import eu.callmatch.imports.formats.InputLimits;
+import eu.callmatch.organisations.CordisOrganisation;
+import eu.callmatch.organisations.CordisParticipation;
+import eu.callmatch.organisations.CordisProject;
+import eu.callmatch.organisations.service.PartnerPoolService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,9 +21,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Imports a CORDIS bundle into the partner pool: projects, organisations (by PIC) and their participations.
- * Written with JDBC batches in transactions of a few hundred organisations: the pool has tens of thousands of rows
- * and a nightly re-import of an unchanged bundle must cost little, so only what changed is written (content hashes).
+ * Imports a CORDIS bundle into the partner pool (through the organisations feature's {@link PartnerPoolService}):
+ * projects, organisations (by PIC) and their participations, in transactions of a few hundred records that commit
+ * on their own.
  */
 @ApplicationScoped
 class CordisImporter {
@@ -43,12 +31,10 @@ class CordisImporter {
     static final int PROJECTS_PER_BATCH = 1000;
     static final int ORGANISATIONS_PER_BATCH = 500;
 
-    private final EntityManager em;
-    private final ChangeLog changes;
+    private final PartnerPoolService pool;
 
-    CordisImporter(EntityManager em, ChangeLog changes) {
-        this.em = em;
-        this.changes = changes;
+    CordisImporter(PartnerPoolService pool) {
+        this.pool = pool;
     }
 
     /** What the bundle holds, gathered before writing: an organisation's hash covers its participations. */
@@ -83,8 +69,12 @@ class CordisImporter {
         }
     }
 
-    /** @param file a zip bundle, or one CORDIS CSV (organization.csv, project.csv, ...) told apart by its header */
-    void importBundle(Path file, boolean zip, InputLimits limits, ImportProgress progress, Runnable afterBatch) {
+    /**
+     * @param file a zip bundle, or one CORDIS CSV (organization.csv, project.csv, ...) told apart by its header
+     * @param asOf when the bundle was true at CORDIS: an organisation stored as of later is not applied
+     */
+    void importBundle(Path file, boolean zip, InputLimits limits, OffsetDateTime asOf, ImportProgress progress,
+                      Runnable afterBatch) {
         Bundle bundle = new Bundle(progress);
         if (zip) {
             Cordis.readBundle(file, limits, bundle);
@@ -93,198 +83,22 @@ class CordisImporter {
         }
         Set<String> changedProjects = new HashSet<>();
         for (List<CordisProject> chunk : chunks(bundle.projects, PROJECTS_PER_BATCH)) {
-            QuarkusTransaction.requiringNew().run(() -> jdbc(c -> writeProjects(c, chunk, progress, changedProjects)));
+            changedProjects.addAll(QuarkusTransaction.requiringNew().call(() -> pool.writeProjects(chunk,
+                    outcome -> progress.countDetail("projects", outcome))));
             afterBatch.run();
         }
-        Set<String> reindexed = new HashSet<>();
+        Set<String> logged = new HashSet<>();
         for (List<CordisOrganisation> chunk : chunks(new ArrayList<>(bundle.organisations.values()), ORGANISATIONS_PER_BATCH)) {
-            QuarkusTransaction.requiringNew().run(() -> jdbc(c -> {
-                List<String> changed = writeOrganisations(c, chunk, bundle.participations, progress);
-                changes.record(ChangeLog.Kind.ORGANISATION, changed);
-                reindexed.addAll(changed);
-            }));
+            logged.addAll(QuarkusTransaction.requiringNew().call(() -> pool.writeOrganisations(chunk,
+                    bundle.participations, asOf, (outcome, participations) -> {
+                        progress.count(outcome);
+                        for (int i = 0; i < participations; i++) {
+                            progress.countDetail("participations", outcome);
+                        }
+                    })));
             afterBatch.run();
         }
-        if (!changedProjects.isEmpty()) {
-            // an organisation is found by what its projects say: a changed project changes its organisations
-            QuarkusTransaction.requiringNew().run(() -> jdbc(c -> {
-                List<String> pics = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement(
-                        "select distinct organisation_pic from participation where project_id = any(?)")) {
-                    ps.setArray(1, c.createArrayOf("text", changedProjects.toArray()));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            if (!reindexed.contains(rs.getString(1))) {
-                                pics.add(rs.getString(1));
-                            }
-                        }
-                    }
-                }
-                changes.record(ChangeLog.Kind.ORGANISATION, pics);
-            }));
-        }
-    }
-
-    private void writeProjects(Connection c, List<CordisProject> chunk, ImportProgress progress,
-                               Set<String> changedProjects) throws SQLException {
-        Map<String, String> existing = hashes(c, "select id, content_hash from project where id = any(?)",
-                chunk.stream().map(CordisProject::id).toList());
-        Timestamp now = Timestamp.from(Instant.now());
-        try (PreparedStatement insert = c.prepareStatement("insert into project (acronym, title, objective, topic, "
-                + "topic_title, framework, start_date, end_date, science_fields, content_hash, created_at, updated_at, id) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             // a lone CSV of the bundle knows only some of a project's fields: the others are kept, never blanked
-             PreparedStatement update = c.prepareStatement("update project set acronym = coalesce(?, acronym), "
-                     + "title = coalesce(?, title), objective = coalesce(?, objective), topic = coalesce(?, topic), "
-                     + "topic_title = coalesce(?, topic_title), framework = coalesce(?, framework), "
-                     + "start_date = coalesce(?, start_date), end_date = coalesce(?, end_date), "
-                     + "science_fields = case when cardinality(?::text[]) > 0 then ?::text[] else science_fields end, "
-                     + "content_hash = ?, created_at = coalesce(created_at, ?), updated_at = ? where id = ?")) {
-            for (CordisProject p : chunk) {
-                String hash = ContentHash.of(p.acronym(), p.title(), p.objective(), p.topic(), p.topicTitle(),
-                        p.framework(), p.startDate(), p.endDate(), p.scienceFields());
-                Outcome outcome = !existing.containsKey(p.id()) ? Outcome.CREATED
-                        : hash.equals(existing.get(p.id())) ? Outcome.UNCHANGED : Outcome.UPDATED;
-                progress.countDetail("projects", outcome);
-                if (outcome == Outcome.UNCHANGED) {
-                    continue;
-                }
-                PreparedStatement ps = outcome == Outcome.CREATED ? insert : update;
-                int i = 0;
-                ps.setString(++i, p.acronym());
-                ps.setString(++i, p.title());
-                ps.setString(++i, p.objective());
-                ps.setString(++i, p.topic());
-                ps.setString(++i, p.topicTitle());
-                ps.setString(++i, p.framework());
-                ps.setDate(++i, p.startDate() == null ? null : Date.valueOf(p.startDate()));
-                ps.setDate(++i, p.endDate() == null ? null : Date.valueOf(p.endDate()));
-                var fields = c.createArrayOf("text", (p.scienceFields() == null ? List.of() : p.scienceFields()).toArray());
-                ps.setArray(++i, fields);
-                if (ps == update) {
-                    ps.setArray(++i, fields);
-                }
-                ps.setString(++i, hash);
-                ps.setTimestamp(++i, now);
-                ps.setTimestamp(++i, now);
-                ps.setString(++i, p.id());
-                ps.addBatch();
-                if (outcome == Outcome.UPDATED) {
-                    changedProjects.add(p.id());
-                }
-            }
-            insert.executeBatch();
-            update.executeBatch();
-        }
-    }
-
-    /** Returns the PICs of the organisations created or changed. */
-    private List<String> writeOrganisations(Connection c, List<CordisOrganisation> chunk,
-                                            Map<String, List<CordisParticipation>> participations,
-                                            ImportProgress progress) throws SQLException {
-        Map<String, String> existing = hashes(c, "select pic, content_hash from organisation where pic = any(?)",
-                chunk.stream().map(CordisOrganisation::pic).toList());
-        Timestamp now = Timestamp.from(Instant.now());
-        List<String> changed = new ArrayList<>();
-        List<CordisParticipation> rewrite = new ArrayList<>();
-        try (PreparedStatement insert = c.prepareStatement("insert into organisation (name, short_name, country, city, "
-                + "activity_type, sme, url, content_hash, created_at, updated_at, pic) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-             PreparedStatement update = c.prepareStatement("update organisation set name = ?, short_name = ?, "
-                     + "country = ?, city = ?, activity_type = ?, sme = ?, url = ?, content_hash = ?, "
-                     + "created_at = coalesce(created_at, ?), updated_at = ? where pic = ?")) {
-            for (CordisOrganisation o : chunk) {
-                List<CordisParticipation> own = new ArrayList<>(participations.getOrDefault(o.pic(), List.of()));
-                own.sort(Comparator.comparing(CordisParticipation::projectId));
-                String hash = ContentHash.of(o.name(), o.shortName(), o.country(), o.city(), o.activityType(), o.sme(),
-                        o.url(), own.stream().map(p -> p.projectId() + "/" + p.role() + "/"
-                                + (p.ecContribution() == null ? null : p.ecContribution().stripTrailingZeros().toPlainString()))
-                                .toList());
-                Outcome outcome = !existing.containsKey(o.pic()) ? Outcome.CREATED
-                        : hash.equals(existing.get(o.pic())) ? Outcome.UNCHANGED : Outcome.UPDATED;
-                progress.count(outcome);
-                for (int i = 0; i < own.size(); i++) {
-                    progress.countDetail("participations", outcome);
-                }
-                if (outcome == Outcome.UNCHANGED) {
-                    continue;
-                }
-                PreparedStatement ps = outcome == Outcome.CREATED ? insert : update;
-                ps.setString(1, o.name());
-                ps.setString(2, o.shortName());
-                ps.setString(3, o.country());
-                ps.setString(4, o.city());
-                ps.setString(5, o.activityType());
-                if (o.sme() == null) {
-                    ps.setNull(6, Types.BOOLEAN);
-                } else {
-                    ps.setBoolean(6, o.sme());
-                }
-                ps.setString(7, o.url());
-                ps.setString(8, hash);
-                ps.setTimestamp(9, now);
-                ps.setTimestamp(10, now);
-                ps.setString(11, o.pic());
-                ps.addBatch();
-                changed.add(o.pic());
-                rewrite.addAll(own);
-            }
-            insert.executeBatch();
-            update.executeBatch();
-        }
-        if (!changed.isEmpty()) {
-            writeParticipations(c, rewrite, now);
-        }
-        return changed;
-    }
-
-    /**
-     * Adds the bundle's participations of these organisations and updates those it has again; never deletes one. A
-     * CORDIS file may be partial (a truncated download, one programme's file, a lone organization.csv): replacing an
-     * organisation's participations by the file's cut an organisation from 9 projects to 1.
-     */
-    private static void writeParticipations(Connection c, List<CordisParticipation> rows, Timestamp now)
-            throws SQLException {
-        // a participation in a project the input did not describe (a lone organization.csv) gets a bare project row
-        try (PreparedStatement projects = c.prepareStatement("insert into project (id, created_at, updated_at) "
-                + "select unnest(?), ?, ? on conflict (id) do nothing")) {
-            projects.setArray(1, c.createArrayOf("text", rows.stream().map(CordisParticipation::projectId).distinct().toArray()));
-            projects.setTimestamp(2, now);
-            projects.setTimestamp(3, now);
-            projects.executeUpdate();
-        }
-        try (PreparedStatement insert = c.prepareStatement("insert into participation (organisation_pic, project_id, "
-                + "role, ec_contribution) values (?, ?, ?, ?) on conflict (organisation_pic, project_id) do update "
-                + "set role = excluded.role, ec_contribution = excluded.ec_contribution")) {
-            for (CordisParticipation p : rows) {
-                insert.setString(1, p.pic());
-                insert.setString(2, p.projectId());
-                insert.setString(3, p.role());
-                insert.setBigDecimal(4, p.ecContribution());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
-
-    private static Map<String, String> hashes(Connection c, String sql, List<String> keys) throws SQLException {
-        Map<String, String> hashes = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setArray(1, c.createArrayOf("text", keys.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    hashes.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return hashes;
-    }
-
-    private interface Work {
-        void execute(Connection connection) throws SQLException;
-    }
-
-    private void jdbc(Work work) {
-        em.unwrap(Session.class).doWork(work::execute);
+        QuarkusTransaction.requiringNew().run(() -> pool.projectsChanged(changedProjects, logged));
     }
 
     private static <T> List<List<T>> chunks(List<T> all, int size) {
@@ -294,5 +108,4 @@ class CordisImporter {
         }
         return chunks;
     }
-
 }

@@ -17,6 +17,7 @@ public final class ImportProgress {
     int created;
     int updated;
     int unchanged;
+    int stale;
     int rejected;
     int errorTotal;
     final List<ImportRun.RecordError> errors = new ArrayList<>();
@@ -27,6 +28,7 @@ public final class ImportProgress {
             case CREATED -> created++;
             case UPDATED -> updated++;
             case UNCHANGED -> unchanged++;
+            case STALE -> stale++;
         }
     }
 
@@ -68,6 +70,7 @@ public final class ImportProgress {
         run.created = created;
         run.updated = updated;
         run.unchanged = unchanged;
+        run.stale = stale;
         run.rejected = rejected;
         run.errorTotal = errorTotal;
         // in line order: records are checked on one thread and written on another, whose rejections come later

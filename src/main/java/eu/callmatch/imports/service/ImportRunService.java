@@ -64,11 +64,12 @@ public class ImportRunService {
 
     /** @param file the spool file the run reads (removed when the run is closed as crashed), or null */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public long start(ImportFormat format, String source, java.nio.file.Path file) {
+    public long start(ImportFormat format, String source, java.nio.file.Path file, OffsetDateTime asOf) {
         ImportRun run = new ImportRun();
         run.kind = format.kind().name();
         run.format = format.id();
         run.source = source;
+        run.asOf = asOf;
         run.status = ImportRun.Status.RUNNING;
         run.startedAt = run.heartbeatAt = now();
         run.owner = owner;
@@ -128,7 +129,7 @@ public class ImportRunService {
 
     /** A run that failed before reading anything, e.g. because its source was down: recorded, nothing else changes. */
     public ImportRunDto failed(ImportFormat format, String source, String message) {
-        long id = start(format, source, null);
+        long id = start(format, source, null, null);
         return finish(id, new ImportProgress(), message);
     }
 

@@ -22,6 +22,8 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,8 +43,18 @@ public class ImportService {
 
     private static final Logger LOG = Logger.getLogger(ImportService.class);
 
-    /** What a caller asks for. {@code file} is spooled: the service deletes it when the run ends. */
-    public record Request(ImportFormat format, Path file, String source, boolean complete) {
+    /**
+     * What a caller asks for. {@code file} is spooled: the service deletes it when the run ends. {@code asOf}: when
+     * the file's data was true at its source, as the caller says (null: the records' own source dates where they
+     * carry one, else {@code fetchedAt}); {@code fetchedAt}: when the file was fetched or received.
+     */
+    public record Request(ImportFormat format, Path file, String source, boolean complete, OffsetDateTime asOf,
+                          OffsetDateTime fetchedAt) {
+
+        /** A file received now, as of now. */
+        public Request(ImportFormat format, Path file, String source, boolean complete) {
+            this(format, file, source, complete, null, OffsetDateTime.now(ZoneOffset.UTC));
+        }
     }
 
     /** The file was not of the declared format at all: the run is recorded as FAILED, the client gets a 400. */
@@ -135,7 +147,8 @@ public class ImportService {
 
     private long startRun(Request request) {
         try {
-            return runs.start(request.format(), request.source(), request.file());
+            return runs.start(request.format(), request.source(), request.file(),
+                    request.asOf() != null ? request.asOf() : request.fetchedAt());
         } catch (RuntimeException e) {
             spool.remove(request.file().toString()); // no run will read it
             throw e;
@@ -152,17 +165,17 @@ public class ImportService {
                 switch (request.format().kind()) {
                     case CALLS -> {
                         try (Reader reader = reader(request.file(), progress)) {
-                            callImporter.importCalls(request.format(), reader, limits, request.source(),
-                                    request.complete(), progress, heartbeat, changes);
+                            callImporter.importCalls(request, reader, limits, progress, heartbeat, changes);
                         }
                     }
                     case MEMBERS -> {
                         try (Reader reader = reader(request.file(), progress)) {
-                            memberImporter.importMembers(reader, limits, progress, heartbeat);
+                            memberImporter.importMembers(reader, limits,
+                                    request.asOf() != null ? request.asOf() : request.fetchedAt(), progress, heartbeat);
                         }
                     }
                     case ORGANISATIONS -> cordisImporter.importBundle(request.file(), isZip(request.file()), limits,
-                            progress, heartbeat);
+                            request.asOf() != null ? request.asOf() : request.fetchedAt(), progress, heartbeat);
                 }
             }
             return runs.finish(id, progress, null);

@@ -8,6 +8,7 @@ import eu.callmatch.members.service.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.Reader;
+import java.time.OffsetDateTime;
 
 /** Imports members (members-csv), upserted by external id, else by name and country. */
 @ApplicationScoped
@@ -24,8 +25,10 @@ class MemberImporter {
         this.validation = validation;
     }
 
-    void importMembers(Reader input, InputLimits limits, ImportProgress progress, Runnable afterBatch) {
-        Batches<MemberDto> batches = new Batches<>(writer, members::upsert, progress, afterBatch);
+    /** @param asOf when the file was true at its source: a member stored as of later is not applied */
+    void importMembers(Reader input, InputLimits limits, OffsetDateTime asOf, ImportProgress progress,
+                       Runnable afterBatch) {
+        Batches<MemberDto> batches = new Batches<>(writer, member -> members.upsert(member, asOf), progress, afterBatch);
         RecordSink<MemberDto> sink = new RecordSink<>() {
             @Override
             public void accept(long line, MemberDto member) {

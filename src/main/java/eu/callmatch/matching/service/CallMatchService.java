@@ -1,5 +1,6 @@
 package eu.callmatch.matching.service;
 
+import eu.callmatch.calls.CallKind;
 import eu.callmatch.calls.CallStatus;
 import eu.callmatch.calls.rest.CallDto;
 import eu.callmatch.calls.service.CallService;
@@ -249,6 +250,10 @@ public class CallMatchService {
 
     private List<String> eligibilityNotes(CallDto call, boolean sme, String country, LocalDate now) {
         List<String> notes = new ArrayList<>();
+        String cascade = cascadeFunding(call);
+        if (cascade != null) {
+            notes.add(cascade);
+        }
         if (sme) {
             String text = (call.title() + " " + Objects.toString(call.description(), "")).toLowerCase(Locale.ROOT);
             notes.add(text.contains("sme") ? "open to SMEs, and the call mentions SMEs" : "open to SMEs");
@@ -271,6 +276,25 @@ public class CallMatchService {
             }
         });
         return notes;
+    }
+
+    /**
+     * What sets a cascade-funding call apart: not a consortium's proposal to the Commission but an application to the
+     * EU-funded project (the portal gives its name as the title) that runs it; null for any other call.
+     */
+    static String cascadeFunding(CallDto call) {
+        if (call.kind() != CallKind.CASCADE_FUNDING) {
+            return null;
+        }
+        StringBuilder note = new StringBuilder("cascade funding by ").append(call.title());
+        if (call.parentTopic() != null) {
+            note.append(" (funded under ").append(call.parentTopic()).append(')');
+        }
+        note.append(": apply to the project, not to the Commission");
+        if (call.budgetMax() != null) {
+            note.append(String.format(Locale.ROOT, "; EUR %,.0f in all", call.budgetMax()));
+        }
+        return note.toString();
     }
 
     private static boolean applicable(CallDto call, LocalDate now) {

@@ -89,7 +89,7 @@ public class MemberService {
         MemberMapper.apply(dto, member);
         ensureUnique(member, null);
         member.contentHash = MemberMapper.contentHash(member);
-        member.createdAt = member.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        member.createdAt = member.updatedAt = member.asOf = OffsetDateTime.now(ZoneOffset.UTC);
         members.persist(member);
         members.flush();
         changes.record(ChangeLog.Kind.MEMBER, member.id.toString());
@@ -110,7 +110,7 @@ public class MemberService {
         String hash = MemberMapper.contentHash(member);
         if (!hash.equals(member.contentHash)) {
             member.contentHash = hash;
-            member.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            member.updatedAt = member.asOf = OffsetDateTime.now(ZoneOffset.UTC);
             changes.record(ChangeLog.Kind.MEMBER, member.id.toString());
             audit(member.id, MemberAudit.Action.UPDATED, changed);
         }
@@ -118,23 +118,32 @@ public class MemberService {
         return MemberMapper.toDto(member);
     }
 
-    /** The member with the same external id, else the same name and country: created, replaced or left alone. */
+    /**
+     * The member with the same external id, else the same name and country: created, replaced or left alone. Newer
+     * wins: a member stored as of after {@code asOf} (by an import, or edited in the API since) is left alone (STALE).
+     */
     @Transactional
-    public Outcome upsert(MemberDto dto) {
+    public Outcome upsert(MemberDto dto, OffsetDateTime asOf) {
         validate(dto);
         Member given = new Member();
         MemberMapper.apply(dto, given);
         Member existing = (given.externalId != null ? members.findByExternalId(given.externalId)
                 : members.findByNameAndCountry(given.name, given.country)).orElse(null);
+        if (existing != null && existing.asOf != null && asOf.isBefore(existing.asOf)) {
+            return Outcome.STALE;
+        }
+        Outcome outcome;
         if (existing == null) {
-            create(dto);
-            return Outcome.CREATED;
+            outcome = Outcome.CREATED;
+            existing = members.findById(create(dto).id());
+        } else if (MemberMapper.contentHash(given).equals(existing.contentHash)) {
+            outcome = Outcome.UNCHANGED;
+        } else {
+            replace(existing.id, dto);
+            outcome = Outcome.UPDATED;
         }
-        if (MemberMapper.contentHash(given).equals(existing.contentHash)) {
-            return Outcome.UNCHANGED;
-        }
-        replace(existing.id, dto);
-        return Outcome.UPDATED;
+        existing.asOf = asOf; // the source's time, not the time of this write
+        return outcome;
     }
 
     /**

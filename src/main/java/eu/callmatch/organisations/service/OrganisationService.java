@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The partner pool: reads. Writes come from the CORDIS import. */
+/** The partner pool: reads. Its writes are {@link PartnerPoolService}'s. */
 @ApplicationScoped
 public class OrganisationService {
 

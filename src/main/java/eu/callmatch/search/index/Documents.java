@@ -65,6 +65,8 @@ public final class Documents {
         doc.add(new NumericDocValuesField(STATUS_RANK, call.status() == CallStatus.CLOSED ? 1 : 0));
         keyword(doc, ACTION_TYPE, call.actionType(), true);
         keyword(doc, CLUSTER, call.cluster(), true);
+        keyword(doc, KIND, call.kind() == null ? null : call.kind().name(), true);
+        keyword(doc, PARENT_TOPIC, call.parentTopic(), false);
         if (call.deadlines() != null) {
             // multi-valued: a range filter matches when any deadline is in it, a sort can pick the earliest
             call.deadlines().stream().filter(d -> d != null)

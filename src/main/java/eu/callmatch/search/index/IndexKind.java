@@ -11,9 +11,9 @@ import static eu.callmatch.search.index.SearchFields.*;
 public enum IndexKind {
 
     CALLS(weights(TITLE, 4f, KEYWORDS, 3f, CALL_TITLE, 2f, DESTINATION, 2f, DESCRIPTION, 1f),
-            List.of(ID, CALL_IDENTIFIER),
-            Set.of(ID, CALL_IDENTIFIER, PROGRAMME, STATUS, ACTION_TYPE, CLUSTER),
-            List.of(PROGRAMME, STATUS, ACTION_TYPE, CLUSTER),
+            List.of(ID, CALL_IDENTIFIER, PARENT_TOPIC),
+            Set.of(ID, CALL_IDENTIFIER, PROGRAMME, STATUS, ACTION_TYPE, CLUSTER, KIND, PARENT_TOPIC),
+            List.of(PROGRAMME, STATUS, ACTION_TYPE, CLUSTER, KIND),
             List.of(TITLE, DESCRIPTION)),
 
     MEMBERS(weights(NAME, 4f, KEYWORDS, 3f, DESCRIPTION, 1f),

@@ -11,7 +11,7 @@ import java.util.Set;
 public final class SearchFields {
 
     /** Bump when a field, its type or its analyzer changes: an index stamped otherwise is rebuilt. */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     // every kind
     public static final String ID = "id";
@@ -27,6 +27,10 @@ public final class SearchFields {
     public static final String STATUS = "status";
     public static final String ACTION_TYPE = "actionType";
     public static final String CLUSTER = "cluster";
+    /** TOPIC, CASCADE_FUNDING or TENDER, where the source says. */
+    public static final String KIND = "kind";
+    /** A cascade-funding call's topic. */
+    public static final String PARENT_TOPIC = "parentTopic";
     /** Epoch days of every deadline of a call (multi-valued points and doc values). */
     public static final String DEADLINE = "deadline";
     /** Epoch day of the opening date. */
@@ -60,7 +64,7 @@ public final class SearchFields {
 
     /** Exact-value fields: indexed as one untokenized term, filtered on, never stemmed. */
     public static final Set<String> KEYWORD_FIELDS = Set.of(ID, CALL_IDENTIFIER, PROGRAMME, STATUS, ACTION_TYPE,
-            CLUSTER, COUNTRY, ORGANISATION_TYPE, SECTOR, TOPIC, SME);
+            CLUSTER, KIND, PARENT_TOPIC, COUNTRY, ORGANISATION_TYPE, SECTOR, TOPIC, SME);
 
     /** Facet dimensions, all as sorted-set doc values in the default {@code $facets} field. */
     public static final FacetsConfig FACETS = facetsConfig();

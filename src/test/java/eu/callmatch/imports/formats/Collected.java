@@ -21,6 +21,8 @@ final class Collected<T> implements RecordSink<T> {
 
     final List<Accepted<T>> accepted = new ArrayList<>();
     final List<Rejected> rejected = new ArrayList<>();
+    /** How each folded record was merged, in the order the parser said it. */
+    final List<String> merged = new ArrayList<>();
 
     @Override
     public void accept(long line, T record) {
@@ -30,6 +32,11 @@ final class Collected<T> implements RecordSink<T> {
     @Override
     public void reject(long line, String record, String reason) {
         rejected.add(new Rejected(line, record, reason));
+    }
+
+    @Override
+    public void merged(String how) {
+        merged.add(how);
     }
 
     List<T> records() {

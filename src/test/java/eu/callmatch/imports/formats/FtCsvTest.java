@@ -1,5 +1,7 @@
 package eu.callmatch.imports.formats;
 
+import eu.callmatch.calls.CallKind;
+import eu.callmatch.calls.CallTranslation;
 import eu.callmatch.calls.rest.CallDto;
 import eu.callmatch.common.TestData;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,7 @@ class FtCsvTest {
 
     @Test
     void readsEveryExportRowTenderReferencesIncluded() throws Exception {
-        int rows = 0, accepted = 0;
+        int rows = 0, accepted = 0, merged = 0;
         Set<String> identifiers = new HashSet<>(), rejectedIdentifiers = new HashSet<>();
         List<Path> files;
         try (Stream<Path> list = Files.list(EXPORTS)) {
@@ -36,8 +38,9 @@ class FtCsvTest {
         assertEquals(8, files.size());
         for (Path file : files) {
             Collected<CallDto> calls = Collected.of(file, FtCsv::read);
-            rows += calls.accepted.size() + calls.rejected.size();
+            rows += calls.accepted.size() + calls.rejected.size() + calls.merged.size();
             accepted += calls.accepted.size();
+            merged += calls.merged.size();
             calls.records().forEach(c -> identifiers.add(c.identifier()));
             calls.rejected.forEach(r -> rejectedIdentifiers.add(r.record()));
             calls.rejected.forEach(r -> assertTrue(r.reason().contains("must not contain"), r.toString()));
@@ -46,13 +49,79 @@ class FtCsvTest {
                         call.identifier() + " keeps HTML");
                 assertEquals(call.deadlines().stream().sorted().toList(), call.deadlines());
             }
+            assertEquals(calls.records().size(), calls.records().stream().map(CallDto::identifier).distinct().count(),
+                    file + " yields each record once");
         }
-        assertEquals(92, rows);
+        assertEquals(92, rows, "every row is a record, a rejection or merged");
         // every row is usable, EuropeAid tender references (with slashes) included
-        assertEquals(92, accepted);
-        assertEquals(63, identifiers.size());
+        assertEquals(92, accepted + merged);
+        // 63 identifiers, of which 11 topics' rows are 22 cascade-funding calls: 52 + 22 records
+        assertEquals(74, identifiers.size());
         assertEquals(Set.of(), rejectedIdentifiers);
         assertTrue(identifiers.contains("EuropeAid/172802/ID/ACT/RS"));
+    }
+
+    @Test
+    void eachCascadeFundingCallIsARecordOfItsOwnUnderItsTopic() throws Exception {
+        Collected<CallDto> calls = Collected.of(EXPORTS.resolve("output_query-open_1728752759445.csv"), FtCsv::read);
+
+        String topic = "HORIZON-EIT-2023-25-KIC-EITMANUFACTURING";
+        List<CallDto> cascade = calls.records().stream().filter(c -> topic.equals(c.parentTopic())).toList();
+        assertEquals(List.of(topic + "-CASCADE-6042", topic + "-CASCADE-5741", topic + "-CASCADE-6901"),
+                cascade.stream().map(CallDto::identifier).toList());
+        assertTrue(cascade.stream().allMatch(c -> c.kind() == CallKind.CASCADE_FUNDING));
+        // each its own budget and deadline, as the rows give them
+        assertEquals(List.of(new BigDecimal("170000"), new BigDecimal("300000"), new BigDecimal("8800000")),
+                cascade.stream().map(CallDto::budgetMax).toList());
+        assertEquals(3, cascade.stream().map(CallDto::deadlines).distinct().count());
+        assertEquals("https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/"
+                + "competitive-calls-cs/6042", cascade.get(0).url());
+        assertEquals("Horizon Europe", cascade.get(0).programme());
+        assertFalse(calls.records().stream().anyMatch(c -> c.identifier().equals(topic)),
+                "the topic itself is not listed in this export");
+        assertEquals(List.of(), calls.merged);
+    }
+
+    @Test
+    void languageVersionsOfATenderAreOneCallInEnglishWithTheOtherLanguagesKept() throws Exception {
+        Collected<CallDto> sample = Collected.of(EXPORTS.resolve("output_query-open_1718653202242.csv"), FtCsv::read);
+        CallDto tender = sample.records().stream()
+                .filter(c -> c.identifier().equals("EuropeAid/172802/ID/ACT/RS")).findFirst().orElseThrow();
+        assertEquals(CallKind.TENDER, tender.kind());
+        assertEquals(List.of("languageVersions", "languageVersions"), sample.merged, "its ES and FR rows");
+        // these repeat the English text: nothing to keep
+        assertNull(tender.translations());
+
+        // the French row first, with a text of its own (as EuropeAid/173682/DD/ACT/MG has in the original export)
+        String csv = HEADER
+                + "EuropeAid/1/DD/ACT/MG,Appui au dispositif,,,,,2024-10-01T17:00:00,,,,,,1PROSPECTSFR,Le projet\n"
+                + "EuropeAid/1/DD/ACT/MG,Support to the system,,,,,2024-10-01T17:00:00,,,,,,1PROSPECTSEN,The project\n"
+                + "EuropeAid/1/DD/ACT/MG,Support to the system,,,,,2024-10-01T17:00:00,,,,,,1PROSPECTSES,The project\n";
+        Collected<CallDto> calls = Collected.of(csv, FtCsv::read);
+
+        assertEquals(1, calls.accepted.size());
+        assertEquals(2, calls.accepted.get(0).line(), "where the record's first row is");
+        CallDto call = calls.records().get(0);
+        assertEquals("Support to the system", call.title());
+        assertEquals("The project", call.description());
+        assertEquals(List.of(new CallTranslation("fr", "Appui au dispositif", "Le projet")), call.translations());
+        assertEquals(List.of("languageVersions", "languageVersions"), calls.merged);
+    }
+
+    @Test
+    void identicalRowsCountOnceAndALaterDifferentRowOfTheSameTopicWins() throws Exception {
+        Collected<CallDto> sample = Collected.of(EXPORTS.resolve("output_query-upcoming_1718653130808.csv"), FtCsv::read);
+        assertEquals(List.of("identicalRows"), sample.merged);
+        assertEquals(7, sample.accepted.size(), "8 rows, one a repeat");
+
+        String csv = HEADER
+                + "EU4H-2024-PJ-02-1,Health,,,,,2024-10-01T17:00:00,,,,,,46982451TOPICSen,x\n"
+                + "EU4H-2024-PJ-02-1,Health,,,,,2024-10-01T17:00:00,,,,,,46982451EU4HProjectGrants1718668800000,x\n"
+                + "EU4H-2024-PJ-02-1,Health,,,,,2024-11-04T17:00:00,,,,,,46982451TOPICSen,x\n";
+        Collected<CallDto> calls = Collected.of(csv, FtCsv::read);
+        assertEquals(List.of("identicalRows", "laterRowsOfTheSameRecord"), calls.merged);
+        assertEquals(List.of(LocalDate.of(2024, 11, 4)), calls.records().get(0).deadlines());
+        assertEquals(CallKind.TOPIC, calls.records().get(0).kind());
     }
 
     @Test

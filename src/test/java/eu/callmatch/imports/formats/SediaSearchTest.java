@@ -27,6 +27,8 @@ class SediaSearchTest {
         assertEquals(1, calls.accepted.size());
         CallDto call = calls.records().get(0);
         assertEquals("EUAF-2023-TRAI-03", call.identifier());
+        // the portal's own date of this version of the record: newer wins by it
+        assertEquals(java.time.OffsetDateTime.parse("2024-08-05T15:46:39.821+02:00"), call.asOf());
         assertEquals("EUAF-2023-TRAI", call.callIdentifier());
         assertEquals("Training, conferences, staff exchanges and studies", call.callTitle());
         assertEquals("Union Anti-Fraud Programme", call.programme());

@@ -133,7 +133,7 @@ class AlertsBenchmark {
         double alertSeconds = (System.nanoTime() - start) / 1e9;
         // the next night: the same calls' deadlines moved; the members' profiles are embedded already, and every
         // call alerted the first time is followed now (so it is alerted again, whatever its rank)
-        long next = runs.start(ImportFormat.CALLMATCH_JSONL, "alerts-bench", null);
+        long next = runs.start(ImportFormat.CALLMATCH_JSONL, "alerts-bench", null, null);
         runs.finish(next, new ImportProgress(), null);
         List<CallChange> moved = ids.stream().map(id -> new CallChange(id, EnumSet.of(CallChange.Kind.DEADLINE_CHANGED),
                 List.of("deadline moved"))).toList();

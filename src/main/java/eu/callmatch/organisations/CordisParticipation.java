@@ -1,4 +1,4 @@
-package eu.callmatch.imports.formats;
+package eu.callmatch.organisations;
 
 import java.math.BigDecimal;
 

@@ -1,4 +1,4 @@
-package eu.callmatch.imports.formats;
+package eu.callmatch.organisations;
 
 import java.time.LocalDate;
 import java.util.List;
