@@ -58,7 +58,10 @@ class SecurityMatrixTest {
             Map.entry("unassignMember", STAFF), Map.entry("exportDecisions", STAFF),
             Map.entry("createCalendarFeed", STAFF), Map.entry("listCalendarFeeds", STAFF),
             Map.entry("getCalendarFeed", STAFF), Map.entry("revokeCalendarFeed", STAFF),
-            Map.entry("getCalendar", PUBLIC));
+            Map.entry("getCalendar", PUBLIC),
+            Map.entry("subscribeToDigest", STAFF), Map.entry("getDigestSubscription", STAFF),
+            Map.entry("unsubscribeFromDigest", STAFF), Map.entry("listDigestDeliveries", STAFF),
+            Map.entry("confirmDigestUnsubscribe", PUBLIC), Map.entry("unsubscribeByLink", PUBLIC));
 
     /** Query parameters that keep an allowed call harmless (a 400 instead of a rebuild or an import). */
     static final Map<String, String> QUERY = Map.of(

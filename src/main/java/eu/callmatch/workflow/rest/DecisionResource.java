@@ -161,7 +161,7 @@ public class DecisionResource {
                     @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
                             examples = @ExampleObject(name = "text", value = DIGEST_TEXT)),
                     @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
-                            examples = @ExampleObject(name = "html", value = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Funding calls for Blue Hull Robotics SAS</title></head><body><h1>Funding calls for Blue Hull Robotics SAS, 2026-11-27</h1><p>No new or changed calls for you today.</p></body></html>"))})
+                            examples = @ExampleObject(name = "html", value = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Funding calls for Blue Hull Robotics SAS</title></head><body><h1>Funding calls for Blue Hull Robotics SAS, 2026-11-27</h1><p>No new or changed calls for you.</p></body></html>"))})
     public Response digest(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id,
                            @Parameter(description = "The day (default: today, where deadlines are read)",
                                    example = "2026-11-27") @QueryParam("date") String date,
@@ -171,10 +171,10 @@ public class DecisionResource {
                 MediaType.TEXT_PLAIN_TYPE, MediaType.TEXT_HTML_TYPE).build());
         MediaType type = chosen == null ? MediaType.APPLICATION_JSON_TYPE : chosen.getMediaType();
         if (type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
-            return Response.ok(DigestService.text(digest), MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
+            return Response.ok(digests.render(digest, "en", null).text(), MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
         }
         if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-            return Response.ok(DigestService.html(digest), MediaType.TEXT_HTML + ";charset=UTF-8").build();
+            return Response.ok(digests.render(digest, "en", null).html(), MediaType.TEXT_HTML + ";charset=UTF-8").build();
         }
         return Response.ok(digest, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -74,6 +74,8 @@ class HostileApiTest {
             Map.entry("replaceMember", Mode.WRITE), Map.entry("assignMember", Mode.WRITE),
             Map.entry("decideOnCall", Mode.WRITE), Map.entry("createUser", Mode.WRITE),
             Map.entry("createCalendarFeed", Mode.WRITE), Map.entry("revokeCalendarFeed", Mode.DELETE),
+            Map.entry("subscribeToDigest", Mode.WRITE), Map.entry("unsubscribeFromDigest", Mode.DELETE),
+            Map.entry("unsubscribeByLink", Mode.DELETE),
             Map.entry("importCalls", Mode.IMPORT), Map.entry("importCordis", Mode.IMPORT),
             Map.entry("importMembers", Mode.IMPORT),
             Map.entry("deleteCall", Mode.DELETE), Map.entry("deleteMember", Mode.DELETE),
