@@ -61,7 +61,10 @@ class SecurityMatrixTest {
             Map.entry("getCalendar", PUBLIC),
             Map.entry("subscribeToDigest", STAFF), Map.entry("getDigestSubscription", STAFF),
             Map.entry("unsubscribeFromDigest", STAFF), Map.entry("listDigestDeliveries", STAFF),
-            Map.entry("confirmDigestUnsubscribe", PUBLIC), Map.entry("unsubscribeByLink", PUBLIC));
+            Map.entry("confirmDigestUnsubscribe", PUBLIC), Map.entry("unsubscribeByLink", PUBLIC),
+            Map.entry("createSavedSearch", STAFF), Map.entry("listSavedSearches", STAFF),
+            Map.entry("getSavedSearch", STAFF), Map.entry("deleteSavedSearch", STAFF),
+            Map.entry("listSavedSearchHits", STAFF));
 
     /** Query parameters that keep an allowed call harmless (a 400 instead of a rebuild or an import). */
     static final Map<String, String> QUERY = Map.of(

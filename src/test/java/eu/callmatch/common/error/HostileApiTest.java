@@ -76,6 +76,7 @@ class HostileApiTest {
             Map.entry("createCalendarFeed", Mode.WRITE), Map.entry("revokeCalendarFeed", Mode.DELETE),
             Map.entry("subscribeToDigest", Mode.WRITE), Map.entry("unsubscribeFromDigest", Mode.DELETE),
             Map.entry("unsubscribeByLink", Mode.DELETE),
+            Map.entry("createSavedSearch", Mode.WRITE), Map.entry("deleteSavedSearch", Mode.DELETE),
             Map.entry("importCalls", Mode.IMPORT), Map.entry("importCordis", Mode.IMPORT),
             Map.entry("importMembers", Mode.IMPORT),
             Map.entry("deleteCall", Mode.DELETE), Map.entry("deleteMember", Mode.DELETE),
