@@ -184,7 +184,7 @@ class CallResourceTest {
                 .then().statusCode(405).contentType("application/problem+json");
         given().contentType(ContentType.XML).body("<call/>").when().put("/api/v1/calls/ANY-ID")
                 .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
-        given().accept("text/csv").when().get("/api/v1/calls")
+        given().accept("application/pdf").when().get("/api/v1/calls")
                 .then().statusCode(406).contentType("application/problem+json");
         given().when().get("/api/v1/nothing-here")
                 .then().statusCode(404).contentType("application/problem+json");

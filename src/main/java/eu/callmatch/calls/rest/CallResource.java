@@ -7,6 +7,8 @@ import eu.callmatch.common.changes.Outcome;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.SearchPage;
 import eu.callmatch.common.security.Roles;
+import eu.callmatch.common.spreadsheet.Representation;
+import eu.callmatch.common.spreadsheet.Table;
 import eu.callmatch.search.index.IndexKind;
 import eu.callmatch.search.index.SearchFields;
 import eu.callmatch.search.index.SearchRequest;
@@ -34,6 +36,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -64,10 +67,22 @@ public class CallResource {
                     + "identifier finds the call, and a topic's the cascade-funding calls under it) and the "
                     + "filters, with facet counts over all matches and a highlighted snippet per item. Without q, "
                     + "calls that can still be applied to come first, by deadline. Filter values are exact, as the "
-                    + "facets show them.")
+                    + "facets show them. As JSON, or as CSV or XLSX (by the format parameter or the Accept header: "
+                    + Representation.TEXT_CSV + ", " + Representation.XLSX + "), a row a call of the page, without "
+                    + "facets and snippets.")
+    @Produces({MediaType.APPLICATION_JSON, Representation.TEXT_CSV, Representation.XLSX})
     @APIResponse(responseCode = "200", description = "One page of calls",
-            content = @Content(schema = @Schema(implementation = CallPage.class)))
-    public SearchPage<CallHit> list(
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallPage.class)),
+                    @Content(mediaType = Representation.TEXT_CSV,
+                            schema = @Schema(type = SchemaType.STRING, description = Representation.CSV_DESCRIPTION),
+                            examples = @ExampleObject(name = "csv", value = "identifier,title,callIdentifier,"
+                                    + "programme,cluster,actionType,status,openingDate,deadlines,budgetMin,budgetMax,"
+                                    + "totalBudget,url\r\nHORIZON-CL5-2026-D3-01-01,Floating offshore wind,"
+                                    + "HORIZON-CL5-2026-D3-01,Horizon Europe,CL5,HORIZON-RIA,OPEN,2026-05-07,2026-12-09,"
+                                    + "3000000,5000000,15000000,https://ec.europa.eu/\r\n")),
+                    @Content(mediaType = Representation.XLSX, schema = @Schema(type = SchemaType.STRING,
+                            format = "binary", description = Representation.XLSX_DESCRIPTION))})
+    public Response list(
             @Parameter(description = "Free text", example = "offshore wind \"floating platform\" -hydrogen")
             @QueryParam("q") @Size(max = 1000, message = "must be at most 1000 characters") String q,
             @Parameter(description = "Programmes, comma-separated", example = "Horizon Europe")
@@ -97,7 +112,7 @@ public class CallResource {
                     + "forthcoming calls first, earliest deadline first) or openingDate (newest first)",
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "deadline", "openingDate"}))
             @QueryParam("sort") String sort,
-            @Valid @BeanParam PageRequest page) {
+            @Valid @BeanParam PageRequest page, @BeanParam Representation representation) {
         LocalDate deadlineFrom = QueryLists.date("deadlineFrom", deadlineFromParam);
         LocalDate deadlineTo = QueryLists.date("deadlineTo", deadlineToParam);
         if (deadlineFrom != null && deadlineTo != null && deadlineTo.isBefore(deadlineFrom)) {
@@ -118,7 +133,25 @@ public class CallResource {
         request = filter(request, SearchFields.PARENT_TOPIC, QueryLists.split(parentTopic));
         SearchService.Found found = search.search(IndexKind.CALLS, request);
         List<CallHit> items = found.items(calls.findAll(found.ids()), CallHit::new);
-        return new SearchPage<>(items, page.page, page.size, found.total(), found.facets());
+        return representation.respond(new SearchPage<>(items, page.page, page.size, found.total(), found.facets()),
+                () -> sheet(items));
+    }
+
+    private static Table sheet(List<CallHit> hits) {
+        return Table.of("Calls", hits.stream().map(CallHit::call).toList(),
+                Table.column("identifier", CallDto::identifier),
+                Table.column("title", CallDto::title),
+                Table.column("callIdentifier", CallDto::callIdentifier),
+                Table.column("programme", CallDto::programme),
+                Table.column("cluster", CallDto::cluster),
+                Table.column("actionType", CallDto::actionType),
+                Table.column("status", CallDto::status),
+                Table.column("openingDate", CallDto::openingDate),
+                Table.column("deadlines", CallDto::deadlines),
+                Table.column("budgetMin", CallDto::budgetMin),
+                Table.column("budgetMax", CallDto::budgetMax),
+                Table.column("totalBudget", CallDto::totalBudget),
+                Table.column("url", CallDto::url));
     }
 
     @GET

@@ -19,7 +19,7 @@ public class CallStatusRefresh {
         calls.refreshStatuses();
     }
 
-    @Scheduled(cron = "{callmatch.status-refresh.cron}", timeZone = "Europe/Brussels",
+    @Scheduled(cron = "{callmatch.status-refresh.cron}", timeZone = "{callmatch.time-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly() {
         calls.refreshStatuses();

@@ -27,6 +27,13 @@ public interface CallmatchConfig {
     @WithDefault("Europe/Brussels")
     String timeZone();
 
+    /**
+     * The address at which the helpdesk and its members reach the service, without a trailing slash: the links the
+     * service hands out for use outside it (calendar feeds, links in e-mails) start with it.
+     */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
     EmbeddedDatabase embeddedDatabase();
 
     @WithName("import")

@@ -55,6 +55,12 @@ public class ApiDocumentFilter implements OASFilter {
     private static final Kind ERROR = new Kind("500", "InternalError", "An unexpected error; the log has its id",
             "An unexpected error occurred (error id 1b4e28ba-2fa1-11d2-883f-0016d3cca427); it has been logged");
 
+    /**
+     * An operation's extension that marks it as needing no login (a calendar client's feed, an unsubscribe link):
+     * it gets an empty security requirement and no 401, 403 or 429.
+     */
+    public static final String PUBLIC = "x-callmatch-public";
+
     static final String BASIC = "basicAuth";
     static final String BEARER = "bearerAuth";
 
@@ -105,6 +111,14 @@ public class ApiDocumentFilter implements OASFilter {
                 attach(responses, NOT_ACCEPTABLE, used);
                 // AddressLengthLimit answers before any resource is matched, whatever its parameters
                 attach(responses, URI_TOO_LONG, used);
+                if (operation.getExtensions() != null && operation.getExtensions().containsKey(PUBLIC)) {
+                    operation.removeExtension(PUBLIC);
+                    // the annotation scanner copies a method's extensions onto its responses as well
+                    responses.getAPIResponses().values().forEach(r -> r.removeExtension(PUBLIC));
+                    operation.setSecurity(List.of(OASFactory.createSecurityRequirement()));
+                    attach(responses, ERROR, used);
+                    continue;
+                }
                 // in place of the security extension's bare "Not Authorized" and "Not Allowed"
                 responses.addAPIResponse(UNAUTHORIZED.code(), ref(UNAUTHORIZED));
                 responses.addAPIResponse(FORBIDDEN.code(), ref(FORBIDDEN));

@@ -53,7 +53,7 @@ public class ScheduledImports {
         this.portal = new PortalSearchClient(json);
     }
 
-    @Scheduled(cron = "{callmatch.import.cron}", timeZone = "Europe/Brussels",
+    @Scheduled(cron = "{callmatch.import.cron}", timeZone = "{callmatch.time-zone}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly(ScheduledExecution execution) {
         for (Map.Entry<String, CallmatchConfig.Source> source : config.imports().sources().entrySet()) {

@@ -1,6 +1,7 @@
 package eu.callmatch.matching.rest;
 
 import eu.callmatch.common.security.Roles;
+import eu.callmatch.common.spreadsheet.Representation;
 import eu.callmatch.matching.service.CallMatchService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -10,7 +11,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @RolesAllowed({Roles.READER, Roles.STAFF, Roles.ADMIN})
 @Path("/api/v1/call-matches")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Matching", description = "Calls for a profile, partners and consortia for a call")
 public class CallMatchResource {
 
@@ -37,16 +39,25 @@ public class CallMatchResource {
                     + "in any language; English matches best), by meaning and by shared words, best first. Each "
                     + "comes with the reasons: which profile terms matched which fields of the call, eligibility "
                     + "notes, deadlines. Only calls the profile can apply to, unless status or includeIneligible "
-                    + "say otherwise. A profile with neither description nor keywords answers 400.")
+                    + "say otherwise. A profile with neither description nor keywords answers 400."
+                    + MatchingSheets.FORMATS)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MatchProfileDto.class),
             examples = @ExampleObject(name = "sme", value = "{\"description\": \"We build underwater inspection "
                     + "drones for ports and offshore wind farms.\", \"keywords\": [\"underwater robotics\", "
                     + "\"offshore wind\"], \"country\": \"FR\", \"organisationType\": \"SME\", \"sme\": true, "
                     + "\"programmes\": []}")))
+    @Produces({MediaType.APPLICATION_JSON, Representation.TEXT_CSV, Representation.XLSX})
     @APIResponse(responseCode = "200", description = "The calls, best first",
-            content = @Content(schema = @Schema(implementation = CallMatchDto.Page.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CallMatchDto.Page.class)),
+                    @Content(mediaType = Representation.TEXT_CSV,
+                            schema = @Schema(type = SchemaType.STRING, description = Representation.CSV_DESCRIPTION),
+                            examples = @ExampleObject(name = "csv", value = MatchingSheets.CALL_MATCHES_CSV)),
+                    @Content(mediaType = Representation.XLSX, schema = @Schema(type = SchemaType.STRING,
+                            format = "binary", description = Representation.XLSX_DESCRIPTION))})
     @APIResponse(responseCode = "400", description = "No description and no keywords, or an invalid parameter")
-    public CallMatchDto.Page match(@Valid MatchProfileDto profile, @Valid @BeanParam CallMatchParams params) {
-        return matches.match(profile, params.filters());
+    public Response match(@Valid MatchProfileDto profile, @Valid @BeanParam CallMatchParams params,
+                          @BeanParam Representation representation) {
+        CallMatchDto.Page page = matches.match(profile, params.filters());
+        return representation.respond(page, () -> MatchingSheets.callMatches(page.items()));
     }
 }

@@ -2,6 +2,7 @@ package eu.callmatch.matching.rest;
 
 import eu.callmatch.common.rest.QueryLists;
 import eu.callmatch.common.security.Roles;
+import eu.callmatch.common.spreadsheet.Representation;
 import eu.callmatch.matching.service.ConsortiumService;
 import eu.callmatch.matching.service.PartnerMatchService;
 import eu.callmatch.members.OrganisationType;
@@ -9,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,9 +18,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,11 +50,17 @@ public class CallPartnersResource {
                     + "first: each past project of an organisation is scored against the call (closeness of its "
                     + "text, same work-programme area) and the scores are summed, with a small prior for experience. "
                     + "Each comes with the reasons and the past projects that show it. The requesting member is "
-                    + "left out.")
+                    + "left out." + MatchingSheets.FORMATS)
+    @Produces({MediaType.APPLICATION_JSON, Representation.TEXT_CSV, Representation.XLSX})
     @APIResponse(responseCode = "200", description = "The partners, best first",
-            content = @Content(schema = @Schema(implementation = PartnerMatchDto.Page.class)))
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnerMatchDto.Page.class)),
+                    @Content(mediaType = Representation.TEXT_CSV,
+                            schema = @Schema(type = SchemaType.STRING, description = Representation.CSV_DESCRIPTION),
+                            examples = @ExampleObject(name = "csv", value = MatchingSheets.PARTNER_MATCHES_CSV)),
+                    @Content(mediaType = Representation.XLSX, schema = @Schema(type = SchemaType.STRING,
+                            format = "binary", description = Representation.XLSX_DESCRIPTION))})
     @APIResponse(responseCode = "404", description = "No such call or member")
-    public PartnerMatchDto.Page match(
+    public Response match(
             @Parameter(description = "The call's topic identifier", example = "HORIZON-CL5-2024-D3-01-01")
             @PathParam("identifier") String identifier,
             @Parameter(description = "The requesting member (left out of the answer)", example = "42")
@@ -66,12 +76,15 @@ public class CallPartnersResource {
             @QueryParam("organisationType") String organisationType,
             @Parameter(description = "How many partners, at most 200", example = "20")
             @QueryParam("limit") @DefaultValue("20")
-            @Min(value = 1, message = "must be at least 1") @Max(value = 200, message = "must be at most 200") int limit) {
+            @Min(value = 1, message = "must be at least 1") @Max(value = 200, message = "must be at most 200") int limit,
+            @BeanParam Representation representation) {
         PartnerMatchService.Source from = source == null || source.isBlank() ? PartnerMatchService.Source.ALL
                 : QueryLists.parse("source", source, PartnerMatchService.Source.class);
         OrganisationType type = organisationType == null || organisationType.isBlank() ? null
                 : QueryLists.parse("organisationType", organisationType, OrganisationType.class);
-        return partners.match(new PartnerMatchService.Request(identifier, member, from, country, type, limit));
+        PartnerMatchDto.Page page = partners.match(
+                new PartnerMatchService.Request(identifier, member, from, country, type, limit));
+        return representation.respond(page, () -> MatchingSheets.partnerMatches(page.items()));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package eu.callmatch.workflow.rest;
 
 import eu.callmatch.common.security.Roles;
+import eu.callmatch.common.spreadsheet.Representation;
 import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
@@ -27,6 +28,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -117,18 +119,31 @@ public class DecisionResource {
     @Path("/{id}/pipeline")
     @Operation(operationId = "getPipeline", summary = "A member's pipeline",
             description = "The calls the member goes on with (shortlisted, contacted, applying, submitted), soonest "
-                    + "next deadline first with the days left (calls with no deadline ahead last). For helpdesk staff.")
-    @APIResponse(responseCode = "200", description = "One page of the pipeline",
-            content = @Content(schema = @Schema(implementation = WorkflowPages.PipelinePage.class),
+                    + "next deadline first with the days left (calls with no deadline ahead last); as JSON, CSV or XLSX "
+                    + "(by the format parameter or the Accept header). For helpdesk staff.")
+    @Produces({MediaType.APPLICATION_JSON, Representation.TEXT_CSV, Representation.XLSX})
+    @APIResponse(responseCode = "200", description = "One page of the pipeline; as CSV or XLSX (format, Accept) a row a call",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WorkflowPages.PipelinePage.class),
                     examples = @ExampleObject(name = "pipeline", value = """
                             {"items": [{"call": {"identifier": "HORIZON-CL5-2026-D3-01-01", "title": "Floating offshore wind",
                               "status": "OPEN", "deadlines": ["2026-12-09"], "nextDeadline": "2026-12-09",
                               "daysToDeadline": 12}, "status": "APPLYING", "decidedBy": "alice",
                               "decidedAt": "2026-11-27T09:12:00Z", "note": "Coordinator found"}],
-                             "page": 0, "size": 20, "total": 1}""")))
-    public Page<PipelineItem> pipeline(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id,
-                                       @Valid @BeanParam PageRequest page) {
-        return decisions.pipeline(id, page);
+                             "page": 0, "size": 20, "total": 1}""")),
+                    @Content(mediaType = Representation.TEXT_CSV,
+                            schema = @Schema(type = SchemaType.STRING, description = Representation.CSV_DESCRIPTION),
+                            examples = @ExampleObject(name = "csv", value = "callIdentifier,title,programme,"
+                                    + "callStatus,nextDeadline,daysToDeadline,deadlines,status,decidedBy,decidedAt,note,"
+                                    + "url\r\nHORIZON-CL5-2026-D3-01-01,Floating offshore wind,Horizon Europe,OPEN,"
+                                    + "2026-12-09,12,2026-12-09,APPLYING,alice,2026-11-27T09:12:00Z,Coordinator found,"
+                                    + "https://ec.europa.eu/\r\n")),
+                    @Content(mediaType = Representation.XLSX, schema = @Schema(type = SchemaType.STRING,
+                            format = "binary", description = Representation.XLSX_DESCRIPTION))})
+    public Response pipeline(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id,
+                             @Valid @BeanParam PageRequest page, @BeanParam Representation representation) {
+        Page<PipelineItem> pipeline = decisions.pipeline(id, page);
+        return representation.respond(pipeline, () -> WorkflowSheets.pipeline(pipeline.items()));
     }
 
     @GET
@@ -146,7 +161,7 @@ public class DecisionResource {
                     @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
                             examples = @ExampleObject(name = "text", value = DIGEST_TEXT)),
                     @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
-                            examples = @ExampleObject(name = "html", value = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Funding calls for Blue Hull Robotics SAS</title></head><body><h1>Funding calls for Blue Hull Robotics SAS, 2026-11-27</h1><p>No new or changed calls for you today.</p></body></html>"))})
+                            examples = @ExampleObject(name = "html", value = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Funding calls for Blue Hull Robotics SAS</title></head><body><h1>Funding calls for Blue Hull Robotics SAS, 2026-11-27</h1><p>No new or changed calls for you.</p></body></html>"))})
     public Response digest(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id,
                            @Parameter(description = "The day (default: today, where deadlines are read)",
                                    example = "2026-11-27") @QueryParam("date") String date,
@@ -156,10 +171,10 @@ public class DecisionResource {
                 MediaType.TEXT_PLAIN_TYPE, MediaType.TEXT_HTML_TYPE).build());
         MediaType type = chosen == null ? MediaType.APPLICATION_JSON_TYPE : chosen.getMediaType();
         if (type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
-            return Response.ok(DigestService.text(digest), MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
+            return Response.ok(digests.render(digest, "en", null).text(), MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
         }
         if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-            return Response.ok(DigestService.html(digest), MediaType.TEXT_HTML + ";charset=UTF-8").build();
+            return Response.ok(digests.render(digest, "en", null).html(), MediaType.TEXT_HTML + ";charset=UTF-8").build();
         }
         return Response.ok(digest, MediaType.APPLICATION_JSON_TYPE).build();
     }

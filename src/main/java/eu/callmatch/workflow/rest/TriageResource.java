@@ -1,6 +1,7 @@
 package eu.callmatch.workflow.rest;
 
 import eu.callmatch.common.security.Roles;
+import eu.callmatch.common.spreadsheet.Representation;
 import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -42,17 +45,29 @@ public class TriageResource {
     @Operation(operationId = "listTriage", summary = "The triage queue",
             description = "Member-call pairs across all members in the given statuses (default NEW: alerted, not "
                     + "decided yet), soonest next deadline first (calls with no deadline ahead last), then the most "
-                    + "recently alerted; filtered by a deadline, the staff user assigned to the member, or a member. "
+                    + "recently alerted; filtered by a deadline, the staff user assigned to the member, or a member; as "
+                    + "JSON, CSV or XLSX (by the format parameter or the Accept header). "
                     + "For helpdesk staff.")
-    @APIResponse(responseCode = "200", description = "One page of the queue",
-            content = @Content(schema = @Schema(implementation = WorkflowPages.TriagePage.class),
+    @Produces({MediaType.APPLICATION_JSON, Representation.TEXT_CSV, Representation.XLSX})
+    @APIResponse(responseCode = "200", description = "One page of the queue; as CSV or XLSX (format, Accept) a row a pair",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = WorkflowPages.TriagePage.class),
                     examples = @ExampleObject(name = "queue", value = """
                             {"items": [{"member": {"id": 42, "name": "Blue Hull Robotics SAS"}, "assignee": "alice",
                               "call": {"identifier": "HORIZON-CL5-2026-D3-01-01", "title": "Floating offshore wind",
                               "status": "OPEN", "deadlines": ["2026-12-09"], "nextDeadline": "2026-12-09",
                               "daysToDeadline": 12}, "status": "NEW", "lastScore": 0.83,
-                              "lastAlertAt": "2026-11-27T02:04:10Z"}], "page": 0, "size": 20, "total": 1}""")))
-    public Page<TriageItem> queue(
+                              "lastAlertAt": "2026-11-27T02:04:10Z"}], "page": 0, "size": 20, "total": 1}""")),
+                    @Content(mediaType = Representation.TEXT_CSV,
+                            schema = @Schema(type = SchemaType.STRING, description = Representation.CSV_DESCRIPTION),
+                            examples = @ExampleObject(name = "csv", value = "memberId,memberName,assignee,"
+                                    + "callIdentifier,title,programme,callStatus,nextDeadline,daysToDeadline,status,"
+                                    + "reasonCode,lastScore,lastAlertAt,decidedAt,url\r\n42,Blue Hull Robotics SAS,alice,"
+                                    + "HORIZON-CL5-2026-D3-01-01,Floating offshore wind,Horizon Europe,OPEN,2026-12-09,12,"
+                                    + "NEW,,0.83,2026-11-27T02:04:10Z,,https://ec.europa.eu/\r\n")),
+                    @Content(mediaType = Representation.XLSX, schema = @Schema(type = SchemaType.STRING,
+                            format = "binary", description = Representation.XLSX_DESCRIPTION))})
+    public Response queue(
             @Parameter(description = "Pair statuses, comma-separated: NEW, SHORTLISTED, DISMISSED, CONTACTED, "
                     + "APPLYING, SUBMITTED (default NEW)", example = "NEW") @QueryParam("status") String status,
             @Parameter(description = "Only calls whose next deadline is before this day", example = "2026-12-31")
@@ -60,10 +75,11 @@ public class TriageResource {
             @Parameter(description = "Only members assigned to this staff user", example = "alice")
             @QueryParam("assignee") @Size(max = 200, message = "must be at most 200 characters") String assignee,
             @Parameter(description = "Only this member", example = "42") @QueryParam("member") String member,
-            @Valid @BeanParam PageRequest page) {
+            @Valid @BeanParam PageRequest page, @BeanParam Representation representation) {
         List<PairStatus> statuses = QueryLists.enums("status", status, PairStatus.class);
-        return triage.queue(new TriageService.Filter(statuses.isEmpty() ? List.of(PairStatus.NEW) : statuses,
+        Page<TriageItem> queue = triage.queue(new TriageService.Filter(statuses.isEmpty() ? List.of(PairStatus.NEW) : statuses,
                 QueryLists.date("deadlineBefore", deadlineBefore),
                 assignee == null || assignee.isBlank() ? null : assignee.strip(), Params.id("member", member)), page);
+        return representation.respond(queue, () -> WorkflowSheets.triage(queue.items()));
     }
 }

@@ -361,8 +361,12 @@ public class AlertService {
 
     /** A member's alerts raised on {@code date} (where deadlines are read), best first. */
     public List<AlertDto> ofDay(long memberId, LocalDate date) {
-        OffsetDateTime from = date.atStartOfDay(today.zone()).toOffsetDateTime();
-        OffsetDateTime to = date.plusDays(1).atStartOfDay(today.zone()).toOffsetDateTime();
+        return between(memberId, date.atStartOfDay(today.zone()).toOffsetDateTime(),
+                date.plusDays(1).atStartOfDay(today.zone()).toOffsetDateTime());
+    }
+
+    /** A member's alerts raised from {@code from} (inclusive) to {@code to} (exclusive), best first. */
+    public List<AlertDto> between(long memberId, OffsetDateTime from, OffsetDateTime to) {
         List<Object[]> rows = em.createQuery("select a, mc.status from MatchAlert a, MemberCall mc "
                         + "where mc.id.memberId = a.memberId and mc.id.callIdentifier = a.callIdentifier "
                         + "and a.memberId = ?1 and a.createdAt >= ?2 and a.createdAt < ?3 "

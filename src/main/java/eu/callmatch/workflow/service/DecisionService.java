@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
 public class DecisionService {
 
     /** The statuses of calls a member goes on with. */
-    static final List<PairStatus> PIPELINE = List.of(PairStatus.SHORTLISTED, PairStatus.CONTACTED,
+    public static final List<PairStatus> PIPELINE = List.of(PairStatus.SHORTLISTED, PairStatus.CONTACTED,
             PairStatus.APPLYING, PairStatus.SUBMITTED);
 
     private final DecisionRepository decisions;

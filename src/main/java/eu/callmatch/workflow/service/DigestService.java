@@ -9,14 +9,21 @@ import eu.callmatch.workflow.rest.CallBrief;
 import eu.callmatch.workflow.rest.DigestDto;
 import eu.callmatch.workflow.rest.MemberRef;
 import eu.callmatch.workflow.rest.PipelineItem;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** A member's day: its alerts and its coming deadlines, as data, plain text or HTML to paste into an e-mail. */
+/**
+ * A member's digest: its alerts and its coming deadlines, as data, or as the text and HTML of an e-mail (Qute
+ * templates {@code templates/digest/}, words from {@link DigestMessages}).
+ */
 @ApplicationScoped
 public class DigestService {
 
@@ -28,19 +35,33 @@ public class DigestService {
     private final MemberService members;
     private final Today today;
 
-    DigestService(AlertService alerts, DecisionService decisions, MemberService members, Today today) {
+    private final Template text;
+    private final Template html;
+
+    DigestService(AlertService alerts, DecisionService decisions, MemberService members, Today today,
+                  @Location("digest/digest.txt") Template text, @Location("digest/digest.html") Template html) {
         this.alerts = alerts;
         this.decisions = decisions;
         this.members = members;
         this.today = today;
+        this.text = text;
+        this.html = html;
     }
 
+    /** The member's day: the alerts raised that day. */
     public DigestDto digest(long memberId, LocalDate date) {
-        MemberDto member = members.get(memberId);
         LocalDate day = date == null ? today.date() : date;
+        return digest(memberId, day.atStartOfDay(today.zone()).toOffsetDateTime(),
+                day.plusDays(1).atStartOfDay(today.zone()).toOffsetDateTime(), day);
+    }
+
+    /** The alerts raised from {@code from} to {@code to}, in an edition dated {@code edition}. */
+    public DigestDto digest(long memberId, OffsetDateTime from, OffsetDateTime to, LocalDate edition) {
+        MemberDto member = members.get(memberId);
         List<PipelineItem> soon = decisions.pipeline(memberId, new PageRequest(0, PageRequest.MAX_SIZE)).items().stream()
                 .filter(i -> i.call().daysToDeadline() != null && i.call().daysToDeadline() <= DEADLINE_DAYS).toList();
-        return new DigestDto(new MemberRef(memberId, member.name()), day, perCall(alerts.ofDay(memberId, day)), soon);
+        return new DigestDto(new MemberRef(memberId, member.name()), edition,
+                perCall(alerts.between(memberId, from, to)), soon);
     }
 
     /** Several imports of a day may alert the same call: one entry, with all its changes, the best score first. */
@@ -62,101 +83,49 @@ public class DigestService {
                 java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()))).toList();
     }
 
-    public static String text(DigestDto d) {
-        StringBuilder s = new StringBuilder();
-        s.append("Funding calls for ").append(d.member().name()).append(", ").append(d.date()).append("\n\n");
-        if (d.alerts().isEmpty()) {
-            s.append("No new or changed calls for you today.\n");
-        } else {
-            s.append("New and changed calls (").append(d.alerts().size()).append(")\n");
-            for (AlertDto a : d.alerts()) {
-                s.append("\n- ").append(a.call().identifier()).append(": ").append(nz(a.call().title())).append('\n');
-                s.append("  ").append(news(a)).append('\n');
-                s.append("  ").append(deadline(a.call())).append('\n');
-                if (!a.reasons().isEmpty()) {
-                    s.append("  Why: ").append(String.join("; ", a.reasons())).append('\n');
-                }
-                if (a.call().url() != null) {
-                    s.append("  ").append(a.call().url()).append('\n');
-                }
-            }
-        }
-        if (!d.deadlines().isEmpty()) {
-            s.append("\nComing deadlines of calls you go on with\n");
-            for (PipelineItem i : d.deadlines()) {
-                s.append("\n- ").append(i.call().identifier()).append(" (").append(i.status()).append("): ")
-                        .append(deadline(i.call())).append('\n');
-            }
-        }
-        return s.toString();
+    /**
+     * The digest in the member's language (en, fr, es; others get English), as the subject and the text and HTML
+     * parts of an e-mail; the unsubscribe link closes both parts when there is one.
+     */
+    public DigestView.Rendered render(DigestDto d, String language, String unsubscribeUrl) {
+        String lang = LANGUAGES.contains(language) ? language : "en";
+        DigestMessages m = MessageBundles.get(DigestMessages.class, Localized.Literal.of(lang));
+        List<DigestView.Alert> alertViews = d.alerts().stream().map(a -> new DigestView.Alert(a.call().identifier(),
+                nz(a.call().title()), a.call().url(), news(a, m), deadline(a.call(), m),
+                a.reasons().isEmpty() ? null : m.why(String.join("; ", a.reasons())))).toList();
+        List<DigestView.Deadline> deadlineViews = d.deadlines().stream().map(i -> new DigestView.Deadline(
+                i.call().identifier(), i.status().name(), deadline(i.call(), m), i.call().url())).toList();
+        DigestView view = new DigestView(lang, m.title(d.member().name(), d.date().toString()),
+                m.subject(d.member().name(), d.alerts().size(), d.deadlines().size()), m.noAlerts(),
+                m.alertsHeading(d.alerts().size()), alertViews, m.deadlinesHeading(), deadlineViews, m.footer(),
+                m.unsubscribe(), unsubscribeUrl);
+        return new DigestView.Rendered(view.subject(), text.data("d", view).render(), html.data("d", view).render());
     }
 
-    public static String html(DigestDto d) {
-        StringBuilder s = new StringBuilder();
-        s.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Funding calls for ")
-                .append(esc(d.member().name())).append("</title></head>\n<body>\n");
-        s.append("<h1>Funding calls for ").append(esc(d.member().name())).append(", ").append(d.date()).append("</h1>\n");
-        if (d.alerts().isEmpty()) {
-            s.append("<p>No new or changed calls for you today.</p>\n");
-        } else {
-            s.append("<h2>New and changed calls (").append(d.alerts().size()).append(")</h2>\n<ul>\n");
-            for (AlertDto a : d.alerts()) {
-                String title = esc(a.call().identifier()) + ": " + esc(nz(a.call().title()));
-                s.append("<li><p><strong>").append(a.call().url() == null ? title
-                        : "<a href=\"" + esc(a.call().url()) + "\">" + title + "</a>").append("</strong><br>\n");
-                s.append(esc(news(a))).append("<br>\n").append(esc(deadline(a.call()))).append("</p>\n");
-                if (!a.reasons().isEmpty()) {
-                    s.append("<p>Why: ").append(esc(String.join("; ", a.reasons()))).append("</p>\n");
-                }
-                s.append("</li>\n");
-            }
-            s.append("</ul>\n");
-        }
-        if (!d.deadlines().isEmpty()) {
-            s.append("<h2>Coming deadlines of calls you go on with</h2>\n<ul>\n");
-            for (PipelineItem i : d.deadlines()) {
-                s.append("<li>").append(esc(i.call().identifier())).append(" (").append(i.status()).append("): ")
-                        .append(esc(deadline(i.call()))).append("</li>\n");
-            }
-            s.append("</ul>\n");
-        }
-        return s.append("</body>\n</html>\n").toString();
-    }
+    /** The languages the digest has words for. */
+    public static final List<String> LANGUAGES = List.of("en", "fr", "es");
 
-    private static String news(AlertDto a) {
-        String what = a.changes().stream().map(k -> k.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                .collect(Collectors.joining(", "));
+    private static String news(AlertDto a, DigestMessages m) {
+        String what = a.changes().stream().map(k -> switch (k) {
+            case NEW_CALL -> m.newCall();
+            case DEADLINE_CHANGED -> m.deadlineChanged();
+            case STATUS_OPENED -> m.statusOpened();
+            case BUDGET_CHANGED -> m.budgetChanged();
+        }).collect(Collectors.joining(", "));
         List<String> notes = a.changeNotes().stream().filter(n -> !"new call".equals(n)).toList();
         return notes.isEmpty() ? what : what + " (" + String.join("; ", notes) + ")";
     }
 
-    private static String deadline(CallBrief c) {
+    private static String deadline(CallBrief c, DigestMessages m) {
         if (c.nextDeadline() == null) {
-            return "no deadline ahead";
+            return m.noDeadline();
         }
         long days = c.daysToDeadline();
-        return "deadline " + c.nextDeadline() + (days == 0 ? " (today)" : " (in " + days + (days == 1 ? " day)" : " days)"));
+        String date = c.nextDeadline().toString();
+        return days == 0 ? m.deadlineToday(date) : days == 1 ? m.deadlineTomorrow(date) : m.deadlineIn(date, days);
     }
 
     private static String nz(String s) {
         return s == null ? "" : s;
-    }
-
-    static String esc(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

@@ -73,6 +73,10 @@ class HostileApiTest {
             Map.entry("putCall", Mode.WRITE), Map.entry("createMember", Mode.WRITE),
             Map.entry("replaceMember", Mode.WRITE), Map.entry("assignMember", Mode.WRITE),
             Map.entry("decideOnCall", Mode.WRITE), Map.entry("createUser", Mode.WRITE),
+            Map.entry("createCalendarFeed", Mode.WRITE), Map.entry("revokeCalendarFeed", Mode.DELETE),
+            Map.entry("subscribeToDigest", Mode.WRITE), Map.entry("unsubscribeFromDigest", Mode.DELETE),
+            Map.entry("unsubscribeByLink", Mode.DELETE),
+            Map.entry("createSavedSearch", Mode.WRITE), Map.entry("deleteSavedSearch", Mode.DELETE),
             Map.entry("importCalls", Mode.IMPORT), Map.entry("importCordis", Mode.IMPORT),
             Map.entry("importMembers", Mode.IMPORT),
             Map.entry("deleteCall", Mode.DELETE), Map.entry("deleteMember", Mode.DELETE),
@@ -252,7 +256,12 @@ class HostileApiTest {
         // no credentials: 401 or 403, whatever else is wrong
         Request anonymous = bodyOrFile(new Request("no credentials", pathValues, merge(required, fileQuery), plainBody,
                 "application/json", refusedAsSent), importBody, importType);
-        send.accept(anonymous.anonymous());
+        // an operation documented with an empty security requirement needs no login: its secret path is the key
+        JsonNode security = op.node().path("security");
+        boolean needsNoLogin = security.size() == 1 && security.get(0).isEmpty();
+        if (!needsNoLogin) {
+            send.accept(anonymous.anonymous());
+        }
         // an Accept header it cannot serve
         send.accept(bodyOrFile(new Request("Accept: application/x-hostile", pathValues, merge(required, fileQuery),
                 plainBody, "application/json", refusedAsSent), importBody, importType)

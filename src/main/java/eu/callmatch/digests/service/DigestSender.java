@@ -1,0 +1,172 @@
+package eu.callmatch.digests.service;
+
+import eu.callmatch.common.config.Today;
+import eu.callmatch.digests.DigestDelivery;
+import eu.callmatch.digests.DigestSubscription;
+import eu.callmatch.digests.DigestSubscriptionRepository;
+import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.service.MemberService;
+import eu.callmatch.workflow.rest.DigestDto;
+import eu.callmatch.workflow.service.DigestService;
+import eu.callmatch.workflow.service.DigestView;
+import eu.callmatch.workflow.service.TriageService;
+import eu.callmatch.common.error.ProblemException;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+/**
+ * Sends the digests that are due: each member's subscribed recipients get the alerts raised since their previous
+ * digest and the pipeline's coming deadlines, in the member's language, with an unsubscribe link. Each message is
+ * claimed in the record (one edition a day per member and recipient) before it goes out, so a restart, a second
+ * replica or a second run of the day sends nothing twice; a message that failed stays recorded with its failure.
+ */
+@ApplicationScoped
+public class DigestSender {
+
+    private static final Logger LOG = Logger.getLogger(DigestSender.class);
+
+    private final DigestSubscriptionRepository subscriptions;
+    private final EntityManager em;
+    private final DigestService digests;
+    private final MemberService members;
+    private final TriageService triage;
+    private final UnsubscribeLinks links;
+    private final Mailer mailer;
+    private final DigestConfig config;
+    private final Today today;
+
+    DigestSender(DigestSubscriptionRepository subscriptions, EntityManager em, DigestService digests,
+                 MemberService members, TriageService triage, UnsubscribeLinks links, Mailer mailer,
+                 DigestConfig config, Today today) {
+        this.subscriptions = subscriptions;
+        this.em = em;
+        this.digests = digests;
+        this.members = members;
+        this.triage = triage;
+        this.links = links;
+        this.mailer = mailer;
+        this.config = config;
+        this.today = today;
+    }
+
+    @Scheduled(cron = "{callmatch.digest.cron}", timeZone = "{callmatch.time-zone}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        int sent = send(ZonedDateTime.now(today.zone()));
+        LOG.infof("Digests: %d sent", sent);
+    }
+
+    /** Sends the editions due at {@code now} (in callmatch.time-zone); answers how many messages went out. */
+    @ActivateRequestContext
+    public int send(ZonedDateTime now) {
+        LocalDate edition = now.toLocalDate();
+        List<DigestSubscription> due = QuarkusTransaction.requiringNew().call(() -> subscriptions.listAll().stream()
+                .filter(s -> s.rhythm == DigestSubscription.Rhythm.DAILY || edition.getDayOfWeek() == config.weeklyDay())
+                .toList());
+        int sent = 0;
+        for (DigestSubscription s : due) {
+            for (DigestDelivery.Recipient recipient : DigestDelivery.Recipient.values()) {
+                if (recipient == DigestDelivery.Recipient.CONTACT ? !s.toContact : !s.toAssignee) {
+                    continue;
+                }
+                try {
+                    if (sendOne(s, recipient, edition, now.toOffsetDateTime())) {
+                        sent++;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Digest of member %d to its %s not sent", s.memberId, recipient);
+                }
+            }
+        }
+        return sent;
+    }
+
+    private boolean sendOne(DigestSubscription s, DigestDelivery.Recipient recipient, LocalDate edition,
+                            OffsetDateTime now) {
+        String address = address(s.memberId, recipient);
+        if (address == null) {
+            return false;
+        }
+        OffsetDateTime from = previous(s.memberId, recipient);
+        if (from == null) {
+            from = now.minusDays(s.rhythm == DigestSubscription.Rhythm.DAILY ? 1 : 7);
+        }
+        DigestDto digest = digests.digest(s.memberId, from, now, edition);
+        if (digest.alerts().isEmpty() && digest.deadlines().isEmpty()) {
+            return false;
+        }
+        Long claimed = claim(s.memberId, edition, recipient, address, digest, now);
+        if (claimed == null) {
+            return false;
+        }
+        String unsubscribe = links.url(s.memberId, recipient);
+        DigestView.Rendered message = digests.render(digest, s.language, unsubscribe);
+        try {
+            mailer.send(Mail.withHtml(address, message.subject(), message.html()).setText(message.text())
+                    .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
+                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+            record(claimed, OffsetDateTime.now(), null);
+            return true;
+        } catch (RuntimeException e) {
+            record(claimed, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw e;
+        }
+    }
+
+    /** The member's contact person's address, or the assigned staff user's; null when there is none. */
+    private String address(long memberId, DigestDelivery.Recipient recipient) {
+        if (recipient == DigestDelivery.Recipient.CONTACT) {
+            MemberDto.ContactDto contact = members.get(memberId).contact();
+            return contact == null || contact.email() == null || contact.email().isBlank() ? null : contact.email();
+        }
+        String assignee;
+        try {
+            assignee = triage.assignee(memberId).assignee();
+        } catch (ProblemException e) {
+            return null;
+        }
+        if (assignee.contains("@")) {
+            return assignee;
+        }
+        return config.staffMailDomain().map(domain -> assignee + "@" + domain).orElse(null);
+    }
+
+    /** When the previous digest to this recipient was made: the new one starts there. */
+    private OffsetDateTime previous(long memberId, DigestDelivery.Recipient recipient) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select max(d.createdAt) from "
+                        + "DigestDelivery d where d.memberId = ?1 and d.recipientKind = ?2", OffsetDateTime.class)
+                .setParameter(1, memberId).setParameter(2, recipient).getSingleResult());
+    }
+
+    /** The edition's row, or null when another run (or replica) has it already. */
+    private Long claim(long memberId, LocalDate edition, DigestDelivery.Recipient recipient, String address,
+                       DigestDto digest, OffsetDateTime now) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<Number> ids = em.createNativeQuery("insert into digest_delivery (member_id, edition, recipient_kind, "
+                            + "recipient, alerts, deadlines, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                            + "on conflict do nothing returning id")
+                    .setParameter(1, memberId).setParameter(2, edition).setParameter(3, recipient.name())
+                    .setParameter(4, address).setParameter(5, digest.alerts().size())
+                    .setParameter(6, digest.deadlines().size()).setParameter(7, now).getResultList();
+            return ids.isEmpty() ? null : ids.get(0).longValue();
+        });
+    }
+
+    private void record(long id, OffsetDateTime sentAt, String failure) {
+        QuarkusTransaction.requiringNew().run(() -> em.createQuery(
+                        "update DigestDelivery set sentAt = ?1, failure = ?2 where id = ?3")
+                .setParameter(1, sentAt).setParameter(2, failure).setParameter(3, id).executeUpdate());
+    }
+}

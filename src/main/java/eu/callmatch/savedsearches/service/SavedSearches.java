@@ -1,0 +1,188 @@
+package eu.callmatch.savedsearches.service;
+
+import eu.callmatch.calls.CallStatus;
+import eu.callmatch.calls.service.CallChange;
+import eu.callmatch.common.error.ProblemException;
+import eu.callmatch.common.paging.Page;
+import eu.callmatch.common.paging.PageRequest;
+import eu.callmatch.common.rest.QueryLists;
+import eu.callmatch.imports.service.CallsImported;
+import eu.callmatch.savedsearches.SavedSearch;
+import eu.callmatch.savedsearches.SavedSearchRepository;
+import eu.callmatch.search.index.IndexKind;
+import eu.callmatch.search.index.SearchFields;
+import eu.callmatch.search.index.SearchRequest;
+import eu.callmatch.search.service.SearchIndexes;
+import eu.callmatch.search.service.SearchService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Staff users' saved searches and their hits: after every calls import, like the members' alerts, each search is
+ * run over the calls the import created or changed, and the ones it finds are recorded as its hits (once per call).
+ */
+@ApplicationScoped
+public class SavedSearches {
+
+    /** A hit: which search found which call in which import. */
+    public record Hit(long searchId, String searchName, String owner, String callIdentifier, Long importRun,
+                      OffsetDateTime createdAt) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(SavedSearches.class);
+    /** How long the check waits for an import's calls to be searchable (their vectors are the last step). */
+    private static final Duration INDEX_WAIT = Duration.ofMinutes(2);
+
+    private final SavedSearchRepository searches;
+    private final SearchService search;
+    private final SearchIndexes indexes;
+    private final EntityManager em;
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "callmatch-saved-searches");
+        t.setDaemon(true);
+        return t;
+    });
+
+    SavedSearches(SavedSearchRepository searches, SearchService search, SearchIndexes indexes, EntityManager em) {
+        this.searches = searches;
+        this.search = search;
+        this.indexes = indexes;
+        this.em = em;
+    }
+
+    @Transactional
+    public SavedSearch create(SavedSearch s) {
+        s.programme = list(s.programme);
+        s.status = QueryLists.enums("status", s.status, CallStatus.class).stream().map(Enum::name)
+                .reduce((a, b) -> a + "," + b).orElse(null);
+        s.actionType = list(s.actionType);
+        s.cluster = list(s.cluster);
+        if (searches.count("owner = ?1 and name = ?2", s.owner, s.name) > 0) {
+            throw ProblemException.conflict("You already have a saved search named '" + s.name + "'");
+        }
+        s.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        searches.persist(s);
+        return s;
+    }
+
+    @Transactional
+    public List<SavedSearch> ofOwner(String owner) {
+        return searches.list("owner", Sort.by("name"), owner);
+    }
+
+    /** The owner's search; 404 for another user's, which they need not know exists. */
+    @Transactional
+    public SavedSearch get(long id, String owner) {
+        SavedSearch s = searches.findById(id);
+        if (s == null || !s.owner.equals(owner)) {
+            throw ProblemException.notFound("Saved search", id);
+        }
+        return s;
+    }
+
+    @Transactional
+    public void delete(long id, String owner) {
+        searches.delete(get(id, owner));
+    }
+
+    /** The owner's hits, newest first: of one search, or of all of theirs. */
+    @Transactional
+    public Page<Hit> hits(String owner, Long searchId, PageRequest page) {
+        if (searchId != null) {
+            get(searchId, owner);
+        }
+        String where = " from saved_search_hit h join saved_search s on s.id = h.saved_search_id "
+                + "where s.owner = ?1 and (cast(?2 as bigint) is null or s.id = ?2)";
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select s.id, s.name, s.owner, h.call_identifier, h.import_run_id, "
+                        + "h.created_at" + where + " order by h.created_at desc, s.id, h.call_identifier")
+                .setParameter(1, owner).setParameter(2, searchId)
+                .setFirstResult(page.offset()).setMaxResults(page.size).getResultList();
+        long total = ((Number) em.createNativeQuery("select count(*)" + where)
+                .setParameter(1, owner).setParameter(2, searchId).getSingleResult()).longValue();
+        return new Page<>(rows.stream().map(r -> new Hit(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
+                (String) r[3], r[4] == null ? null : ((Number) r[4]).longValue(), toOffset(r[5]))).toList(),
+                page.page, page.size, total);
+    }
+
+    private static OffsetDateTime toOffset(Object value) {
+        if (value instanceof OffsetDateTime time) {
+            return time;
+        }
+        return ((java.time.Instant) value).atOffset(ZoneOffset.UTC);
+    }
+
+    void onImport(@Observes CallsImported imported) {
+        if (!imported.changes().isEmpty()) {
+            runner.execute(() -> {
+                try {
+                    check(imported.runId(), imported.changes());
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Saved searches of import run %d failed", imported.runId());
+                }
+            });
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        runner.shutdownNow();
+    }
+
+    /** Runs every saved search over the changed calls; answers how many hits were new. */
+    public int check(long runId, List<CallChange> changes) {
+        List<String> ids = changes.stream().map(CallChange::identifier).distinct().toList();
+        indexes.awaitVectors(ids, INDEX_WAIT);
+        List<SavedSearch> all = QuarkusTransaction.requiringNew().call(() -> searches.listAll());
+        int added = 0;
+        for (SavedSearch s : all) {
+            SearchRequest request = request(s).withFilter(SearchFields.ID, ids.toArray(String[]::new))
+                    .page(0, ids.size());
+            List<String> found = search.search(IndexKind.CALLS, request).ids();
+            for (String call : found) {
+                added += QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                                "insert into saved_search_hit (saved_search_id, call_identifier, import_run_id, created_at) "
+                                        + "select ?1, ?2, ?3, ?4 where exists (select 1 from saved_search where id = ?1) "
+                                        + "on conflict do nothing")
+                        .setParameter(1, s.id).setParameter(2, call).setParameter(3, runId)
+                        .setParameter(4, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate());
+            }
+        }
+        if (added > 0) {
+            LOG.infof("Import run %d: %d new hits of saved searches", runId, added);
+        }
+        return added;
+    }
+
+    /** The search GET /calls would run for these filters. */
+    static SearchRequest request(SavedSearch s) {
+        SearchRequest request = new SearchRequest(s.q == null || s.q.isBlank() ? null : s.q, java.util.Map.of(),
+                s.deadlineFrom, s.deadlineTo, s.budgetMin, SearchRequest.SortBy.RELEVANCE, 0, 20, List.of());
+        request = filter(request, SearchFields.PROGRAMME, s.programme);
+        request = filter(request, SearchFields.STATUS, s.status);
+        request = filter(request, SearchFields.ACTION_TYPE, s.actionType);
+        return filter(request, SearchFields.CLUSTER, s.cluster);
+    }
+
+    private static SearchRequest filter(SearchRequest request, String field, String values) {
+        List<String> list = QueryLists.split(values);
+        return list.isEmpty() ? request : request.withFilter(field, list.toArray(String[]::new));
+    }
+
+    private static String list(String values) {
+        List<String> list = QueryLists.split(values);
+        return list.isEmpty() ? null : String.join(",", list);
+    }
+}
