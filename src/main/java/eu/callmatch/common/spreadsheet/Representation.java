@@ -37,9 +37,10 @@ public class Representation {
     private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
             MediaType.valueOf(TEXT_CSV), MediaType.valueOf(XLSX)).build();
 
+    // the example is json: Swagger UI's "Try it out" fills it in, and an XLSX there is a download, not an answer to read
     @QueryParam("format")
     @Parameter(description = "json, csv or xlsx; overrides the Accept header (application/json, text/csv, "
-            + XLSX + ")", example = "xlsx",
+            + XLSX + ")", example = "json",
             schema = @Schema(type = SchemaType.STRING, enumeration = {"json", "csv", "xlsx"}))
     public String format;
 
