@@ -107,6 +107,14 @@ public record CallDto(
                 translations, asOf);
     }
 
+    /** This call with the text of its other language versions. */
+    public CallDto withTranslations(List<CallTranslation> translations) {
+        return new CallDto(identifier, callIdentifier, title, callTitle, programme, cluster, destination, actionType,
+                status, openingDate, deadlines, deadlineModel, budgetMin, budgetMax, totalBudget, expectedGrants,
+                description, keywords, conditions, url, source, sourceUpdatedAt, leftSourceOn, createdAt, updatedAt,
+                kind, parentTopic, translations, asOf);
+    }
+
     public static final String IDENTIFIER_PATTERN = "[^\\s?#%\\\\]+";
     public static final String IDENTIFIER_MESSAGE = "must not contain white space, '?', '#', '%' or '\\'";
 }

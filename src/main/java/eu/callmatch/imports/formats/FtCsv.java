@@ -145,15 +145,7 @@ public final class FtCsv {
                             && Objects.equals(e.getValue().description(), main.description())))
                     .map(e -> new CallTranslation(e.getKey(), e.getValue().title(), e.getValue().description()))
                     .toList();
-            if (translations.isEmpty()) {
-                return main;
-            }
-            CallDto c = main;
-            return new CallDto(c.identifier(), c.callIdentifier(), c.title(), c.callTitle(), c.programme(),
-                    c.cluster(), c.destination(), c.actionType(), c.status(), c.openingDate(), c.deadlines(),
-                    c.deadlineModel(), c.budgetMin(), c.budgetMax(), c.totalBudget(), c.expectedGrants(),
-                    c.description(), c.keywords(), c.conditions(), c.url(), c.source(), c.sourceUpdatedAt(), null,
-                    null, null, c.kind(), c.parentTopic(), translations, null);
+            return translations.isEmpty() ? main : main.withTranslations(translations);
         }
     }
 
