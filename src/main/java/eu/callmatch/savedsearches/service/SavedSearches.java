@@ -12,7 +12,6 @@ import eu.callmatch.savedsearches.SavedSearchRepository;
 import eu.callmatch.search.index.IndexKind;
 import eu.callmatch.search.index.SearchFields;
 import eu.callmatch.search.index.SearchRequest;
-import eu.callmatch.search.service.SearchIndexes;
 import eu.callmatch.search.service.SearchService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -23,7 +22,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -43,12 +41,9 @@ public class SavedSearches {
     }
 
     private static final Logger LOG = Logger.getLogger(SavedSearches.class);
-    /** How long the check waits for an import's calls to be searchable (their vectors are the last step). */
-    private static final Duration INDEX_WAIT = Duration.ofMinutes(2);
 
     private final SavedSearchRepository searches;
     private final SearchService search;
-    private final SearchIndexes indexes;
     private final EntityManager em;
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "callmatch-saved-searches");
@@ -56,10 +51,9 @@ public class SavedSearches {
         return t;
     });
 
-    SavedSearches(SavedSearchRepository searches, SearchService search, SearchIndexes indexes, EntityManager em) {
+    SavedSearches(SavedSearchRepository searches, SearchService search, EntityManager em) {
         this.searches = searches;
         this.search = search;
-        this.indexes = indexes;
         this.em = em;
     }
 
@@ -141,10 +135,13 @@ public class SavedSearches {
         runner.shutdownNow();
     }
 
-    /** Runs every saved search over the changed calls; answers how many hits were new. */
+    /**
+     * Runs every saved search over the changed calls; answers how many hits were new. An import announces its calls
+     * once they are searchable, and a saved search is a search by words and filters: it does not wait for the calls'
+     * vectors, which come later.
+     */
     public int check(long runId, List<CallChange> changes) {
         List<String> ids = changes.stream().map(CallChange::identifier).distinct().toList();
-        indexes.awaitVectors(ids, INDEX_WAIT);
         List<SavedSearch> all = QuarkusTransaction.requiringNew().call(() -> searches.listAll());
         int added = 0;
         for (SavedSearch s : all) {
