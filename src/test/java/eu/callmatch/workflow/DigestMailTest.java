@@ -138,6 +138,44 @@ class DigestMailTest {
         assertTrue(!next.contains(contact), next.toString());
     }
 
+    @Test
+    void aDigestTheMailServerRefusedIsRecordedAndSentByTheNextRunOfTheDay() throws Exception {
+        String u = uid();
+        String programme = "Digest Retry " + u;
+        String contact = "marta." + u.toLowerCase() + "@member.example";
+        long member = given().contentType(ContentType.JSON).body("""
+                        {"name": "Aigües de Barcelona %s", "country": "ES", "organisationType": "SME",
+                         "description": "%s", "keywords": [], "programmes": ["%s"],
+                         "contact": {"name": "Marta Puig", "email": "%s"}}""".formatted(u, WIND_PROFILE, programme, contact))
+                .when().post("/api/v1/members").then().statusCode(201).extract().jsonPath().getLong("id");
+        String kept = "HORIZON-DR-" + u + "-KEPT";
+        putCall(kept, programme, "Kept wind call", "Wind.", TODAY.plusDays(9));
+        decide(member, kept, "{\"status\": \"APPLYING\"}");
+        given().contentType(ContentType.JSON).body("{\"rhythm\": \"DAILY\", \"toContact\": true, \"toAssignee\": false, "
+                        + "\"language\": \"es\"}")
+                .when().put("/api/v1/members/{id}/digest-subscription", member).then().statusCode(200);
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Brussels"));
+
+        SMTP.stop();
+        send(now);
+        given().queryParam("member", member).when().get("/api/v1/digest-deliveries")
+                .then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].sentAt", org.hamcrest.Matchers.nullValue())
+                .body("items[0].failure", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
+
+        SMTP.start();
+        send(now.plusMinutes(30));
+        given().queryParam("member", member).when().get("/api/v1/digest-deliveries")
+                .then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].sentAt", org.hamcrest.Matchers.notNullValue())
+                .body("items[0].failure", org.hamcrest.Matchers.nullValue());
+        MimeMessage arrived = arrived(contact);
+        assertTrue(part((MimeMultipart) arrived.getContent(), "text/plain").contains(kept), "the retried digest");
+        int received = SMTP.getReceivedMessages().length;
+        send(now.plusMinutes(40));
+        assertEquals(received, SMTP.getReceivedMessages().length, "a digest that went out is not sent again");
+    }
+
     /** As the scheduler runs it: on a thread of its own, outside any request. */
     private int send(ZonedDateTime at) throws Exception {
         return CompletableFuture.supplyAsync(() -> sender.send(at)).get();

@@ -20,6 +20,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -29,12 +30,17 @@ import java.util.List;
  * Sends the digests that are due: each member's subscribed recipients get the alerts raised since their previous
  * digest and the pipeline's coming deadlines, in the member's language, with an unsubscribe link. Each message is
  * claimed in the record (one edition a day per member and recipient) before it goes out, so a restart, a second
- * replica or a second run of the day sends nothing twice; a message that failed stays recorded with its failure.
+ * replica or a second run of the day sends nothing twice. A mail server that fails is tried again ({@link #ATTEMPTS}
+ * times, a few seconds apart); a message that still failed stays recorded with its failure, and the next run of the
+ * same day (a restart, a replica) claims it again.
  */
 @ApplicationScoped
 public class DigestSender {
 
     private static final Logger LOG = Logger.getLogger(DigestSender.class);
+    /** How often one message is handed to the mail server before it counts as failed. */
+    static final int ATTEMPTS = 3;
+    private static final Duration PAUSE = Duration.ofSeconds(2);
 
     private final DigestSubscriptionRepository subscriptions;
     private final EntityManager em;
@@ -112,15 +118,33 @@ public class DigestSender {
         }
         String unsubscribe = links.url(s.memberId, recipient);
         DigestView.Rendered message = digests.render(digest, s.language, unsubscribe);
+        Mail mail = Mail.withHtml(address, message.subject(), message.html()).setText(message.text())
+                .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                mailer.send(mail);
+                record(claimed, OffsetDateTime.now(), null);
+                return true;
+            } catch (RuntimeException e) {
+                if (attempt == ATTEMPTS || !pause(attempt)) {
+                    record(claimed, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                    throw e;
+                }
+                LOG.infof("Digest of member %d to its %s: the mail server failed (%s), trying again", s.memberId,
+                        recipient, e.getMessage());
+            }
+        }
+    }
+
+    /** Waits a little longer after each failed attempt; false when the run is being stopped. */
+    private static boolean pause(int attempt) {
         try {
-            mailer.send(Mail.withHtml(address, message.subject(), message.html()).setText(message.text())
-                    .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
-                    .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
-            record(claimed, OffsetDateTime.now(), null);
+            Thread.sleep(PAUSE.multipliedBy(attempt).toMillis());
             return true;
-        } catch (RuntimeException e) {
-            record(claimed, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -142,21 +166,32 @@ public class DigestSender {
         return config.staffMailDomain().map(domain -> assignee + "@" + domain).orElse(null);
     }
 
-    /** When the previous digest to this recipient was made: the new one starts there. */
+    /**
+     * When the previous digest that reached this recipient was made: the new one starts there (one that failed does
+     * not count, so its calls come in the next one).
+     */
     private OffsetDateTime previous(long memberId, DigestDelivery.Recipient recipient) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select max(d.createdAt) from "
-                        + "DigestDelivery d where d.memberId = ?1 and d.recipientKind = ?2", OffsetDateTime.class)
+                        + "DigestDelivery d where d.memberId = ?1 and d.recipientKind = ?2 and d.sentAt is not null",
+                        OffsetDateTime.class)
                 .setParameter(1, memberId).setParameter(2, recipient).getSingleResult());
     }
 
-    /** The edition's row, or null when another run (or replica) has it already. */
+    /**
+     * The edition's row, or null when another run (or replica) has it already. A row whose message failed is taken
+     * again (once: the claim clears its failure), so a later run of the day retries it.
+     */
     private Long claim(long memberId, LocalDate edition, DigestDelivery.Recipient recipient, String address,
                        DigestDto digest, OffsetDateTime now) {
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
             List<Number> ids = em.createNativeQuery("insert into digest_delivery (member_id, edition, recipient_kind, "
                             + "recipient, alerts, deadlines, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                            + "on conflict do nothing returning id")
+                            + "on conflict on constraint digest_delivery_edition_uq do update set recipient = "
+                            + "excluded.recipient, alerts = excluded.alerts, deadlines = excluded.deadlines, "
+                            + "created_at = excluded.created_at, failure = null "
+                            + "where digest_delivery.sent_at is null and digest_delivery.failure is not null "
+                            + "returning id")
                     .setParameter(1, memberId).setParameter(2, edition).setParameter(3, recipient.name())
                     .setParameter(4, address).setParameter(5, digest.alerts().size())
                     .setParameter(6, digest.deadlines().size()).setParameter(7, now).getResultList();
