@@ -153,10 +153,15 @@ public class ProblemMappers {
     }
 
     public static Response respond(int status, String detail, UriInfo uri, List<Problem.Violation> violations) {
+        Problem body = problem(status, detail, uri == null ? null : uri.getPath(), violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    /** The problem for a status, with its usual title; {@code instance} may be null. */
+    public static Problem problem(int status, String detail, String instance, List<Problem.Violation> violations) {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : titleOf(status);
-        Problem body = new Problem("about:blank", title, status, detail, uri == null ? null : uri.getPath(), violations);
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+        return new Problem("about:blank", title, status, detail, instance, violations);
     }
 
     private static String titleOf(int status) {
