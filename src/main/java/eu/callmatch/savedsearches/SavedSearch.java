@@ -27,5 +27,7 @@ public class SavedSearch {
     public LocalDate deadlineFrom;
     public LocalDate deadlineTo;
     public Long budgetMin;
+    /** Whether its new hits go in the owner's daily saved-search e-mail. */
+    public boolean digest = true;
     public OffsetDateTime createdAt;
 }

@@ -25,4 +25,6 @@ public class User {
     public List<String> roles = new ArrayList<>();
     public OffsetDateTime createdAt;
     public String createdBy;
+    /** Where the user's digests go (personal data); null: their username if it is an address, else none. */
+    public String email;
 }

@@ -109,7 +109,7 @@ class DigestMailTest {
 
         // nothing twice: another run of the day (a restart, a second replica) sends nothing
         int before = SMTP.getReceivedMessages().length;
-        assertEquals(0, send(now.plusMinutes(5)));
+        assertEquals(0, send(laterToday(now, 5)));
         assertEquals(before, SMTP.getReceivedMessages().length);
         given().queryParam("member", member).when().get("/api/v1/digest-deliveries")
                 .then().statusCode(200).body("total", equalTo(2))
@@ -164,7 +164,7 @@ class DigestMailTest {
                 .body("items[0].failure", org.hamcrest.Matchers.not(org.hamcrest.Matchers.emptyOrNullString()));
 
         SMTP.start();
-        send(now.plusMinutes(30));
+        send(laterToday(now, 30));
         given().queryParam("member", member).when().get("/api/v1/digest-deliveries")
                 .then().statusCode(200).body("total", equalTo(1))
                 .body("items[0].sentAt", org.hamcrest.Matchers.notNullValue())
@@ -172,8 +172,62 @@ class DigestMailTest {
         MimeMessage arrived = arrived(contact);
         assertTrue(part((MimeMultipart) arrived.getContent(), "text/plain").contains(kept), "the retried digest");
         int received = SMTP.getReceivedMessages().length;
-        send(now.plusMinutes(40));
+        send(laterToday(now, 40));
         assertEquals(received, SMTP.getReceivedMessages().length, "a digest that went out is not sent again");
+    }
+
+    @Test
+    void aStaffUserGetsTheNewHitsOfTheirSavedSearchesAtTheAddressTheyGave() throws Exception {
+        String u = uid();
+        String programme = "Digest Hits " + u;
+        String tide = "HORIZON-DH-" + u + "-TIDE";
+        String owner = "dh-" + u.toLowerCase();
+        String address = "jordi." + u.toLowerCase() + "@helpdesk.example";
+        given().contentType(ContentType.JSON).body("{\"username\": \"" + owner
+                        + "\", \"password\": \"saved-search-pass-2026\", \"roles\": [\"staff\"]}")
+                .when().post("/api/v1/users").then().statusCode(201);
+        // their own address, which only they (and admins) set
+        SavedSearchTest.as(owner).contentType(ContentType.JSON)
+                .body("{\"email\": \"not an address\"}").when().put("/api/v1/users/{u}/email", owner)
+                .then().statusCode(400).contentType("application/problem+json");
+        SavedSearchTest.as(owner).contentType(ContentType.JSON)
+                .body("{\"email\": \"" + address + "\"}").when().put("/api/v1/users/{u}/email", "test-admin")
+                .then().statusCode(403).contentType("application/problem+json");
+        SavedSearchTest.as(owner).contentType(ContentType.JSON)
+                .body("{\"email\": \"" + address + "\"}").when().put("/api/v1/users/{u}/email", owner)
+                .then().statusCode(200).body("email", equalTo(address));
+        long search = SavedSearchTest.as(owner).contentType(ContentType.JSON)
+                .body("{\"name\": \"Tidal " + u + "\", \"q\": \"tidal\", \"programme\": \"" + programme + "\"}")
+                .when().post("/api/v1/saved-searches").then().statusCode(201).extract().jsonPath().getLong("id");
+        importAndAwaitAlerts("dh-" + u, callLine(tide, programme, "Tidal stream turbines",
+                "Tidal stream turbines for island grids.", TODAY.plusDays(25), 3_000_000));
+        SavedSearchTest.awaitHits(owner, search, 1);
+
+        ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Europe/Brussels"));
+        send(now);
+        MimeMessage mail = arrived(address);
+        String text = part((MimeMultipart) mail.getContent(), "text/plain");
+        assertTrue(mail.getSubject().startsWith("Your saved searches found 1 new or changed call"), mail.getSubject());
+        assertTrue(text.contains("- " + tide + ": Tidal stream turbines"), text);
+        assertTrue(text.contains("found by your saved search: Tidal " + u), text);
+        assertTrue(text.contains("https://example.org/" + tide), text);
+        given().queryParam("owner", owner).when().get("/api/v1/digest-deliveries")
+                .then().statusCode(200).body("total", equalTo(1))
+                .body("items[0].recipientKind", equalTo("SAVED_SEARCHES")).body("items[0].recipient", equalTo(address))
+                .body("items[0].alerts", equalTo(1)).body("items[0].sentAt", org.hamcrest.Matchers.notNullValue());
+
+        // the next day: nothing new, nothing sent
+        int received = SMTP.getReceivedMessages().length;
+        send(now.plusDays(1));
+        assertEquals(received, SMTP.getReceivedMessages().length);
+        given().queryParam("owner", owner).when().get("/api/v1/digest-deliveries")
+                .then().statusCode(200).body("total", equalTo(1));
+    }
+
+    /** Some minutes later, but on the same day (an edition is a day: near midnight, later is the day's last instant). */
+    private static ZonedDateTime laterToday(ZonedDateTime now, int minutes) {
+        ZonedDateTime later = now.plusMinutes(minutes);
+        return later.toLocalDate().equals(now.toLocalDate()) ? later : now.with(java.time.LocalTime.MAX);
     }
 
     /** As the scheduler runs it: on a thread of its own, outside any request. */

@@ -43,7 +43,7 @@ class SavedSearchTest {
                 "Moorings and anchors for floating offshore wind.", TODAY.plusDays(40), 1_000_000);
         long run = importAndAwaitAlerts("ss-" + u, mooringLine,
                 callLine(soil, programme, "Soil health labs", "Living labs for soil.", TODAY.plusDays(50), 1_000_000));
-        JsonPath hits = awaitHits(search, 1);
+        JsonPath hits = awaitHits(null, search, 1);
         assertEquals(List.of(moorings), hits.getList("items.callIdentifier"));
         assertEquals(run, hits.getLong("items[0].importRun"));
         assertEquals("Moorings " + u, hits.getString("items[0].searchName"));
@@ -70,11 +70,76 @@ class SavedSearchTest {
         given().when().get("/api/v1/saved-searches/{id}", search).then().statusCode(404);
     }
 
-    private static JsonPath awaitHits(long search, int count) throws InterruptedException {
+    @Test
+    void aHitIsTriagedByItsOwnerBesideTheMembersPairs() throws InterruptedException {
+        String u = uid();
+        String programme = "Saved Triage " + u;
+        String wave = "HORIZON-ST-" + u + "-WAVE";
+        String owner = "st-" + u.toLowerCase();
+        given().contentType(ContentType.JSON)
+                .body("{\"username\": \"" + owner + "\", \"password\": \"saved-search-pass-2026\", \"roles\": [\"staff\"]}")
+                .when().post("/api/v1/users").then().statusCode(201);
+        long search = as(owner).contentType(ContentType.JSON)
+                .body("{\"name\": \"Waves " + u + "\", \"q\": \"wave energy\", \"programme\": \"" + programme + "\"}")
+                .when().post("/api/v1/saved-searches").then().statusCode(201).body("digest", equalTo(true))
+                .extract().jsonPath().getLong("id");
+        // renamed, mail turned off: the filters still find the calls of the next import
+        as(owner).contentType(ContentType.JSON)
+                .body("{\"name\": \"Wave energy " + u + "\", \"q\": \"wave energy\", \"programme\": \"" + programme
+                        + "\", \"digest\": false}")
+                .when().put("/api/v1/saved-searches/{id}", search)
+                .then().statusCode(200).body("name", equalTo("Wave energy " + u)).body("digest", equalTo(false));
+        importAndAwaitAlerts("st-" + u, callLine(wave, programme, "Wave energy converters at sea",
+                "Wave energy converters tested in open sea.", TODAY.plusDays(20), 2_000_000));
+        awaitHits(owner, search, 1);
+
+        // in the owner's triage queue, as a hit of the search, NEW
+        JsonPath queue = given().queryParam("assignee", owner).when().get("/api/v1/triage")
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(1, queue.getInt("total"));
+        assertEquals("SAVED_SEARCH_HIT", queue.getString("items[0].kind"));
+        assertEquals(wave, queue.getString("items[0].call.identifier"));
+        assertEquals("Wave energy " + u, queue.getString("items[0].savedSearch.name"));
+        assertEquals("NEW", queue.getString("items[0].status"));
+        org.junit.jupiter.api.Assertions.assertNull(queue.get("items[0].member"));
+        given().queryParam("assignee", owner).queryParam("kind", "MEMBER_CALL").when().get("/api/v1/triage")
+                .then().statusCode(200).body("total", equalTo(0));
+        given().queryParam("assignee", owner).queryParam("kind", "PAIR").when().get("/api/v1/triage")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().queryParam("assignee", owner).queryParam("format", "csv").when().get("/api/v1/triage")
+                .then().statusCode(200).body(org.hamcrest.Matchers.containsString("SAVED_SEARCH_HIT,,,Wave energy " + u + "," + owner + "," + wave));
+
+        // dismissed by its owner: out of the NEW queue, in the DISMISSED one; nobody else can
+        given().contentType(ContentType.JSON).body("{\"status\": \"DISMISSED\"}")
+                .when().put("/api/v1/saved-searches/{id}/hits/{call}", search, wave).then().statusCode(404);
+        as(owner).contentType(ContentType.JSON).body("{\"status\": \"APPLYING\"}")
+                .when().put("/api/v1/saved-searches/{id}/hits/{call}", search, wave)
+                .then().statusCode(400).contentType("application/problem+json");
+        as(owner).contentType(ContentType.JSON).body("{\"status\": \"DISMISSED\"}")
+                .when().put("/api/v1/saved-searches/{id}/hits/{call}", search, "HORIZON-NO-SUCH-" + u)
+                .then().statusCode(404).contentType("application/problem+json");
+        as(owner).contentType(ContentType.JSON).body("{\"status\": \"DISMISSED\"}")
+                .when().put("/api/v1/saved-searches/{id}/hits/{call}", search, wave)
+                .then().statusCode(200).body("status", equalTo("DISMISSED")).body("decidedBy", equalTo(owner));
+        given().queryParam("assignee", owner).when().get("/api/v1/triage").then().statusCode(200).body("total", equalTo(0));
+        given().queryParam("assignee", owner).queryParam("status", "DISMISSED").when().get("/api/v1/triage")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].decidedAt", notNullValue());
+        as(owner).queryParam("status", "NEW").when().get("/api/v1/saved-searches/hits")
+                .then().statusCode(200).body("total", equalTo(0));
+        as(owner).queryParam("status", "DISMISSED").when().get("/api/v1/saved-searches/hits")
+                .then().statusCode(200).body("total", equalTo(1));
+    }
+
+    static io.restassured.specification.RequestSpecification as(String user) {
+        return given().auth().preemptive().basic(user, "saved-search-pass-2026");
+    }
+
+    /** Waits for the search's hits, asking as its owner (null: the test admin; others have this file's password). */
+    static JsonPath awaitHits(String owner, long search, int count) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < until) {
-            JsonPath hits = given().queryParam("search", search).when().get("/api/v1/saved-searches/hits")
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath hits = (owner == null ? given() : as(owner)).queryParam("search", search)
+                    .when().get("/api/v1/saved-searches/hits").then().statusCode(200).extract().jsonPath();
             if (hits.getInt("total") >= count) {
                 return hits;
             }

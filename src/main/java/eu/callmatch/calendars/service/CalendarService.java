@@ -113,7 +113,7 @@ public class CalendarService {
 
     private List<TriageItem> pipeline(CalendarFeed feed) {
         TriageService.Filter filter = new TriageService.Filter(DecisionService.PIPELINE, null, feed.assignee,
-                feed.memberId);
+                feed.memberId, List.of(TriageItem.Kind.MEMBER_CALL));
         List<TriageItem> pairs = new ArrayList<>();
         for (int p = 0; ; p++) {
             Page<TriageItem> page = triage.queue(filter, new PageRequest(p, PageRequest.MAX_SIZE));

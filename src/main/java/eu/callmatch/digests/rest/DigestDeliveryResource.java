@@ -7,6 +7,7 @@ import eu.callmatch.digests.service.DigestSubscriptions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -36,9 +37,9 @@ public class DigestDeliveryResource {
 
     @GET
     @Operation(operationId = "listDigestDeliveries", summary = "What digests were sent to whom",
-            description = "Every digest the service sent or tried to send, newest first: member, edition, "
-                    + "recipient, how many calls and deadlines it held, when the mail server took it or why it "
-                    + "failed. For helpdesk staff.")
+            description = "Every digest the service sent or tried to send, newest first: the member's (or, for a "
+                    + "saved-search digest, the staff user's), edition, recipient, how many calls and deadlines it "
+                    + "held, when the mail server took it or why it failed. For helpdesk staff.")
     @APIResponse(responseCode = "200", description = "One page of the record",
             content = @Content(schema = @Schema(implementation = DigestSubscriptionDto.DeliveryPage.class),
                     examples = @ExampleObject(name = "deliveries", value = """
@@ -49,7 +50,10 @@ public class DigestDeliveryResource {
     public Page<DigestSubscriptionDto.Delivery> deliveries(
             @Parameter(description = "Only this member's", example = "42")
             @QueryParam("member") @Positive(message = "must be a member's id") Long member,
+            @Parameter(description = "Only this staff user's saved-search digests", example = "alice")
+            @QueryParam("owner") @Size(max = 200, message = "must be at most 200 characters") String owner,
             @Valid @BeanParam PageRequest page) {
-        return subscriptions.deliveries(member, page).map(DigestSubscriptionDto.Delivery::of);
+        return subscriptions.deliveries(member, owner == null || owner.isBlank() ? null : owner.strip(), page)
+                .map(DigestSubscriptionDto.Delivery::of);
     }
 }

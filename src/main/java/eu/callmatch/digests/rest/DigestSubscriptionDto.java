@@ -47,13 +47,18 @@ final class DigestSubscriptionDto {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "DigestDelivery", description = "One digest to one recipient: what was sent to whom, when")
     record Delivery(@Schema(example = "311") long id,
-                    @Schema(example = "42") long member,
+                    @Schema(description = "The member whose digest it was; absent for a saved-search digest",
+                            example = "42") Long member,
+                    @Schema(description = "The staff user whose saved searches it reported; absent for a member's "
+                            + "digest", example = "alice") String owner,
                     @Schema(description = "The edition's day, in callmatch.time-zone", example = "2026-11-30")
                     LocalDate edition,
-                    @Schema(description = "CONTACT or ASSIGNEE", example = "CONTACT") DigestDelivery.Recipient recipientKind,
+                    @Schema(description = "CONTACT or ASSIGNEE (a member's digest), SAVED_SEARCHES (a staff user's)",
+                            example = "CONTACT") DigestDelivery.Recipient recipientKind,
                     @Schema(description = "The address (personal data)", example = "claire.martin@example.com")
                     String recipient,
-                    @Schema(description = "New and changed calls in it", example = "3") int alerts,
+                    @Schema(description = "New and changed calls in it (a saved-search digest: its new hits)",
+                            example = "3") int alerts,
                     @Schema(description = "Coming deadlines in it", example = "1") int deadlines,
                     @Schema(example = "2026-11-30T06:00:00Z") OffsetDateTime createdAt,
                     @Schema(description = "When the mail server took it; absent when it failed",
@@ -61,7 +66,7 @@ final class DigestSubscriptionDto {
                     @Schema(description = "Why it was not sent") String failure) {
 
         static Delivery of(DigestDelivery d) {
-            return new Delivery(d.id, d.memberId, d.edition, d.recipientKind, d.recipient, d.alerts, d.deadlines,
+            return new Delivery(d.id, d.memberId, d.owner, d.edition, d.recipientKind, d.recipient, d.alerts, d.deadlines,
                     d.createdAt, d.sentAt, d.failure);
         }
     }

@@ -4,7 +4,12 @@ import eu.callmatch.common.config.Today;
 import eu.callmatch.digests.DigestDelivery;
 import eu.callmatch.digests.DigestSubscription;
 import eu.callmatch.digests.DigestSubscriptionRepository;
+import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.service.CallService;
 import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.savedsearches.service.SavedSearches;
+import eu.callmatch.users.service.UserService;
+import eu.callmatch.workflow.mapping.WorkflowMapper;
 import eu.callmatch.members.service.MemberService;
 import eu.callmatch.workflow.rest.DigestDto;
 import eu.callmatch.workflow.service.DigestService;
@@ -25,10 +30,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Sends the digests that are due: each member's subscribed recipients get the alerts raised since their previous
- * digest and the pipeline's coming deadlines, in the member's language, with an unsubscribe link. Each message is
+ * digest and the pipeline's coming deadlines, in the member's language, with an unsubscribe link; and each staff user
+ * whose saved searches send their hits by e-mail gets, daily, the hits still NEW since their previous one. Each message is
  * claimed in the record (one edition a day per member and recipient) before it goes out, so a restart, a second
  * replica or a second run of the day sends nothing twice. A mail server that fails is tried again ({@link #ATTEMPTS}
  * times, a few seconds apart); a message that still failed stays recorded with its failure, and the next run of the
@@ -51,10 +60,16 @@ public class DigestSender {
     private final Mailer mailer;
     private final DigestConfig config;
     private final Today today;
+    private final SavedSearches searches;
+    private final CallService calls;
+    private final UserService users;
 
     DigestSender(DigestSubscriptionRepository subscriptions, EntityManager em, DigestService digests,
                  MemberService members, TriageService triage, UnsubscribeLinks links, Mailer mailer,
-                 DigestConfig config, Today today) {
+                 DigestConfig config, Today today, SavedSearches searches, CallService calls, UserService users) {
+        this.searches = searches;
+        this.calls = calls;
+        this.users = users;
         this.subscriptions = subscriptions;
         this.em = em;
         this.digests = digests;
@@ -82,7 +97,8 @@ public class DigestSender {
                 .toList());
         int sent = 0;
         for (DigestSubscription s : due) {
-            for (DigestDelivery.Recipient recipient : DigestDelivery.Recipient.values()) {
+            for (DigestDelivery.Recipient recipient : List.of(DigestDelivery.Recipient.CONTACT,
+                    DigestDelivery.Recipient.ASSIGNEE)) {
                 if (recipient == DigestDelivery.Recipient.CONTACT ? !s.toContact : !s.toAssignee) {
                     continue;
                 }
@@ -95,6 +111,15 @@ public class DigestSender {
                 }
             }
         }
+        for (String owner : searches.digestOwners()) {
+            try {
+                if (sendHits(owner, edition, now.toOffsetDateTime())) {
+                    sent++;
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "Saved-search digest of %s not sent", owner);
+            }
+        }
         return sent;
     }
 
@@ -104,7 +129,7 @@ public class DigestSender {
         if (address == null) {
             return false;
         }
-        OffsetDateTime from = previous(s.memberId, recipient);
+        OffsetDateTime from = previous(s.memberId, null, recipient);
         if (from == null) {
             from = now.minusDays(s.rhythm == DigestSubscription.Rhythm.DAILY ? 1 : 7);
         }
@@ -112,15 +137,45 @@ public class DigestSender {
         if (digest.alerts().isEmpty() && digest.deadlines().isEmpty()) {
             return false;
         }
-        Long claimed = claim(s.memberId, edition, recipient, address, digest, now);
+        Long claimed = claim(s.memberId, null, edition, recipient, address, digest.alerts().size(),
+                digest.deadlines().size(), now);
         if (claimed == null) {
             return false;
         }
         String unsubscribe = links.url(s.memberId, recipient);
         DigestView.Rendered message = digests.render(digest, s.language, unsubscribe);
-        Mail mail = Mail.withHtml(address, message.subject(), message.html()).setText(message.text())
+        return deliver(claimed, Mail.withHtml(address, message.subject(), message.html()).setText(message.text())
                 .addHeader("List-Unsubscribe", "<" + unsubscribe + ">")
-                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"), "of member " + s.memberId
+                + " to its " + recipient);
+    }
+
+    /** The staff user's saved-search e-mail: the hits still NEW that came since the previous one went out. */
+    private boolean sendHits(String owner, LocalDate edition, OffsetDateTime now) {
+        String address = staffAddress(owner);
+        if (address == null) {
+            return false;
+        }
+        OffsetDateTime from = previous(null, owner, DigestDelivery.Recipient.SAVED_SEARCHES);
+        List<SavedSearches.Hit> hits = searches.newHitsForDigest(owner, from == null ? now.minusDays(1) : from);
+        if (hits.isEmpty()) {
+            return false;
+        }
+        Long claimed = claim(null, owner, edition, DigestDelivery.Recipient.SAVED_SEARCHES, address, hits.size(), 0,
+                now);
+        if (claimed == null) {
+            return false;
+        }
+        Map<String, CallDto> byCall = calls.findAll(hits.stream().map(SavedSearches.Hit::callIdentifier)
+                .collect(Collectors.toSet()));
+        DigestView.Rendered message = digests.renderHits(hits.stream().map(h -> new DigestService.Hit(h.searchName(),
+                WorkflowMapper.brief(h.callIdentifier(), byCall.get(h.callIdentifier()), edition))).toList(), edition);
+        return deliver(claimed, Mail.withHtml(address, message.subject(), message.html()).setText(message.text()),
+                "of the saved searches of " + owner);
+    }
+
+    /** Hands the message to the mail server, trying again a few times; records when it went or why it did not. */
+    private boolean deliver(long claimed, Mail mail, String what) {
         for (int attempt = 1; ; attempt++) {
             try {
                 mailer.send(mail);
@@ -131,8 +186,7 @@ public class DigestSender {
                     record(claimed, null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
                     throw e;
                 }
-                LOG.infof("Digest of member %d to its %s: the mail server failed (%s), trying again", s.memberId,
-                        recipient, e.getMessage());
+                LOG.infof("Digest %s: the mail server failed (%s), trying again", what, e.getMessage());
             }
         }
     }
@@ -154,47 +208,54 @@ public class DigestSender {
             MemberDto.ContactDto contact = members.get(memberId).contact();
             return contact == null || contact.email() == null || contact.email().isBlank() ? null : contact.email();
         }
-        String assignee;
         try {
-            assignee = triage.assignee(memberId).assignee();
+            return staffAddress(triage.assignee(memberId).assignee());
         } catch (ProblemException e) {
             return null;
         }
-        if (assignee.contains("@")) {
-            return assignee;
-        }
-        return config.staffMailDomain().map(domain -> assignee + "@" + domain).orElse(null);
+    }
+
+    /**
+     * A staff user's address: the one they gave (users' email), else their username when it is one, else
+     * {@code <username>@<callmatch.digest.staff-mail-domain>}; null when there is none.
+     */
+    private String staffAddress(String username) {
+        return users.emailOf(username).or(() -> username.contains("@") ? Optional.of(username)
+                : config.staffMailDomain().map(domain -> username + "@" + domain)).orElse(null);
     }
 
     /**
      * When the previous digest that reached this recipient was made: the new one starts there (one that failed does
      * not count, so its calls come in the next one).
      */
-    private OffsetDateTime previous(long memberId, DigestDelivery.Recipient recipient) {
+    private OffsetDateTime previous(Long memberId, String owner, DigestDelivery.Recipient recipient) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select max(d.createdAt) from "
-                        + "DigestDelivery d where d.memberId = ?1 and d.recipientKind = ?2 and d.sentAt is not null",
-                        OffsetDateTime.class)
-                .setParameter(1, memberId).setParameter(2, recipient).getSingleResult());
+                        + "DigestDelivery d where (d.memberId = ?1 or d.owner = ?2) and d.recipientKind = ?3 "
+                        + "and d.sentAt is not null", OffsetDateTime.class)
+                .setParameter(1, memberId == null ? -1L : memberId).setParameter(2, owner == null ? "" : owner)
+                .setParameter(3, recipient).getSingleResult());
     }
 
     /**
      * The edition's row, or null when another run (or replica) has it already. A row whose message failed is taken
      * again (once: the claim clears its failure), so a later run of the day retries it.
      */
-    private Long claim(long memberId, LocalDate edition, DigestDelivery.Recipient recipient, String address,
-                       DigestDto digest, OffsetDateTime now) {
+    private Long claim(Long memberId, String owner, LocalDate edition, DigestDelivery.Recipient recipient,
+                       String address, int alerts, int deadlines, OffsetDateTime now) {
+        String conflict = memberId != null ? "on constraint digest_delivery_edition_uq"
+                : "(owner, edition) where owner is not null";
         return QuarkusTransaction.requiringNew().call(() -> {
             @SuppressWarnings("unchecked")
-            List<Number> ids = em.createNativeQuery("insert into digest_delivery (member_id, edition, recipient_kind, "
-                            + "recipient, alerts, deadlines, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-                            + "on conflict on constraint digest_delivery_edition_uq do update set recipient = "
-                            + "excluded.recipient, alerts = excluded.alerts, deadlines = excluded.deadlines, "
-                            + "created_at = excluded.created_at, failure = null "
+            List<Number> ids = em.createNativeQuery("insert into digest_delivery (member_id, owner, edition, "
+                            + "recipient_kind, recipient, alerts, deadlines, created_at) "
+                            + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) on conflict " + conflict
+                            + " do update set recipient = excluded.recipient, alerts = excluded.alerts, "
+                            + "deadlines = excluded.deadlines, created_at = excluded.created_at, failure = null "
                             + "where digest_delivery.sent_at is null and digest_delivery.failure is not null "
                             + "returning id")
-                    .setParameter(1, memberId).setParameter(2, edition).setParameter(3, recipient.name())
-                    .setParameter(4, address).setParameter(5, digest.alerts().size())
-                    .setParameter(6, digest.deadlines().size()).setParameter(7, now).getResultList();
+                    .setParameter(1, memberId).setParameter(2, owner).setParameter(3, edition)
+                    .setParameter(4, recipient.name()).setParameter(5, address).setParameter(6, alerts)
+                    .setParameter(7, deadlines).setParameter(8, now).getResultList();
             return ids.isEmpty() ? null : ids.get(0).longValue();
         });
     }

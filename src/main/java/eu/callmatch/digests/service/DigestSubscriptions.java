@@ -98,9 +98,12 @@ public class DigestSubscriptions {
     }
 
     @Transactional
-    public Page<DigestDelivery> deliveries(Long memberId, PageRequest page) {
-        var query = memberId == null ? deliveries.findAll(Sort.descending("id"))
-                : deliveries.find("memberId", Sort.descending("id"), memberId);
+    public Page<DigestDelivery> deliveries(Long memberId, String owner, PageRequest page) {
+        var query = memberId == null && owner == null ? deliveries.findAll(Sort.descending("id"))
+                : memberId != null && owner != null
+                ? deliveries.find("memberId = ?1 and owner = ?2", Sort.descending("id"), memberId, owner)
+                : memberId != null ? deliveries.find("memberId", Sort.descending("id"), memberId)
+                : deliveries.find("owner", Sort.descending("id"), owner);
         return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
     }
 }

@@ -2,6 +2,7 @@ package eu.callmatch.users.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.callmatch.users.User;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -20,10 +21,14 @@ public record UserDto(
         @Schema(example = "[\"staff\"]") List<String> roles,
         @Schema(example = "2026-03-02T09:12:00Z") OffsetDateTime createdAt,
         @Schema(description = "The admin who created it; absent for the bootstrap and demo users", example = "admin")
-        String createdBy) {
+        String createdBy,
+        @Schema(description = "Where the user's digests go (the digests of the members they look after, their saved "
+                + "searches' hits); absent: their username when it is an address, else "
+                + "<username>@<callmatch.digest.staff-mail-domain>", example = "claire@helpdesk.example.org")
+        String email) {
 
     public static UserDto of(User user) {
-        return new UserDto(user.username, List.copyOf(user.roles), user.createdAt, user.createdBy);
+        return new UserDto(user.username, List.copyOf(user.roles), user.createdAt, user.createdBy, user.email);
     }
 
     /** A user to create. */
@@ -36,12 +41,20 @@ public record UserDto(
                     example = "correct-horse-battery-staple")
             @NotNull @Size(min = 12, message = "must be at least 12 characters") String password,
             @Schema(description = "reader, importer, staff or admin", example = "[\"staff\"]")
-            @NotEmpty(message = "must name one role at least") @Size(max = 4) List<@NotBlank String> roles) {
+            @NotEmpty(message = "must name one role at least") @Size(max = 4) List<@NotBlank String> roles,
+            @Schema(description = "Where the user's digests go (optional)", example = "claire@helpdesk.example.org")
+            @Email(message = "must be an e-mail address") @Size(max = 300) String email) {
 
         @Override
         public String toString() {
             return "New[username=" + username + ", roles=" + roles + "]";
         }
+    }
+
+    /** A user's e-mail address, to set or (null) remove. */
+    @Schema(name = "UserEmail", description = "Where a user's digests go; null removes the address")
+    public record EmailAddress(@Schema(example = "claire@helpdesk.example.org")
+                               @Email(message = "must be an e-mail address") @Size(max = 300) String email) {
     }
 
     /** For the OpenAPI document: a page of users. */

@@ -2,6 +2,7 @@ package eu.callmatch.users.rest;
 
 import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
+import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.security.Roles;
 import eu.callmatch.users.service.UserService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -68,6 +70,30 @@ public class UserResource {
     public Response create(@NotNull(message = "a user is required") @Valid UserDto.New body, UriInfo uri) {
         UserDto created = users.create(body, identity.getPrincipal().getName());
         return Response.created(uri.getAbsolutePathBuilder().path(created.username()).build()).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{username}/email")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.READER, Roles.IMPORTER, Roles.STAFF, Roles.ADMIN})
+    @Operation(operationId = "setUserEmail", summary = "Set where a user's digests go",
+            description = "The address the user's e-mail digests go to: those of the members assigned to them and "
+                    + "their saved searches' hits. null removes it (the digests then go to the username when it is an "
+                    + "address, else to <username>@<callmatch.digest.staff-mail-domain>). An admin sets anyone's; "
+                    + "every other user only their own (403).")
+    @RequestBody(content = @Content(schema = @Schema(implementation = UserDto.EmailAddress.class),
+            examples = @ExampleObject(name = "email", value = "{\"email\": \"claire@helpdesk.example.org\"}")))
+    @APIResponse(responseCode = "200", description = "The user, with the address",
+            content = @Content(schema = @Schema(implementation = UserDto.class), examples = @ExampleObject(
+                    name = "user", value = "{\"username\": \"claire\", \"roles\": [\"staff\"], \"createdAt\": "
+                    + "\"2026-03-02T09:12:00Z\", \"createdBy\": \"admin\", \"email\": \"claire@helpdesk.example.org\"}")))
+    @APIResponse(responseCode = "403", description = "Another user's address, and not an admin")
+    public UserDto setEmail(@Parameter(description = "The username", example = "claire") @PathParam("username") String username,
+                            @NotNull(message = "a body with the address (or null) is required") @Valid UserDto.EmailAddress body) {
+        if (!identity.hasRole(Roles.ADMIN) && !identity.getPrincipal().getName().equals(username)) {
+            throw new ProblemException(403, "Only an admin sets another user's address");
+        }
+        return users.email(username, body.email());
     }
 
     @DELETE

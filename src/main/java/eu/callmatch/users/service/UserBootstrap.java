@@ -45,7 +45,7 @@ public class UserBootstrap {
         boolean throwaway = config.embeddedDatabase().active() && config.demoData().orElse(true);
         if (throwaway && users.count() == 0) {
             for (String role : Roles.ALL) {
-                create(new UserDto.New(role, role + DEMO_PASSWORD_SUFFIX, List.of(role)));
+                create(new UserDto.New(role, role + DEMO_PASSWORD_SUFFIX, List.of(role), null));
             }
         }
         if (throwaway && users.exists(Roles.ADMIN)) {
@@ -85,7 +85,7 @@ public class UserBootstrap {
                     + " characters: the first admin's password needs at least " + UserService.MIN_PASSWORD
                     + ", like every user's (is a placeholder still in the Secret or .env file?)");
         }
-        return Optional.of(new UserDto.New(username.get(), password.get(), List.of(Roles.ADMIN)));
+        return Optional.of(new UserDto.New(username.get(), password.get(), List.of(Roles.ADMIN), null));
     }
 
     private void create(UserDto.New user) {

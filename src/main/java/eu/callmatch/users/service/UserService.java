@@ -81,9 +81,31 @@ public class UserService {
         user.roles.addAll(roles);
         user.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         user.createdBy = createdBy;
+        user.email = blankToNull(request.email());
         users.persist(user);
         users.flush();
         return UserDto.of(user);
+    }
+
+    /** Sets (or, with null, removes) where the user's digests go. */
+    @Transactional
+    public UserDto email(String username, String email) {
+        User user = users.findById(username);
+        if (user == null) {
+            throw ProblemException.notFound("User", username);
+        }
+        user.email = blankToNull(email);
+        return UserDto.of(user);
+    }
+
+    /** The address a user has given, if any. */
+    @Transactional
+    public Optional<String> emailOf(String username) {
+        return Optional.ofNullable(users.findById(username)).map(u -> u.email);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Deletes a user; the last admin stays, so that someone can still manage users. */

@@ -6,7 +6,7 @@ import java.util.List;
 
 import static eu.callmatch.common.spreadsheet.Table.column;
 
-/** The workflow's lists as spreadsheets: the triage queue and a member's pipeline, a row a member-call pair. */
+/** The workflow's lists as spreadsheets: the triage queue and a member's pipeline, a row an item. */
 final class WorkflowSheets {
 
     private WorkflowSheets() {
@@ -14,8 +14,10 @@ final class WorkflowSheets {
 
     static Table triage(List<TriageItem> items) {
         return Table.of("Triage", items,
-                column("memberId", (TriageItem i) -> i.member().id()),
-                column("memberName", (TriageItem i) -> i.member().name()),
+                column("kind", TriageItem::kind),
+                column("memberId", (TriageItem i) -> i.member() == null ? null : i.member().id()),
+                column("memberName", (TriageItem i) -> i.member() == null ? null : i.member().name()),
+                column("savedSearch", (TriageItem i) -> i.savedSearch() == null ? null : i.savedSearch().name()),
                 column("assignee", TriageItem::assignee),
                 column("callIdentifier", (TriageItem i) -> i.call().identifier()),
                 column("title", (TriageItem i) -> i.call().title()),

@@ -59,6 +59,22 @@ public interface DigestMessages {
     @Message("Unsubscribe")
     String unsubscribe();
 
+    @Message("Calls your saved searches found, {date}")
+    String hitsTitle(String date);
+
+    @Message("Your saved searches found {count} new or changed {#if count == 1}call{#else}calls{/if}")
+    String hitsSubject(int count);
+
+    @Message("Found by your saved searches ({count})")
+    String hitsHeading(int count);
+
+    @Message("found by your saved search: {search}")
+    String foundBy(String search);
+
+    @Message("You receive this because your saved searches send their new hits by e-mail; a search whose digest is "
+            + "false does not.")
+    String hitsFooter();
+
     @Localized("fr")
     interface Fr extends DigestMessages {
         @Override
@@ -124,6 +140,27 @@ public interface DigestMessages {
         @Override
         @Message("Se désabonner")
         String unsubscribe();
+
+        @Override
+        @Message("Appels trouvés par vos recherches enregistrées, {date}")
+        String hitsTitle(String date);
+
+        @Override
+        @Message("Vos recherches enregistrées ont trouvé {count} {#if count == 1}appel nouveau ou modifié{#else}appels nouveaux ou modifiés{/if}")
+        String hitsSubject(int count);
+
+        @Override
+        @Message("Trouvés par vos recherches enregistrées ({count})")
+        String hitsHeading(int count);
+
+        @Override
+        @Message("trouvé par votre recherche enregistrée : {search}")
+        String foundBy(String search);
+
+        @Override
+        @Message("Vous recevez ce message parce que vos recherches enregistrées envoient leurs nouveaux résultats par "
+                + "e-mail ; une recherche dont digest vaut false ne le fait pas.")
+        String hitsFooter();
     }
 
     @Localized("es")
@@ -191,5 +228,26 @@ public interface DigestMessages {
         @Override
         @Message("Darse de baja")
         String unsubscribe();
+
+        @Override
+        @Message("Convocatorias encontradas por sus búsquedas guardadas, {date}")
+        String hitsTitle(String date);
+
+        @Override
+        @Message("Sus búsquedas guardadas encontraron {count} {#if count == 1}convocatoria nueva o modificada{#else}convocatorias nuevas o modificadas{/if}")
+        String hitsSubject(int count);
+
+        @Override
+        @Message("Encontradas por sus búsquedas guardadas ({count})")
+        String hitsHeading(int count);
+
+        @Override
+        @Message("encontrada por su búsqueda guardada: {search}")
+        String foundBy(String search);
+
+        @Override
+        @Message("Recibe este mensaje porque sus búsquedas guardadas envían sus nuevos resultados por correo; una "
+                + "búsqueda con digest en false no lo hace.")
+        String hitsFooter();
     }
 }

@@ -97,8 +97,28 @@ public class DigestService {
                 i.call().identifier(), i.status().name(), deadline(i.call(), m), i.call().url())).toList();
         DigestView view = new DigestView(lang, m.title(d.member().name(), d.date().toString()),
                 m.subject(d.member().name(), d.alerts().size(), d.deadlines().size()), m.noAlerts(),
-                m.alertsHeading(d.alerts().size()), alertViews, m.deadlinesHeading(), deadlineViews, m.footer(),
-                m.unsubscribe(), unsubscribeUrl);
+                m.alertsHeading(d.alerts().size()), alertViews, m.deadlinesHeading(), deadlineViews,
+                unsubscribeUrl == null ? null : m.footer(), m.unsubscribe(), unsubscribeUrl);
+        return rendered(view);
+    }
+
+    /** A call that a staff user's saved search found, for their e-mail. */
+    public record Hit(String searchName, CallBrief call) {
+    }
+
+    /**
+     * A staff user's saved-search e-mail: the calls their searches found, with the search that found each; the same
+     * templates as a member's digest, in English (the helpdesk's own language is the API's).
+     */
+    public DigestView.Rendered renderHits(List<Hit> hits, LocalDate edition) {
+        DigestMessages m = MessageBundles.get(DigestMessages.class, Localized.Literal.of("en"));
+        List<DigestView.Alert> views = hits.stream().map(h -> new DigestView.Alert(h.call().identifier(),
+                nz(h.call().title()), h.call().url(), m.foundBy(h.searchName()), deadline(h.call(), m), null)).toList();
+        return rendered(new DigestView("en", m.hitsTitle(edition.toString()), m.hitsSubject(hits.size()), "",
+                m.hitsHeading(hits.size()), views, "", List.of(), m.hitsFooter(), null, null));
+    }
+
+    private DigestView.Rendered rendered(DigestView view) {
         return new DigestView.Rendered(view.subject(), text.data("d", view).render(), html.data("d", view).render());
     }
 

@@ -41,7 +41,7 @@ class UserBootstrapTest {
 
     @Test
     void twelveCharactersMakeTheFirstAdmin() {
-        assertEquals(Optional.of(new UserDto.New("admin", "twelve-chars", List.of("admin"))),
+        assertEquals(Optional.of(new UserDto.New("admin", "twelve-chars", List.of("admin"), null)),
                 UserBootstrap.bootstrapAdmin(admin("admin", "twelve-chars")));
         assertEquals(Optional.empty(), UserBootstrap.bootstrapAdmin(admin(null, null)));
         assertEquals(Optional.empty(), UserBootstrap.bootstrapAdmin(admin(" ", "")));
