@@ -77,6 +77,8 @@ class HostileApiTest {
             Map.entry("subscribeToDigest", Mode.WRITE), Map.entry("unsubscribeFromDigest", Mode.DELETE),
             Map.entry("unsubscribeByLink", Mode.DELETE),
             Map.entry("createSavedSearch", Mode.WRITE), Map.entry("deleteSavedSearch", Mode.DELETE),
+            Map.entry("replaceSavedSearch", Mode.WRITE), Map.entry("decideSavedSearchHit", Mode.WRITE),
+            Map.entry("setUserEmail", Mode.WRITE),
             Map.entry("importCalls", Mode.IMPORT), Map.entry("importCordis", Mode.IMPORT),
             Map.entry("importMembers", Mode.IMPORT),
             Map.entry("deleteCall", Mode.DELETE), Map.entry("deleteMember", Mode.DELETE),
