@@ -97,17 +97,18 @@ class SpreadsheetExportTest {
         Sheet triage = xlsx(given().accept(XLSX).queryParam("member", m).queryParam("status", "SHORTLISTED")
                 .when().get("/api/v1/triage"), "triage.xlsx");
         List<String> header = texts(triage.getRow(0));
-        assertEquals(List.of("memberId", "memberName", "assignee", "callIdentifier", "title", "programme",
-                "callStatus", "nextDeadline", "daysToDeadline", "status", "reasonCode", "lastScore", "lastAlertAt",
-                "decidedAt", "url"), header);
+        assertEquals(List.of("kind", "memberId", "memberName", "savedSearch", "assignee", "callIdentifier", "title",
+                "programme", "callStatus", "nextDeadline", "daysToDeadline", "status", "reasonCode", "lastScore",
+                "lastAlertAt", "decidedAt", "url"), header);
         Row row = triage.getRow(1);
-        assertEquals(CellType.NUMERIC, row.getCell(0).getCellType());
-        assertEquals(m, (long) row.getCell(0).getNumericCellValue());
-        assertEquals("'@Blue Hull " + u, row.getCell(1).getStringCellValue());
-        assertEquals("'+Floating offshore wind", row.getCell(4).getStringCellValue());
-        assertEquals(TODAY.plusDays(30), row.getCell(7).getLocalDateTimeCellValue().toLocalDate(), "a date cell");
-        assertEquals(30, (int) row.getCell(8).getNumericCellValue());
-        assertEquals("SHORTLISTED", row.getCell(9).getStringCellValue());
+        assertEquals("MEMBER_CALL", row.getCell(0).getStringCellValue());
+        assertEquals(CellType.NUMERIC, row.getCell(1).getCellType());
+        assertEquals(m, (long) row.getCell(1).getNumericCellValue());
+        assertEquals("'@Blue Hull " + u, row.getCell(2).getStringCellValue());
+        assertEquals("'+Floating offshore wind", row.getCell(6).getStringCellValue());
+        assertEquals(TODAY.plusDays(30), row.getCell(9).getLocalDateTimeCellValue().toLocalDate(), "a date cell");
+        assertEquals(30, (int) row.getCell(10).getNumericCellValue());
+        assertEquals("SHORTLISTED", row.getCell(11).getStringCellValue());
         assertEquals(2, triage.getPhysicalNumberOfRows());
 
         Sheet decisions = xlsx(given().queryParam("member", m).queryParam("format", "xlsx")
