@@ -158,7 +158,7 @@ public class CallMatchService {
                 + (judged.isEmpty() ? 0 : FEEDBACK_EXTRA);
         CallMatcher.Result result = matcher.match(new CallMatchQuery(profile.description(), profile.keywords(), vector, parts,
                 statuses, programmes, filters.actionTypes(), deadlineAfter, Math.max(CANDIDATES, ranked),
-                record(profile.pic())), ranked);
+                record(profile.pic()), language.code()), ranked);
         Map<String, CallDto> byId = calls.findAll(result.matches().stream().map(CallMatch::identifier).toList());
         boolean sme = Boolean.TRUE.equals(profile.sme()) || profile.organisationType() == OrganisationType.SME;
         List<CallMatchDto> items = new ArrayList<>();
