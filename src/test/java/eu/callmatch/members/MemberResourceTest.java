@@ -1,7 +1,11 @@
 package eu.callmatch.members;
 
+import eu.callmatch.members.service.MemberService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -176,5 +180,30 @@ class MemberResourceTest {
                             "must be one of the supported languages en, fr, es, ca, de, it (ISO 639-1)"));
         }
     }
-}
 
+    @Inject
+    MemberService memberService;
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void membersStoredBeforeLanguagesGetTheirsDetected() {
+        long id = create(memberIn("Wir entwickeln Unterwasserdrohnen für die Inspektion von Häfen und Offshore-Windparks.", null));
+        forgetLanguage(id); // as a row written before V10 has it
+        given().when().get("/api/v1/members/{id}", id).then().body("languageSource", equalTo(null));
+        while (memberService.detectMissingLanguages(200) > 0) {
+            // other test classes' members may be waiting too
+        }
+        given().when().get("/api/v1/members/{id}", id)
+                .then().statusCode(200).body("language", equalTo("de")).body("languageSource", equalTo("DETECTED"));
+        given().when().get("/api/v1/members/{id}/audit", id)
+                .then().statusCode(200).body("items.action", contains("CREATED")); // not an edit of the member
+    }
+
+    @Transactional
+    void forgetLanguage(long id) {
+        em.createNativeQuery("update member set language = null, language_source = null where id = ?1")
+                .setParameter(1, id).executeUpdate();
+    }
+}
