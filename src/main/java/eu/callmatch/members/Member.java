@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import eu.callmatch.common.text.ProfileLanguage;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -41,6 +42,10 @@ public class Member {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public List<String> programmes = new ArrayList<>();
+    /** ISO 639-1, one of {@code Languages.SUPPORTED}; null when detected as none of them. */
+    public String language;
+    @Enumerated(EnumType.STRING)
+    public ProfileLanguage.Source languageSource;
     public String contactName;
     public String contactEmail;
     public String contactPhone;

@@ -185,6 +185,46 @@ class MatchingResourceTest {
     }
 
     @Test
+    void theAnswerSaysTheProfilesLanguageGivenOrDetected() {
+        String[][] detected = {
+                {"fr", "Nous concevons des drones sous-marins pour l'inspection des éoliennes offshore flottantes."},
+                {"es", "Diseñamos drones submarinos para inspeccionar aerogeneradores marinos flotantes y sus amarres."},
+                {"de", "Wir entwickeln Unterwasserdrohnen zur Inspektion schwimmender Offshore-Windenergieanlagen."}};
+        for (String[] text : detected) {
+            given().contentType(ContentType.JSON)
+                    .body("{\"description\": \"" + text[1] + "\"}")
+                    .queryParam("programme", PROGRAMME)
+                    .when().post("/api/v1/call-matches")
+                    .then().statusCode(200)
+                    .body("language", equalTo(text[0]))
+                    .body("languageSource", equalTo("DETECTED"));
+        }
+        given().contentType(ContentType.JSON)
+                .body("{\"description\": \"Drons submarins per a parcs eòlics marins.\", \"language\": \"ca\"}")
+                .queryParam("programme", PROGRAMME)
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(200).body("language", equalTo("ca")).body("languageSource", equalTo("GIVEN"));
+        // a member's answer says the language its record holds
+        long member = given().contentType(ContentType.JSON).body("""
+                        {"name": "Coque Bleue %s", "country": "FR", "organisationType": "SME",
+                         "description": "Robots d'inspection sous-marine pour les parcs éoliens flottants en mer."}
+                        """.formatted(UUID.randomUUID()))
+                .when().post("/api/v1/members").then().statusCode(201).extract().jsonPath().getLong("id");
+        given().when().get("/api/v1/members/{id}/call-matches", member)
+                .then().statusCode(200).body("language", equalTo("fr")).body("languageSource", equalTo("DETECTED"));
+    }
+
+    @Test
+    void anUnsupportedProfileLanguageIs400() {
+        given().contentType(ContentType.JSON).body("{\"description\": \"Drones sous-marins\", \"language\": \"xx\"}")
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("language"))
+                .body("violations[0].message", equalTo(
+                        "must be one of the supported languages en, fr, es, ca, de, it (ISO 639-1)"));
+    }
+
+    @Test
     void emptyProfileIs400() {
         given().contentType(ContentType.JSON).body("{\"description\": \"  \", \"keywords\": []}")
                 .when().post("/api/v1/call-matches")

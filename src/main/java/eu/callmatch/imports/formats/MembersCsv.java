@@ -68,7 +68,8 @@ public final class MembersCsv {
                     : new MemberDto.ContactDto(contactName, email, phone);
             sink.accept(row.line(), new MemberDto(null, row.get("externalId"), name, row.get("pic"),
                     Countries.normalise(row.get("country")), row.get("region"), type, row.get("description"),
-                    list(row.get("keywords")), list(row.get("sectors")), list(row.get("programmes")), contact, null, null));
+                    list(row.get("keywords")), list(row.get("sectors")), list(row.get("programmes")), null, null, contact, null,
+                    null));
         });
     }
 

@@ -2,6 +2,8 @@ package eu.callmatch.matching.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.callmatch.calls.CallStatus;
+import eu.callmatch.common.text.Languages;
+import eu.callmatch.common.text.ProfileLanguage;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -39,6 +41,18 @@ public record CallMatchDto(CallSummary call,
                        @Schema(description = "How many calls' semantic vectors are still being computed (after an "
                                + "import or a start): those calls are ranked by their words and record evidence "
                                + "only, and say so in their reasons; 0 when every call has its vector",
-                               example = "0") long pendingVectors) {
+                               example = "0") long pendingVectors,
+                       @Schema(description = "The language the profile is written in (ISO 639-1), as given or "
+                               + "detected; null when detected as none of the supported ones (" + Languages.SUPPORTED_LIST
+                               + ") or when the text is too short to tell", example = "fr", nullable = true)
+                       String language,
+                       @Schema(description = "GIVEN when the profile (or the member's record) says the language, "
+                               + "DETECTED when the service read it from the text", example = "DETECTED")
+                       ProfileLanguage.Source languageSource) {
+
+        /** No call for a profile in this language. */
+        public static Page empty(ProfileLanguage language, long pendingVectors) {
+            return new Page(List.of(), 0, pendingVectors, language.code(), language.source());
+        }
     }
 }

@@ -39,7 +39,9 @@ public class CallMatchResource {
                     + "in any language; English matches best), by meaning and by shared words, best first. Each "
                     + "comes with the reasons: which profile terms matched which fields of the call, eligibility "
                     + "notes, deadlines. Only calls the profile can apply to, unless status or includeIneligible "
-                    + "say otherwise. A profile with neither description nor keywords answers 400."
+                    + "say otherwise. A profile with neither description nor keywords answers 400. The answer says "
+                    + "the profile's language: the one given in language (en, fr, es, ca, de, it), else the one "
+                    + "detected in the text (null: none of these, or too little text to tell)."
                     + MatchingSheets.FORMATS)
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = MatchProfileDto.class),
             examples = @ExampleObject(name = "sme", value = "{\"description\": \"We build underwater inspection "

@@ -1,5 +1,6 @@
 package eu.callmatch.matching.rest;
 
+import eu.callmatch.common.text.Languages;
 import eu.callmatch.members.OrganisationType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -25,11 +26,16 @@ public record MatchProfileDto(
         @Schema(description = "The organisation's PIC (Participant Identification Code). Where the partner pool knows "
                 + "it, its own EU record counts: the work-programme areas of its past projects and where its partners "
                 + "went on to", example = "999999999")
-        @Pattern(regexp = "\\d{9}", message = "must be 9 digits") String pic) {
+        @Pattern(regexp = "\\d{9}", message = "must be 9 digits") String pic,
+        @Schema(description = "The language the description and keywords are written in: ISO 639-1, one of "
+                + Languages.SUPPORTED_LIST + ". Optional: when not given, it is detected from the text; the answer "
+                + "says which and how", example = "fr")
+        @Pattern(regexp = Languages.SUPPORTED_PATTERN, message = "must be one of the supported languages "
+                + Languages.SUPPORTED_LIST + " (ISO 639-1)") String language) {
 
-    /** A profile without a PIC. */
+    /** A profile without a PIC, its language to be detected. */
     public MatchProfileDto(String description, List<String> keywords, String country,
                            OrganisationType organisationType, Boolean sme, List<String> programmes) {
-        this(description, keywords, country, organisationType, sme, programmes, null);
+        this(description, keywords, country, organisationType, sme, programmes, null, null);
     }
 }

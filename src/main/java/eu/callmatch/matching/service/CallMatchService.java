@@ -7,6 +7,8 @@ import eu.callmatch.calls.service.CallService;
 import eu.callmatch.common.config.Today;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.text.Countries;
+import eu.callmatch.common.text.Languages;
+import eu.callmatch.common.text.ProfileLanguage;
 import eu.callmatch.matching.rest.CallMatchDto;
 import eu.callmatch.matching.rest.CallMatchDto.CallSummary;
 import eu.callmatch.matching.rest.MatchProfileDto;
@@ -64,10 +66,12 @@ public class CallMatchService {
     private final Instance<MatchFeedback.Source> feedback;
     private final ProfileVectors profileVectors;
     private final OrganisationService organisations;
+    private final Languages languages;
 
     CallMatchService(CallMatcher matcher, CallService calls, MemberService members, Today today,
                      MatchingConfig config, SearchIndexes indexes, Instance<MatchFeedback.Source> feedback,
-                     ProfileVectors profileVectors, OrganisationService organisations) {
+                     ProfileVectors profileVectors, OrganisationService organisations, Languages languages) {
+        this.languages = languages;
         this.organisations = organisations;
         this.feedback = feedback;
         this.profileVectors = profileVectors;
@@ -93,12 +97,14 @@ public class CallMatchService {
         MemberDto m = members.get(memberId);
         MatchFeedback judged = withFeedback && feedback.isResolvable() ? feedback.get().forMember(memberId)
                 : MatchFeedback.NONE;
+        // the member's language as its record has it: given, or detected when it was stored
+        ProfileLanguage language = new ProfileLanguage(m.language(), m.languageSource());
         return match(new MatchProfileDto(m.description(), m.keywords(), m.country(), m.organisationType(),
-                m.organisationType() == OrganisationType.SME, m.programmes(), m.pic()), filters, judged);
+                m.organisationType() == OrganisationType.SME, m.programmes(), m.pic(), null), language, filters, judged);
     }
 
     public CallMatchDto.Page match(MatchProfileDto profile, Filters filters) {
-        return match(profile, filters, MatchFeedback.NONE);
+        return match(profile, null, filters, MatchFeedback.NONE);
     }
 
     /** Embeds a member's profile ahead of its next ranking (nothing to do when it is embedded already). */
@@ -115,18 +121,22 @@ public class CallMatchService {
                 .filter(s -> !isBlank(s)).collect(Collectors.joining(". "));
     }
 
-    public CallMatchDto.Page match(MatchProfileDto profile, Filters filters, MatchFeedback judged) {
+    /** @param known the profile's language when a stored member's record has it; null: as given or detected here */
+    private CallMatchDto.Page match(MatchProfileDto profile, ProfileLanguage known, Filters filters,
+                                    MatchFeedback judged) {
         if (profile == null || (isBlank(profile.description()) && (profile.keywords() == null
                 || profile.keywords().stream().allMatch(CallMatchService::isBlank)))) {
             throw ProblemException.invalid("body", "description",
                     "a profile needs a description or keywords to match calls against");
         }
+        ProfileLanguage language = known != null ? known
+                : languages.of(profile.language(), profile.description(), profile.keywords());
         indexes.awaitReady(java.time.Duration.ofSeconds(10));
         LocalDate now = today.date();
         String country = profile.country() == null ? null : Countries.normalise(profile.country());
         boolean countryEligible = country == null || config.eligibleCountries().contains(country);
         if (!countryEligible && !filters.includeIneligible()) {
-            return new CallMatchDto.Page(List.of(), 0, indexes.pendingVectors());
+            return CallMatchDto.Page.empty(language, indexes.pendingVectors());
         }
         List<String> profileProgrammes = profile.programmes() == null ? List.of() : profile.programmes();
         boolean applicableOnly = filters.statuses().isEmpty();
@@ -148,7 +158,7 @@ public class CallMatchService {
                 + (judged.isEmpty() ? 0 : FEEDBACK_EXTRA);
         CallMatcher.Result result = matcher.match(new CallMatchQuery(profile.description(), profile.keywords(), vector, parts,
                 statuses, programmes, filters.actionTypes(), deadlineAfter, Math.max(CANDIDATES, ranked),
-                record(profile.pic())), ranked);
+                record(profile.pic()), language.code()), ranked);
         Map<String, CallDto> byId = calls.findAll(result.matches().stream().map(CallMatch::identifier).toList());
         boolean sme = Boolean.TRUE.equals(profile.sme()) || profile.organisationType() == OrganisationType.SME;
         List<CallMatchDto> items = new ArrayList<>();
@@ -189,7 +199,7 @@ public class CallMatchService {
         }
         items.sort(Comparator.comparingDouble(CallMatchDto::score).reversed());
         return new CallMatchDto.Page(items.subList(0, Math.min(filters.limit(), items.size())), result.total(),
-                indexes.pendingVectors());
+                indexes.pendingVectors(), language.code(), language.source());
     }
 
     private Map<String, float[]> vectors(List<CallMatchDto> items, MatchFeedback judged) {

@@ -2,6 +2,7 @@ package eu.callmatch.members.mapping;
 
 import eu.callmatch.common.text.ContentHash;
 import eu.callmatch.common.text.Countries;
+import eu.callmatch.common.text.ProfileLanguage;
 import eu.callmatch.members.Member;
 import eu.callmatch.members.rest.MemberDto;
 
@@ -19,11 +20,12 @@ public final class MemberMapper {
         MemberDto.ContactDto contact = m.contactName == null && m.contactEmail == null && m.contactPhone == null
                 ? null : new MemberDto.ContactDto(m.contactName, m.contactEmail, m.contactPhone);
         return new MemberDto(m.id, m.externalId, m.name, m.pic, m.country, m.region, m.organisationType,
-                m.description, List.copyOf(m.keywords), List.copyOf(m.sectors), List.copyOf(m.programmes), contact,
-                m.createdAt, m.updatedAt);
+                m.description, List.copyOf(m.keywords), List.copyOf(m.sectors), List.copyOf(m.programmes), m.language,
+                m.languageSource, contact, m.createdAt, m.updatedAt);
     }
 
-    public static void apply(MemberDto dto, Member m) {
+    /** The DTO's fields onto the entity, with the profile's language as given or detected. */
+    public static void apply(MemberDto dto, ProfileLanguage language, Member m) {
         m.externalId = blankToNull(dto.externalId());
         m.name = dto.name().strip();
         m.pic = blankToNull(dto.pic());
@@ -34,6 +36,8 @@ public final class MemberMapper {
         m.keywords = cleaned(dto.keywords());
         m.sectors = cleaned(dto.sectors());
         m.programmes = cleaned(dto.programmes());
+        m.language = language.code();
+        m.languageSource = language.source();
         MemberDto.ContactDto c = dto.contact();
         m.contactName = c == null ? null : blankToNull(c.name());
         m.contactEmail = c == null ? null : blankToNull(c.email());
@@ -42,7 +46,7 @@ public final class MemberMapper {
 
     public static String contentHash(Member m) {
         return ContentHash.of(m.externalId, m.name, m.pic, m.country, m.region, m.organisationType, m.description,
-                m.keywords, m.sectors, m.programmes, m.contactName, m.contactEmail, m.contactPhone);
+                m.keywords, m.sectors, m.programmes, m.language, m.languageSource, m.contactName, m.contactEmail, m.contactPhone);
     }
 
     private static List<String> cleaned(List<String> values) {

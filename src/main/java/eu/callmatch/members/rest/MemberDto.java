@@ -1,6 +1,8 @@
 package eu.callmatch.members.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import eu.callmatch.common.text.Languages;
+import eu.callmatch.common.text.ProfileLanguage;
 import eu.callmatch.members.OrganisationType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -39,6 +41,14 @@ public record MemberDto(
         @Size(max = 50) List<@NotBlank @Size(max = 20) String> sectors,
         @Schema(description = "Programmes of interest", example = "[\"Horizon Europe\", \"EMFAF\"]")
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> programmes,
+        @Schema(description = "The language the description and keywords are written in: ISO 639-1, one of "
+                + Languages.SUPPORTED_LIST + ". Optional: when not given, it is detected from the description and "
+                + "keywords, and left out when the text is in none of these languages or too short to tell",
+                example = "fr")
+        @Pattern(regexp = Languages.SUPPORTED_PATTERN, message = "must be one of the supported languages "
+                + Languages.SUPPORTED_LIST + " (ISO 639-1)") String language,
+        @Schema(readOnly = true, description = "GIVEN when the member's record says the language, DETECTED when the "
+                + "service read it from the text", example = "GIVEN") ProfileLanguage.Source languageSource,
         @Schema(description = "The contact person (personal data)") @Valid ContactDto contact,
         @Schema(readOnly = true, example = "2026-03-02T09:12:00Z") OffsetDateTime createdAt,
         @Schema(readOnly = true, example = "2026-03-02T09:12:00Z") OffsetDateTime updatedAt) {
@@ -46,7 +56,7 @@ public record MemberDto(
     /** The member without its contact person, for callers who may not see personal data. */
     public MemberDto withoutContact() {
         return new MemberDto(id, externalId, name, pic, country, region, organisationType, description, keywords,
-                sectors, programmes, null, createdAt, updatedAt);
+                sectors, programmes, language, languageSource, null, createdAt, updatedAt);
     }
 
     /** Without the contact person: a member that ends up in a log message takes no personal data there. */

@@ -4,6 +4,8 @@ import eu.callmatch.common.changes.ChangeLog;
 import eu.callmatch.common.changes.Outcome;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.text.Countries;
+import eu.callmatch.common.text.Languages;
+import eu.callmatch.common.text.ProfileLanguage;
 import eu.callmatch.common.security.CurrentUser;
 import eu.callmatch.members.Member;
 import eu.callmatch.members.MemberAudit;
@@ -33,8 +35,11 @@ public class MemberService {
     private final MemberAuditRepository audit;
     private final ChangeLog changes;
     private final CurrentUser user;
+    private final Languages languages;
 
-    MemberService(MemberRepository members, MemberAuditRepository audit, ChangeLog changes, CurrentUser user) {
+    MemberService(MemberRepository members, MemberAuditRepository audit, ChangeLog changes, CurrentUser user,
+                  Languages languages) {
+        this.languages = languages;
         this.members = members;
         this.audit = audit;
         this.changes = changes;
@@ -86,7 +91,7 @@ public class MemberService {
     public MemberDto create(MemberDto dto) {
         validate(dto);
         Member member = new Member();
-        MemberMapper.apply(dto, member);
+        MemberMapper.apply(dto, language(dto), member);
         ensureUnique(member, null);
         member.contentHash = MemberMapper.contentHash(member);
         member.createdAt = member.updatedAt = member.asOf = OffsetDateTime.now(ZoneOffset.UTC);
@@ -102,11 +107,12 @@ public class MemberService {
         validate(dto);
         Member member = find(id);
         Member given = new Member();
-        MemberMapper.apply(dto, given);
+        ProfileLanguage language = language(dto);
+        MemberMapper.apply(dto, language, given);
         // checked before the managed entity changes, which a query's auto-flush would write too early
         ensureUnique(given, id);
         List<String> changed = changedFields(member, given);
-        MemberMapper.apply(dto, member);
+        MemberMapper.apply(dto, language, member);
         String hash = MemberMapper.contentHash(member);
         if (!hash.equals(member.contentHash)) {
             member.contentHash = hash;
@@ -126,7 +132,7 @@ public class MemberService {
     public Outcome upsert(MemberDto dto, OffsetDateTime asOf) {
         validate(dto);
         Member given = new Member();
-        MemberMapper.apply(dto, given);
+        MemberMapper.apply(dto, language(dto), given);
         Member existing = (given.externalId != null ? members.findByExternalId(given.externalId)
                 : members.findByNameAndCountry(given.name, given.country)).orElse(null);
         if (existing != null && existing.asOf != null && asOf.isBefore(existing.asOf)) {
@@ -198,6 +204,7 @@ public class MemberService {
         fields.put("keywords", new Object[]{a.keywords, b.keywords});
         fields.put("sectors", new Object[]{a.sectors, b.sectors});
         fields.put("programmes", new Object[]{a.programmes, b.programmes});
+        fields.put("language", new Object[]{a.language, b.language});
         fields.put("contact.name", new Object[]{a.contactName, b.contactName});
         fields.put("contact.email", new Object[]{a.contactEmail, b.contactEmail});
         fields.put("contact.phone", new Object[]{a.contactPhone, b.contactPhone});
@@ -214,6 +221,26 @@ public class MemberService {
 
     private static Object emptyToNull(Object value) {
         return value instanceof java.util.Collection<?> c && c.isEmpty() ? null : value;
+    }
+
+    private ProfileLanguage language(MemberDto dto) {
+        return languages.of(dto.language(), dto.description(), dto.keywords());
+    }
+
+    /**
+     * Detects the language of members stored before the service knew languages (no source yet), a batch at a time;
+     * the number done, 0 when none is left. Not a change of the member: no audit entry, no re-indexing.
+     */
+    @Transactional
+    public int detectMissingLanguages(int batch) {
+        List<Member> unknown = members.find("languageSource is null", Sort.by("id")).page(0, batch).list();
+        for (Member m : unknown) {
+            ProfileLanguage language = languages.of(null, m.description, m.keywords);
+            m.language = language.code();
+            m.languageSource = language.source();
+            m.contentHash = MemberMapper.contentHash(m);
+        }
+        return unknown.size();
     }
 
     private static void validate(MemberDto dto) {

@@ -22,7 +22,20 @@ public final class Analyzers {
     public static final Analyzer PER_FIELD = new PerFieldAnalyzerWrapper(new EnglishText(),
             SearchFields.KEYWORD_FIELDS.stream().collect(Collectors.toMap(Function.identity(), f -> new KeywordAnalyzer())));
 
+    /** A profile's text by its language (ISO 639-1), for its key terms: see {@link ProfileLanguageText}. */
+    private static final java.util.Map<String, Analyzer> PROFILE_TEXT = ProfileLanguageText.languages().stream()
+            .collect(Collectors.toMap(Function.identity(), ProfileLanguageText::new));
+
     private Analyzers() {
+    }
+
+    /**
+     * How a profile's text becomes query terms: a French, Spanish, Catalan, German or Italian profile by its own
+     * language's articles and stop words and with English forms of its words; any other (English, unknown) as the
+     * calls are indexed.
+     */
+    public static Analyzer profileText(String language) {
+        return language == null ? PER_FIELD : PROFILE_TEXT.getOrDefault(language, PER_FIELD);
     }
 
     /**

@@ -16,11 +16,19 @@ import java.util.List;
  * @param deadlineAfter  only calls with a deadline on or after this day, or none (null: no filter)
  * @param candidates     how many calls to rank
  * @param record         the member's own EU record, or null
+ * @param language       the language the profile is written in (ISO 639-1), or null: read as English
  */
 public record CallMatchQuery(String text, List<String> keywords, float[] vector, List<float[]> parts,
                              List<String> statuses,
                              List<String> programmes, List<String> actionTypes, LocalDate deadlineAfter,
-                             int candidates, MemberRecord record) {
+                             int candidates, MemberRecord record, String language) {
+
+    /** A query for an English profile (or one of unknown language). */
+    public CallMatchQuery(String text, List<String> keywords, float[] vector, List<float[]> parts,
+                          List<String> statuses, List<String> programmes, List<String> actionTypes,
+                          LocalDate deadlineAfter, int candidates, MemberRecord record) {
+        this(text, keywords, vector, parts, statuses, programmes, actionTypes, deadlineAfter, candidates, record, null);
+    }
 
     /** A query for a profile without a known record. */
     public CallMatchQuery(String text, List<String> keywords, float[] vector, List<float[]> parts,

@@ -6,6 +6,7 @@ import eu.callmatch.search.index.LuceneIndex;
 import eu.callmatch.search.service.SearchIndexes;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.LongField;
@@ -603,9 +604,10 @@ public class CallMatcher {
      */
     static Map<String, Float> keyTerms(IndexReader reader, CallMatchQuery query) throws IOException {
         Map<String, Integer> tf = new HashMap<>();
-        analyze(query.text(), 1, tf);
+        Analyzer analyzer = Analyzers.profileText(query.language());
+        analyze(analyzer, query.text(), 1, tf);
         if (query.keywords() != null) {
-            query.keywords().forEach(k -> analyze(k, KEYWORD_TF, tf));
+            query.keywords().forEach(k -> analyze(analyzer, k, KEYWORD_TF, tf));
         }
         int n = Math.max(1, reader.numDocs());
         Map<String, Integer> dfs = docFreqs(reader, tf.keySet());
@@ -728,11 +730,11 @@ public class CallMatcher {
         return states;
     }
 
-    private static void analyze(String text, int count, Map<String, Integer> tf) {
+    private static void analyze(Analyzer analyzer, String text, int count, Map<String, Integer> tf) {
         if (text == null || text.isBlank()) {
             return;
         }
-        try (TokenStream tokens = Analyzers.PER_FIELD.tokenStream(TITLE, text)) {
+        try (TokenStream tokens = analyzer.tokenStream(TITLE, text)) {
             CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {

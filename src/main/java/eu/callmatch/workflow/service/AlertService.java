@@ -226,7 +226,7 @@ public class AlertService {
                     new CallMatchService.Filters(List.of(), List.of(), List.of(), null, config.rankWindow(), false),
                     true));
         } catch (ProblemException e) {
-            ranking = new CallMatchDto.Page(List.of(), 0, 0); // no profile to match, or deleted meanwhile
+            ranking = new CallMatchDto.Page(List.of(), 0, 0, null, null); // no profile to match, or deleted meanwhile
         }
         List<Candidate> fresh = new ArrayList<>();
         List<Candidate> following = new ArrayList<>();

@@ -247,7 +247,7 @@ class MatchingBenchmark {
                 (System.nanoTime() - start) / 1e9);
 
         MemberDto lead = new MemberDto(1L, null, "Benchmark lead SME", null, "FR", null, OrganisationType.SME,
-                "Underwater inspection drones", List.of("robotics"), List.of(), List.of(), null, null, null);
+                "Underwater inspection drones", List.of("robotics"), List.of(), List.of(), null, null, null, null, null);
         Set<String> eligible = Set.of("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "EL", "GR",
                 "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "NO", "IS",
                 "CH", "UK", "GB", "IL", "TR", "RS", "UA");

@@ -1,5 +1,6 @@
 package eu.callmatch.search.index;
 
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,12 @@ class AnalyzersTest {
     }
 
     static List<String> tokens(String field, String text) throws IOException {
+        return tokens(Analyzers.PER_FIELD, field, text);
+    }
+
+    static List<String> tokens(Analyzer analyzer, String field, String text) throws IOException {
         List<String> tokens = new ArrayList<>();
-        try (TokenStream stream = Analyzers.PER_FIELD.tokenStream(field, text)) {
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {

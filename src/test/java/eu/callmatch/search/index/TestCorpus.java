@@ -83,7 +83,7 @@ final class TestCorpus implements Closeable {
     static MemberDto member(long id, String name, String country, OrganisationType type, String description,
                             List<String> keywords, List<String> programmes, MemberDto.ContactDto contact) {
         return new MemberDto(id, null, name, null, country, null, type, description, keywords, List.of("C28.99"),
-                programmes, contact, null, null);
+                programmes, null, null, contact, null, null);
     }
 
     static OrganisationDto organisation(String pic, String name, String country, Boolean sme, String activityType,
