@@ -190,7 +190,7 @@ class MemberResourceTest {
     @Test
     void membersStoredBeforeLanguagesGetTheirsDetected() {
         long id = create(memberIn("Wir entwickeln Unterwasserdrohnen für die Inspektion von Häfen und Offshore-Windparks.", null));
-        forgetLanguage(id); // as a row written before V10 has it
+        forgetLanguage(id); // as a row written before V11 has it
         given().when().get("/api/v1/members/{id}", id).then().body("languageSource", equalTo(null));
         while (memberService.detectMissingLanguages(200) > 0) {
             // other test classes' members may be waiting too
