@@ -130,6 +130,16 @@ public class SearchIndexes {
                     .description("Documents in this replica's search index")
                     .tag("index", kind.name().toLowerCase()).register(meters);
         }
+        String calls = IndexKind.CALLS.name().toLowerCase();
+        Gauge.builder("callmatch.index.vectors", this, s -> s.vectorCount(IndexKind.CALLS))
+                .description("Documents of this replica's search index that have their semantic vector")
+                .tag("index", calls).register(meters);
+        Gauge.builder("callmatch.index.vectors.pending", backlog, CallVectorBacklog::size)
+                .description("Documents of this replica's search index whose semantic vector is still being computed")
+                .tag("index", calls).register(meters);
+        Gauge.builder("callmatch.index.vectors.rate", backlog, CallVectorBacklog::perSecond)
+                .description("Semantic vectors made searchable per second, over the last minute")
+                .tag("index", calls).register(meters);
         Gauge.builder("callmatch.index.commit.age", this, s -> s.lastCommit() == null ? Double.NaN
                         : java.time.Duration.between(s.lastCommit(), OffsetDateTime.now()).toMillis() / 1000.0)
                 .description("Seconds since this replica's search indexes were last made durable")
@@ -432,6 +442,17 @@ public class SearchIndexes {
             catchUp(true); // a change committed but not applied yet is not in the backlog yet
         }
         return backlog.whenDone(identifiers);
+    }
+
+    /** Semantic vectors made searchable per second over the last minute (or since the backlog began). */
+    public double vectorsPerSecond() {
+        return backlog.perSecond();
+    }
+
+    /** Documents of the index that have their semantic vector (0 for an index without vectors). */
+    public int vectorCount(IndexKind kind) {
+        LuceneIndex index = indexes.get(kind);
+        return kind == IndexKind.CALLS && index != null ? index.countWithValue(SearchFields.CALL_VECTOR) : 0;
     }
 
     /** Moves the watermark over every id applied without a gap below it; a gap older than the timeout is skipped. */
