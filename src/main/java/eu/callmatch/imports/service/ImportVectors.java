@@ -54,16 +54,14 @@ public class ImportVectors {
                     detail.put("calls", calls);
                     detail.put("doneAt", OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS).toString());
                     runs.putDetail(runId, "vectors", detail);
-                }, writer)
-                .whenComplete((ok, failed) -> {
-                    waiting.remove(runId);
-                    if (failed != null) {
-                        LOG.warnf(failed, "Import run %d: recording when its calls' vectors were done failed", runId);
-                    }
-                });
-        if (!done.isDone()) {
-            waiting.put(runId, done);
-        }
+                }, writer);
+        waiting.put(runId, done);
+        done.whenComplete((ok, failed) -> {
+            waiting.remove(runId, done);
+            if (failed != null) {
+                LOG.warnf(failed, "Import run %d: recording when its calls' vectors were done failed", runId);
+            }
+        });
     }
 
     /** Completes once the run's calls have their vectors and its details say so (at once for any other run). */
