@@ -47,7 +47,7 @@ public class ImportVectors {
             return;
         }
         long runId = imported.runId();
-        int calls = imported.written().size();
+        long calls = imported.written().stream().distinct().count();
         CompletableFuture<Void> done = indexes.whenVectorsDone(imported.written())
                 .thenRunAsync(() -> {
                     Map<String, Object> detail = new LinkedHashMap<>();
