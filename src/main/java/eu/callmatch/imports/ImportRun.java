@@ -51,10 +51,13 @@ public class ImportRun {
     @Column(columnDefinition = "jsonb")
     public List<RecordError> errors = new ArrayList<>();
     public String message;
-    /** Counts beyond the main records, e.g. {"projects": {"created": 12}, "participations": {...}}. */
+    /**
+     * Counts beyond the main records, e.g. {"projects": {"created": 12}, "participations": {...}}, and what followed
+     * the run, e.g. {"vectors": {"calls": 40, "doneAt": "2026-12-03T22:15:04Z"}}.
+     */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
-    public Map<String, Map<String, Integer>> details = new LinkedHashMap<>();
+    public Map<String, Map<String, Object>> details = new LinkedHashMap<>();
     public OffsetDateTime heartbeatAt;
     /** The process that runs it (host, pid and a random part), which beats {@link #heartbeatAt} while it lives. */
     public String owner;

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** /q/metrics in Prometheus's text format, with the service's own meters after an import and a search. */
 @QuarkusTest
-class MetricsTest {
+public class MetricsTest {
 
     @Test
     void importsSearchesAndIndexesAreMeasured() {
@@ -54,17 +54,17 @@ class MetricsTest {
     }
 
     /** The Prometheus text format (without this Accept header the registry answers in OpenMetrics). */
-    static String metrics() {
+    public static String metrics() {
         return given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                 .contentType(containsString("text/plain")).extract().asString();
     }
 
-    static String lines(String metrics, String prefix) {
+    public static String lines(String metrics, String prefix) {
         return metrics.lines().filter(l -> l.startsWith(prefix)).collect(java.util.stream.Collectors.joining("\n"));
     }
 
     /** A sample's value; 0 when the series is not there yet. Labels are given first to last, as printed. */
-    static double value(String metrics, String name, String labels) {
+    public static double value(String metrics, String name, String labels) {
         Matcher m = sample(metrics, name, labels);
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }

@@ -27,9 +27,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
-class MatchingResourceTest {
+public class MatchingResourceTest {
 
-    static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Brussels"));
+    public static final LocalDate TODAY = LocalDate.now(java.time.ZoneId.of("Europe/Brussels"));
     /** A programme of this class's own: the other test classes' calls never pass the filter. */
     static final String PROGRAMME = "Matching Test Programme";
     static final String WIND = "HORIZON-CL9-2031-MT-01-01";
@@ -67,7 +67,7 @@ class MatchingResourceTest {
                 .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
     }
 
-    static String profile(String description) {
+    public static String profile(String description) {
         return """
                 {"description": "%s", "keywords": ["offshore wind", "underwater robotics"], "country": "FR",
                  "organisationType": "SME", "sme": true, "programmes": []}
@@ -124,7 +124,7 @@ class MatchingResourceTest {
     }
 
     /** Calls with long descriptions: eight chunks each for the model, several seconds of work for 40 of them. */
-    static String pendingCalls(List<String> ids, String programme, String subject) {
+    public static String pendingCalls(List<String> ids, String programme, String subject) {
         String text = "Floating offshore wind turbines need lighter " + subject + ", inspection by underwater robots "
                 + "and predictive maintenance of their cables. ";
         StringBuilder file = new StringBuilder();

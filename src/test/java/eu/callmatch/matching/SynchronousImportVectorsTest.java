@@ -42,7 +42,9 @@ class SynchronousImportVectorsTest {
                     .body(MatchingResourceTest.pendingCalls(ids, programme, "mooring lines").getBytes(StandardCharsets.UTF_8))
                     .queryParam("format", "callmatch-jsonl")
                     .when().post("/api/v1/imports/calls")
-                    .then().statusCode(200).body("created", equalTo(40));
+                    .then().statusCode(200).body("created", equalTo(40))
+                    // it answered once its own calls had their vectors, which its details say
+                    .body("details.vectors.calls", equalTo(40));
             given().contentType(ContentType.JSON)
                     .body(MatchingResourceTest.profile(
                             "We build underwater drones that inspect floating wind turbines and their moorings."))

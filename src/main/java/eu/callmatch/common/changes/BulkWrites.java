@@ -20,7 +20,9 @@ public class BulkWrites {
     private int running;
     /** How many bulk writes the current thread runs (they may nest). */
     private final ThreadLocal<int[]> onThread = ThreadLocal.withInitial(() -> new int[1]);
-    private long lastEnded = System.nanoTime() - SETTLE.toNanos();
+    private long lastEnded;
+    /** Whether a bulk write has ended yet: before the first, deferred work does not wait at all. */
+    private boolean anyEnded;
     private final List<Runnable> whenQuiet = new CopyOnWriteArrayList<>();
 
     /** Marks a bulk write as running until the returned handle is closed. */
@@ -53,6 +55,7 @@ public class BulkWrites {
             running--;
             quiet = running == 0;
             lastEnded = System.nanoTime();
+            anyEnded = true;
             notifyAll();
         }
         if (quiet) {
@@ -69,12 +72,17 @@ public class BulkWrites {
      * Waits until no bulk write has run for {@link #SETTLE}, at most {@code atMost} (deferred work must not starve
      * behind a stream of imports). Returns false when interrupted.
      */
-    public synchronized boolean awaitQuiet(Duration atMost) {
+    public boolean awaitQuiet(Duration atMost) {
+        return awaitQuiet(SETTLE, atMost);
+    }
+
+    /** As {@link #awaitQuiet(Duration)}, for work that waits {@code settle} after the last bulk write instead. */
+    public synchronized boolean awaitQuiet(Duration settle, Duration atMost) {
         long until = System.nanoTime() + atMost.toNanos();
         try {
             while (true) {
                 long now = System.nanoTime();
-                long settled = running > 0 ? SETTLE.toNanos() : lastEnded + SETTLE.toNanos() - now;
+                long settled = running > 0 ? settle.toNanos() : anyEnded ? lastEnded + settle.toNanos() - now : 0;
                 long wait = Math.min(settled, until - now);
                 if (settled <= 0 || wait <= 0) {
                     return true;

@@ -112,6 +112,14 @@ public interface CallmatchConfig {
         /** How long the change log is kept; a replica away for longer rebuilds its indexes. */
         @WithDefault("P7D")
         Duration changeLogRetention();
+
+        /**
+         * How long an import's calls wait for their semantic vectors after the last import has ended, so that the
+         * next import of a row (the nightly sources, a script posting files) runs first; meanwhile they are matched
+         * by their words and record, and say so.
+         */
+        @WithDefault("PT2S")
+        Duration vectorDelay();
     }
 
     /** The PostgreSQL started inside the service when no datasource URL is configured. */

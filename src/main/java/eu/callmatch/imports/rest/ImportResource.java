@@ -9,7 +9,7 @@ import eu.callmatch.imports.ImportFormat;
 import eu.callmatch.imports.scheduling.ScheduledImports;
 import eu.callmatch.imports.service.ImportRunService;
 import eu.callmatch.imports.service.ImportService;
-import eu.callmatch.search.service.SearchIndexes;
+import eu.callmatch.imports.service.ImportVectors;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -85,16 +85,16 @@ public class ImportResource {
     private final ImportService imports;
     private final ImportRunService runs;
     private final ScheduledImports scheduled;
-    private final SearchIndexes indexes;
+    private final ImportVectors vectors;
     private final long maxBytes;
     private final java.time.Duration vectorWait;
 
-    ImportResource(ImportService imports, ImportRunService runs, ScheduledImports scheduled, SearchIndexes indexes,
+    ImportResource(ImportService imports, ImportRunService runs, ScheduledImports scheduled, ImportVectors vectors,
                    CallmatchConfig config) {
         this.imports = imports;
         this.runs = runs;
         this.scheduled = scheduled;
-        this.indexes = indexes;
+        this.vectors = vectors;
         this.maxBytes = config.imports().maxBodySize().asLongValue();
         this.vectorWait = config.imports().vectorWait();
     }
@@ -322,8 +322,16 @@ public class ImportResource {
             return Response.accepted(run).location(uri.getBaseUriBuilder().path("api/v1/imports/{id}").build(run.id())).build();
         }
         ImportRunDto run = imports.run(request);
-        if (format.kind() == ImportFormat.Kind.CALLS && !vectorWait.isZero() && !indexes.awaitVectors(vectorWait)) {
-            LOG.infof("Import run %d answers before all calls' semantic vectors are computed", run.id());
+        if (format.kind() == ImportFormat.Kind.CALLS && !vectorWait.isZero()) {
+            // its own calls only: a backlog left by other imports does not hold up the answer
+            try {
+                vectors.whenDone(run.id()).get(vectorWait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                run = runs.get(run.id());
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                LOG.infof("Import run %d answers before its calls' semantic vectors are computed", run.id());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         return Response.ok(run).location(uri.getBaseUriBuilder().path("api/v1/imports/{id}").build(run.id())).build();
     }

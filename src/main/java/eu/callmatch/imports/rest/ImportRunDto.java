@@ -36,9 +36,10 @@ public record ImportRunDto(
         @Schema(description = "Counts of secondary records, e.g. a CORDIS bundle's projects and participations; "
                 + "for an ft-csv file, merged: the rows folded into another row's record (identicalRows, "
                 + "languageVersions, laterRowsOfTheSameRecord); for calls, once the run's alerts are raised (in the background, after the run), alerts: how many "
-                + "were raised, for how many members, from how many new or changed calls",
+                + "were raised, for how many members, from how many new or changed calls; once the semantic vectors of "
+                + "the calls the run created or changed are all computed, vectors: how many calls, and when (doneAt)",
                 example = "{\"projects\": {\"created\": 120, \"unchanged\": 14200}}")
-        Map<String, Map<String, Integer>> details,
+        Map<String, Map<String, Object>> details,
         @Schema(description = "Why the run failed, or a note on it",
                 example = "line 1, column 1: the file has no header row") String message) {
 

@@ -45,16 +45,17 @@ class CallImporter {
      * {@code asOf}, else its own date at the source, else the time the file was fetched.
      *
      * @param changes receives the calls created, or changed in a way that matters, once their batch committed
+     * @param written receives the identifiers of every call created or changed, once their batch committed
      */
     void importCalls(ImportService.Request request, Reader input, InputLimits limits, ImportProgress progress,
-                     Runnable afterBatch, List<CallChange> changes) {
+                     Runnable afterBatch, List<CallChange> changes, List<String> written) {
         ImportFormat format = request.format();
         String source = request.source();
         Set<String> listed = new HashSet<>();
         Batches<CallDto> batches = new Batches<>(writer, dto -> {
             CallService.Upsert upsert = calls.upsert(dto);
             if (upsert.outcome() == Outcome.CREATED || upsert.outcome() == Outcome.UPDATED) {
-                afterCommit(CallChange.of(upsert.before(), upsert.call()), changes);
+                afterCommit(CallChange.of(upsert.before(), upsert.call()), changes, written);
             }
             return upsert.outcome();
         }, calls::preload, progress, afterBatch);
@@ -101,10 +102,7 @@ class CallImporter {
     }
 
     /** A batch that fails is written again record by record: only what committed counts. */
-    private void afterCommit(CallChange change, List<CallChange> changes) {
-        if (change.kinds().isEmpty()) {
-            return;
-        }
+    private void afterCommit(CallChange change, List<CallChange> changes, List<String> written) {
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -113,7 +111,10 @@ class CallImporter {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    changes.add(change);
+                    written.add(change.identifier());
+                    if (!change.kinds().isEmpty()) {
+                        changes.add(change);
+                    }
                 }
             }
         });

@@ -77,6 +77,7 @@ public final class ImportProgress {
         run.errors = new ArrayList<>(errors);
         run.errors.sort(java.util.Comparator.comparing(ImportRun.RecordError::line,
                 java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
-        run.details = new LinkedHashMap<>(details);
+        run.details = new LinkedHashMap<>();
+        details.forEach((what, counts) -> run.details.put(what, new LinkedHashMap<>(counts)));
     }
 }

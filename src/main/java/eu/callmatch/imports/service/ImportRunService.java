@@ -115,13 +115,14 @@ public class ImportRunService {
 
     /**
      * Sets one entry of a finished run's {@code details}, e.g. ("alerts", {"raised": 12}): work that follows an
-     * import (such as the alerts it raises) reports on the run there.
+     * import (such as the alerts it raises, its calls' vectors) reports on the run there. The row is locked: two such
+     * works may end together.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void putDetail(long id, String what, Map<String, Integer> counts) {
-        ImportRun run = runs.findById(id);
+    public void putDetail(long id, String what, Map<String, ?> counts) {
+        ImportRun run = runs.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (run != null) {
-            java.util.Map<String, Map<String, Integer>> details = new java.util.LinkedHashMap<>(run.details);
+            java.util.Map<String, Map<String, Object>> details = new java.util.LinkedHashMap<>(run.details);
             details.put(what, new java.util.LinkedHashMap<>(counts));
             run.details = details;
         }

@@ -159,13 +159,14 @@ public class ImportService {
         ImportProgress progress = new ImportProgress();
         Runnable heartbeat = () -> runs.heartbeat(id, progress);
         List<CallChange> changes = Collections.synchronizedList(new ArrayList<>());
+        List<String> written = Collections.synchronizedList(new ArrayList<>());
         try {
             // the run ends once its changes are searchable (closing the bulk write makes them so), not before
             try (BulkWrites.Running bulk = bulkWrites.begin()) {
                 switch (request.format().kind()) {
                     case CALLS -> {
                         try (Reader reader = reader(request.file(), progress)) {
-                            callImporter.importCalls(request, reader, limits, progress, heartbeat, changes);
+                            callImporter.importCalls(request, reader, limits, progress, heartbeat, changes, written);
                         }
                     }
                     case MEMBERS -> {
@@ -191,18 +192,18 @@ public class ImportService {
             throw new ProblemException(500, "Import run " + id + " failed unexpectedly (error id " + errorId
                     + "); it has been logged");
         } finally {
-            announce(id, changes);
+            announce(id, changes, written);
             spool.remove(request.file().toString());
         }
     }
 
     /** Even a failed run's committed batches changed calls: the alerts look at them. */
-    private void announce(long id, List<CallChange> changes) {
-        if (changes.isEmpty()) {
+    private void announce(long id, List<CallChange> changes, List<String> written) {
+        if (written.isEmpty()) {
             return;
         }
         try {
-            callsImported.fire(new CallsImported(id, List.copyOf(changes)));
+            callsImported.fire(new CallsImported(id, List.copyOf(changes), List.copyOf(written)));
         } catch (RuntimeException e) {
             LOG.errorf(e, "Import run %d: the observers of its %d changed calls failed", id, changes.size());
         }

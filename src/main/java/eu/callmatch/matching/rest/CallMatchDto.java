@@ -38,10 +38,11 @@ public record CallMatchDto(CallSummary call,
     @Schema(name = "CallMatchList")
     public record Page(List<CallMatchDto> items,
                        @Schema(description = "How many calls passed the filters", example = "143") long total,
-                       @Schema(description = "How many calls' semantic vectors are still being computed (after an "
-                               + "import or a start): those calls are ranked by their words and record evidence "
-                               + "only, and say so in their reasons; 0 when every call has its vector",
-                               example = "0") long pendingVectors,
+                       @Schema(description = "How many calls of the index still wait for their semantic vector "
+                               + "(after an import, a rebuild or a start); the answer never waits for them: those "
+                               + "calls are found and ranked by their words, area and record evidence, as neither "
+                               + "close nor far in meaning, and say so in their reasons; 0 when every call has its "
+                               + "vector", example = "0") long pendingVectors,
                        @Schema(description = "The language the profile is written in (ISO 639-1), as given or "
                                + "detected; null when detected as none of the supported ones (" + Languages.SUPPORTED_LIST
                                + ") or when the text is too short to tell", example = "fr", nullable = true)

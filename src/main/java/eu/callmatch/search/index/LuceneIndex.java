@@ -259,6 +259,17 @@ public final class LuceneIndex implements Closeable {
         return withSearcher(searcher -> searcher.getIndexReader().numDocs());
     }
 
+    /** Documents searches can see now that have a value (a term, a point, a vector) in this field. */
+    public int countWithValue(String field) {
+        return withSearcher(searcher -> {
+            try {
+                return searcher.count(new org.apache.lucene.search.FieldExistsQuery(field));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
     /** True when the index was missing or unreadable at open, its files are gone, or it has another schema. */
     public boolean needsRebuild(int schemaVersion) {
         return !Integer.toString(schemaVersion).equals(committedUserData().get(SCHEMA_VERSION_KEY));

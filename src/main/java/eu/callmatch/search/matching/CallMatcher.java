@@ -229,6 +229,15 @@ public class CallMatcher {
                     .scoreDocs) {
                 candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1));
             }
+            // calls whose vector is still being computed cannot be the vectors' nearest: every field brings its best
+            // of them, as it would without vectors
+            DocSetQuery vectorless = filterDocs(searcher, withoutVector(filter(query)));
+            for (int f = 1; f <= fields && !terms.isEmpty() && vectorless.count() > 0; f++) {
+                for (ScoreDoc sd : searcher.search(within(fieldQuery(searcher, fieldNames.get(f - 1), terms), vectorless),
+                        new TopScoreDocCollectorManager(kv, null, kv)).scoreDocs) {
+                    candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1));
+                }
+            }
         }
         recordCandidates(searcher, query, filter, candidates, fields + 1);
         if (dense) {
@@ -346,20 +355,28 @@ public class CallMatcher {
                                  double[][] features, double[] semantic, CallMatch.RecordEvidence[] evidence) {
         double minDense = Double.MAX_VALUE;
         double maxDense = -Double.MAX_VALUE;
+        double sumDense = 0;
+        int withDense = 0;
         for (double[] row : rows.values()) {
             if (!Double.isNaN(row[0])) {
                 minDense = Math.min(minDense, row[0]);
                 maxDense = Math.max(maxDense, row[0]);
+                sumDense += row[0];
+                withDense++;
             }
         }
+        // a call whose vector is still being computed is taken as neither close nor far in meaning: the candidates'
+        // average, so that its words and record rank it among the others rather than below every call with a vector
+        double neutral = withDense == 0 ? Double.NaN : sumDense / withDense;
         RecordFeatures fromRecord = record == null || record.isEmpty() ? null : new RecordFeatures(record, ownActions);
         for (int i = 0; i < docs.length; i++) {
             double[] row = rows.get(docs[i]);
             double[] x = new double[CallRanker.FEATURES.size()];
             semantic[i] = row[0];
-            if (!Double.isNaN(row[0])) {
-                x[CallRanker.DENSE] = maxDense > minDense ? (row[0] - minDense) / (maxDense - minDense) : 1;
-                x[CallRanker.COSINE] = row[0];
+            double cosine = Double.isNaN(row[0]) ? neutral : row[0];
+            if (!Double.isNaN(cosine)) {
+                x[CallRanker.DENSE] = maxDense > minDense ? (cosine - minDense) / (maxDense - minDense) : 1;
+                x[CallRanker.COSINE] = cosine;
             }
             for (int f = 1; f < row.length; f++) {
                 x[CallRanker.TITLE + f - 1] = Double.isNaN(row[f]) ? 0 : row[f];
@@ -576,6 +593,11 @@ public class CallMatcher {
     }
 
     /** The hard filters as one query (match-all when there are none). */
+    private static Query withoutVector(Query filter) {
+        return new BooleanQuery.Builder().add(filter, Occur.MUST)
+                .add(new FieldExistsQuery(CALL_VECTOR), Occur.MUST_NOT).build();
+    }
+
     static Query filter(CallMatchQuery query) {
         BooleanQuery.Builder filter = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
         terms(filter, STATUS, query.statuses());

@@ -1,5 +1,6 @@
 package eu.callmatch.search.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.rest.QueryLists;
 import eu.callmatch.common.security.Roles;
@@ -49,6 +50,7 @@ public class IndexAdminResource {
     }
 
     @Schema(name = "IndexState")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Index(@Schema(example = "CALLS") IndexKind kind,
                         @Schema(description = "Documents in the index", example = "2306") int documents,
                         @Schema(description = "Whether a rebuild is running", example = "false") boolean rebuilding,
@@ -56,13 +58,22 @@ public class IndexAdminResource {
                         @Schema(description = "Records to index in the running (or last) rebuild", example = "2306") long rebuildTotal,
                         @Schema(example = "2026-11-27T10:15:00Z") OffsetDateTime rebuildStartedAt,
                         @Schema(example = "2026-11-27T10:15:04Z") OffsetDateTime rebuildFinishedAt,
-                        @Schema(description = "Why the last rebuild failed") String rebuildError) {
+                        @Schema(description = "Why the last rebuild failed") String rebuildError,
+                        @Schema(description = "Documents that have their semantic vector (the calls index only)",
+                                example = "2306") Integer vectors,
+                        @Schema(description = "Documents whose semantic vector is still being computed, after an "
+                                + "import, a rebuild or a start (the calls index only): meanwhile they are matched by "
+                                + "their words and record", example = "0") Integer vectorsPending,
+                        @Schema(description = "Semantic vectors made searchable per second, over the last minute "
+                                + "(or since the backlog began); with vectorsPending, how long the backlog will last "
+                                + "(the calls index only)", example = "65.4") Double vectorsPerSecond) {
     }
 
     @GET
     @Path("/index")
     @Operation(operationId = "getIndexStatus", summary = "Search index status",
-            description = "Documents per index, the last durable commit, the last change applied and rebuild progress.")
+            description = "Documents per index, the last durable commit, the last change applied, rebuild progress and "
+                    + "the calls' semantic vectors: how many are done, how many pending, and how fast they come.")
     @APIResponse(responseCode = "200", description = "The indexes of this replica",
             content = @Content(schema = @Schema(implementation = IndexStatus.class)))
     public IndexStatus status() {
@@ -70,9 +81,13 @@ public class IndexAdminResource {
         var rebuilds = indexes.rebuildStates();
         List<Index> list = Arrays.stream(IndexKind.values()).map(kind -> {
             var r = rebuilds.get(kind);
+            boolean vectors = kind == IndexKind.CALLS;
+            // pending before done: a batch finishing in between is then counted twice, never missed
+            Integer pending = vectors ? (int) indexes.pendingVectors() : null;
             return new Index(kind, counts.getOrDefault(kind, 0), r != null && r.running(), r == null ? 0 : r.done(),
                     r == null ? 0 : r.total(), r == null ? null : r.startedAt(), r == null ? null : r.finishedAt(),
-                    r == null ? null : r.error());
+                    r == null ? null : r.error(), vectors ? indexes.vectorCount(kind) : null, pending,
+                    vectors ? Math.round(indexes.vectorsPerSecond() * 10) / 10.0 : null);
         }).toList();
         return new IndexStatus(indexes.isReady(), indexes.watermark(), indexes.lastCommit(), list);
     }

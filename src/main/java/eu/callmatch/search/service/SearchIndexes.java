@@ -50,6 +50,11 @@ public class SearchIndexes {
     private static final long GAP_TIMEOUT_MS = 30_000;
     /** Up to this many calls changed together are embedded before the change is visible (read-your-writes). */
     private static final int EMBED_AT_ONCE = 20;
+    /**
+     * Calls embedded and made searchable together on the vector thread: progress shows (and matches get the vectors)
+     * a batch at a time, while the index is not refreshed for every call.
+     */
+    private static final int VECTOR_BATCH = 32;
     /** Vectors of imported calls wait for the import to end, but not longer than this. */
     private static final java.time.Duration VECTORS_WAIT_AT_MOST = java.time.Duration.ofMinutes(10);
 
@@ -76,8 +81,7 @@ public class SearchIndexes {
      */
     private final java.util.concurrent.ExecutorService vectorizer = new java.util.concurrent.ThreadPoolExecutor(1, 1,
             0, TimeUnit.MILLISECONDS, new NewestFirst(), DaemonThreads.named("callmatch-call-vectors"));
-    /** Calls waiting for their vectors, with how many queued batches hold each. */
-    private final Map<String, Integer> pendingVectors = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CallVectorBacklog backlog = new CallVectorBacklog();
 
     /** A work queue that hands out its newest task first. */
     private static final class NewestFirst extends java.util.concurrent.LinkedBlockingDeque<Runnable> {
@@ -126,6 +130,16 @@ public class SearchIndexes {
                     .description("Documents in this replica's search index")
                     .tag("index", kind.name().toLowerCase()).register(meters);
         }
+        String calls = IndexKind.CALLS.name().toLowerCase();
+        Gauge.builder("callmatch.index.vectors", this, s -> s.vectorCount(IndexKind.CALLS))
+                .description("Documents of this replica's search index that have their semantic vector")
+                .tag("index", calls).register(meters);
+        Gauge.builder("callmatch.index.vectors.pending", backlog, CallVectorBacklog::size)
+                .description("Documents of this replica's search index whose semantic vector is still being computed")
+                .tag("index", calls).register(meters);
+        Gauge.builder("callmatch.index.vectors.rate", backlog, CallVectorBacklog::perSecond)
+                .description("Semantic vectors made searchable per second, over the last minute")
+                .tag("index", calls).register(meters);
         Gauge.builder("callmatch.index.commit.age", this, s -> s.lastCommit() == null ? Double.NaN
                         : java.time.Duration.between(s.lastCommit(), OffsetDateTime.now()).toMillis() / 1000.0)
                 .description("Seconds since this replica's search indexes were last made durable")
@@ -361,79 +375,84 @@ public class SearchIndexes {
         }
     }
 
-    /** Embeds these calls on the vector thread, then indexes them again with their vectors. */
+    /**
+     * Embeds these calls on the vector thread, then indexes them again with their vectors, {@value #VECTOR_BATCH} at a
+     * time; meanwhile they are searched and matched without.
+     */
     private void addVectorsLater(List<String> keys) {
-        keys.forEach(k -> pendingVectors.merge(k, 1, Integer::sum));
-        vectorizer.execute(() -> {
-            try {
-                // an import runs faster without the embedder beside it: its calls get their vectors right after
-                Map<String, Map.Entry<String, float[]>> vectors = records.embedCalls(keys, () -> {
-                    if (!bulkWrites.awaitQuiet(VECTORS_WAIT_AT_MOST)) {
-                        throw new java.util.concurrent.CancellationException("shutting down");
-                    }
-                });
-                applying.lock(); // re-read under the lock: a newer change is not overwritten
-                try {
-                    LuceneIndex index = indexes.get(IndexKind.CALLS);
-                    Map<String, Document> docs = records.callDocuments(keys, vectors);
-                    long generation = -1;
-                    for (Map.Entry<String, Document> e : docs.entrySet()) {
-                        generation = index.update(e.getKey(), e.getValue());
-                    }
-                    if (generation >= 0) {
-                        index.waitFor(generation);
-                    }
-                } finally {
-                    applying.unlock();
+        backlog.add(keys);
+        for (int i = 0; i < keys.size(); i += VECTOR_BATCH) {
+            List<String> batch = List.copyOf(keys.subList(i, Math.min(keys.size(), i + VECTOR_BATCH)));
+            vectorizer.execute(() -> addVectors(batch));
+        }
+    }
+
+    private void addVectors(List<String> keys) {
+        int added = 0;
+        try {
+            // an import runs faster without the embedder beside it: its calls get their vectors right after
+            Map<String, Map.Entry<String, float[]>> vectors = records.embedCalls(keys, () -> {
+                if (!bulkWrites.awaitQuiet(config.search().vectorDelay(), VECTORS_WAIT_AT_MOST)) {
+                    throw new java.util.concurrent.CancellationException("shutting down");
                 }
-            } catch (java.util.concurrent.CancellationException e) {
-                LOG.warnf("Stopped before %d imported calls got their semantic vectors; "
-                        + "POST /api/v1/admin/reindex?kind=CALLS adds them", keys.size());
-            } catch (IOException | RuntimeException e) {
-                LOG.warnf(e, "Adding vectors to %d calls failed; a rebuild adds them", keys.size());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            });
+            applying.lock(); // re-read under the lock: a newer change is not overwritten
+            try {
+                LuceneIndex index = indexes.get(IndexKind.CALLS);
+                Map<String, Document> docs = records.callDocuments(keys, vectors);
+                long generation = -1;
+                for (Map.Entry<String, Document> e : docs.entrySet()) {
+                    generation = index.update(e.getKey(), e.getValue());
+                }
+                if (generation >= 0) {
+                    index.waitFor(generation);
+                }
+                added = (int) docs.keySet().stream().filter(vectors::containsKey).count();
             } finally {
-                keys.forEach(k -> pendingVectors.computeIfPresent(k, (key, n) -> n > 1 ? n - 1 : null));
+                applying.unlock();
             }
-        });
+        } catch (java.util.concurrent.CancellationException e) {
+            LOG.warnf("Stopped before %d imported calls got their semantic vectors; "
+                    + "POST /api/v1/admin/reindex?kind=CALLS adds them", keys.size());
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf(e, "Adding vectors to %d calls failed; a rebuild adds them", keys.size());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            backlog.finished(keys, added);
+        }
     }
 
     /** How many calls' vectors are still being computed. */
     public long pendingVectors() {
-        return pendingVectors.size();
+        return backlog.size();
     }
 
     /** Whether this call's vector is still being computed. */
     public boolean vectorPending(String identifier) {
-        return pendingVectors.containsKey(identifier);
-    }
-
-    /** Waits up to {@code timeout} for the calls' vectors still being computed; false when some still are. */
-    public boolean awaitVectors(java.time.Duration timeout) {
-        return awaitVectors(null, timeout);
+        return backlog.contains(identifier);
     }
 
     /**
-     * Waits up to {@code timeout} for the vectors of these calls (null: of all calls) still being computed; false
-     * when some still are.
+     * Completes once none of these calls' vectors is still being computed (at once when none is): an import's alerts
+     * rank its calls with their vectors, without waiting for other imports' backlog.
      */
-    public boolean awaitVectors(java.util.Collection<String> identifiers, java.time.Duration timeout) {
-        long until = System.nanoTime() + timeout.toNanos();
-        while (vectorsPending(identifiers) && System.nanoTime() < until) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+    public java.util.concurrent.CompletableFuture<Void> whenVectorsDone(java.util.Collection<String> identifiers) {
+        if (ready.get()) {
+            catchUp(true); // a change committed but not applied yet is not in the backlog yet
         }
-        return !vectorsPending(identifiers);
+        return backlog.whenDone(identifiers);
     }
 
-    private boolean vectorsPending(java.util.Collection<String> identifiers) {
-        return identifiers == null ? !pendingVectors.isEmpty()
-                : identifiers.stream().anyMatch(pendingVectors::containsKey);
+    /** Semantic vectors made searchable per second over the last minute (or since the backlog began). */
+    public double vectorsPerSecond() {
+        return backlog.perSecond();
+    }
+
+    /** Documents of the index that have their semantic vector (0 for an index without vectors). */
+    public int vectorCount(IndexKind kind) {
+        LuceneIndex index = indexes.get(kind);
+        return kind == IndexKind.CALLS && index != null ? index.countWithValue(SearchFields.CALL_VECTOR) : 0;
     }
 
     /** Moves the watermark over every id applied without a gap below it; a gap older than the timeout is skipped. */

@@ -48,7 +48,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -88,7 +87,7 @@ public class AlertService {
     private final Today today;
     private final TextEmbedder embedder;
     private final CallMatcher matcher;
-    private final ScheduledExecutorService runner = Executors.newSingleThreadScheduledExecutor(
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(
             DaemonThreads.named("callmatch-alerts"));
 
     AlertService(AlertsConfig config, CallMatchService matches, MemberService members, CallService calls,
@@ -115,26 +114,25 @@ public class AlertService {
      */
     void onImport(@Observes CallsImported imported) {
         if (config.enabled() && !imported.changes().isEmpty()) {
-            runner.execute(() -> attempt(imported, System.nanoTime() + VECTOR_WAIT.toNanos()));
+            indexes.whenVectorsDone(identifiers(imported.changes()))
+                    .orTimeout(VECTOR_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenCompleteAsync((done, timedOut) -> {
+                        try {
+                            raise(imported.runId(), imported.changes());
+                        } catch (RuntimeException e) {
+                            LOG.errorf(e, "Alerts of import run %d failed", imported.runId());
+                        }
+                    }, runner);
         }
     }
 
-    private void attempt(CallsImported imported, long until) {
-        try {
-            if (!vectorsReady(imported.changes()) && System.nanoTime() < until) {
-                runner.schedule(() -> attempt(imported, until), 2, TimeUnit.SECONDS);
-                return;
-            }
-            raise(imported.runId(), imported.changes());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Alerts of import run %d failed", imported.runId());
-        }
+    private static List<String> identifiers(List<CallChange> changes) {
+        return changes.stream().map(CallChange::identifier).toList();
     }
 
     /** Whether the calls are ranked as call matches would rank them: with their vectors, when there are any. */
     private boolean vectorsReady(List<CallChange> changes) {
-        if (!embedder.enabled()
-                || indexes.awaitVectors(changes.stream().map(CallChange::identifier).toList(), Duration.ZERO)) {
+        if (!embedder.enabled() || indexes.whenVectorsDone(identifiers(changes)).isDone()) {
             return true;
         }
         return changes.stream().allMatch(c -> matcher.vector(c.identifier()) != null);
