@@ -129,7 +129,7 @@ public class DigestSender {
         if (address == null) {
             return false;
         }
-        OffsetDateTime from = previous(s.memberId, null, recipient);
+        OffsetDateTime from = previous("memberId", s.memberId, recipient);
         if (from == null) {
             from = now.minusDays(s.rhythm == DigestSubscription.Rhythm.DAILY ? 1 : 7);
         }
@@ -156,7 +156,7 @@ public class DigestSender {
         if (address == null) {
             return false;
         }
-        OffsetDateTime from = previous(null, owner, DigestDelivery.Recipient.SAVED_SEARCHES);
+        OffsetDateTime from = previous("owner", owner, DigestDelivery.Recipient.SAVED_SEARCHES);
         List<SavedSearches.Hit> hits = searches.newHitsForDigest(owner, from == null ? now.minusDays(1) : from);
         if (hits.isEmpty()) {
             return false;
@@ -226,14 +226,13 @@ public class DigestSender {
 
     /**
      * When the previous digest that reached this recipient was made: the new one starts there (one that failed does
-     * not count, so its calls come in the next one).
+     * not count, so its calls come in the next one). {@code whose} is memberId (a member's digest) or owner.
      */
-    private OffsetDateTime previous(Long memberId, String owner, DigestDelivery.Recipient recipient) {
+    private OffsetDateTime previous(String whose, Object value, DigestDelivery.Recipient recipient) {
         return QuarkusTransaction.requiringNew().call(() -> em.createQuery("select max(d.createdAt) from "
-                        + "DigestDelivery d where (d.memberId = ?1 or d.owner = ?2) and d.recipientKind = ?3 "
-                        + "and d.sentAt is not null", OffsetDateTime.class)
-                .setParameter(1, memberId == null ? -1L : memberId).setParameter(2, owner == null ? "" : owner)
-                .setParameter(3, recipient).getSingleResult());
+                        + "DigestDelivery d where d." + whose + " = ?1 and d.recipientKind = ?2 and d.sentAt is not null",
+                        OffsetDateTime.class)
+                .setParameter(1, value).setParameter(2, recipient).getSingleResult());
     }
 
     /**

@@ -8,11 +8,14 @@ import eu.callmatch.digests.DigestDeliveryRepository;
 import eu.callmatch.digests.DigestSubscription;
 import eu.callmatch.digests.DigestSubscriptionRepository;
 import eu.callmatch.members.service.MemberService;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.ZoneOffset;
 
 /** Members' opt-ins to the digest, the unsubscribe links' effect, and the record of what was sent. */
@@ -99,11 +102,18 @@ public class DigestSubscriptions {
 
     @Transactional
     public Page<DigestDelivery> deliveries(Long memberId, String owner, PageRequest page) {
-        var query = memberId == null && owner == null ? deliveries.findAll(Sort.descending("id"))
-                : memberId != null && owner != null
-                ? deliveries.find("memberId = ?1 and owner = ?2", Sort.descending("id"), memberId, owner)
-                : memberId != null ? deliveries.find("memberId", Sort.descending("id"), memberId)
-                : deliveries.find("owner", Sort.descending("id"), owner);
+        Parameters by = new Parameters();
+        List<String> where = new ArrayList<>();
+        if (memberId != null) {
+            where.add("memberId = :member");
+            by.and("member", memberId);
+        }
+        if (owner != null) {
+            where.add("owner = :owner");
+            by.and("owner", owner);
+        }
+        var query = where.isEmpty() ? deliveries.findAll(Sort.descending("id"))
+                : deliveries.find(String.join(" and ", where), Sort.descending("id"), by);
         return new Page<>(query.page(page.page, page.size).list(), page.page, page.size, query.count());
     }
 }

@@ -45,6 +45,8 @@ public class SavedSearches {
     }
 
     private static final Logger LOG = Logger.getLogger(SavedSearches.class);
+    /** The hits with their searches, for {@link #hitRows}. */
+    private static final String HITS = " from saved_search_hit h join saved_search s on s.id = h.saved_search_id ";
 
     private final SavedSearchRepository searches;
     private final SearchService search;
@@ -119,8 +121,7 @@ public class SavedSearches {
         if (searchId != null) {
             get(searchId, owner);
         }
-        String where = " from saved_search_hit h join saved_search s on s.id = h.saved_search_id "
-                + "where s.owner = :owner and (cast(:search as bigint) is null or s.id = :search)"
+        String where = HITS + "where s.owner = :owner and (cast(:search as bigint) is null or s.id = :search)"
                 + (statuses.isEmpty() ? "" : " and h.status in (:statuses)");
         Map<String, Object> params = new HashMap<>();
         params.put("owner", owner);
@@ -144,8 +145,7 @@ public class SavedSearches {
         }
         List<Long> ids = keys.stream().map(Key::searchId).distinct().toList();
         List<String> calls = keys.stream().map(Key::callIdentifier).distinct().toList();
-        for (Hit h : hitRows(" from saved_search_hit h join saved_search s on s.id = h.saved_search_id "
-                + "where s.id in (:ids) and h.call_identifier in (:calls)", Map.of("ids", ids, "calls", calls),
+        for (Hit h : hitRows(HITS + "where s.id in (:ids) and h.call_identifier in (:calls)", Map.of("ids", ids, "calls", calls),
                 0, Integer.MAX_VALUE)) {
             Key key = new Key(h.searchId(), h.callIdentifier());
             if (keys.contains(key)) {
@@ -187,8 +187,7 @@ public class SavedSearches {
     /** The owner's hits still NEW that came after {@code since}, of the searches whose hits go by e-mail. */
     @Transactional
     public List<Hit> newHitsForDigest(String owner, OffsetDateTime since) {
-        return hitRows(" from saved_search_hit h join saved_search s on s.id = h.saved_search_id where s.owner = :owner "
-                + "and s.digest and h.status = 'NEW' and h.created_at > :since order by s.name, h.created_at, "
+        return hitRows(HITS + "where s.owner = :owner and s.digest and h.status = 'NEW' and h.created_at > :since order by s.name, h.created_at, "
                 + "h.call_identifier", Map.of("owner", owner, "since", since), 0, Integer.MAX_VALUE);
     }
 
