@@ -108,17 +108,22 @@ class OrphanedDatabaseIT {
     }
 
     static Process start(Path dataDir, int port, Path log) throws IOException {
-        List<String> command = List.of(
+        return start(dataDir, port, log, "-Dcallmatch.matching.embeddings.enabled=false");
+    }
+
+    /** @param options system properties ({@code -Dkey=value}) beside those every test's service has */
+    static Process start(Path dataDir, int port, Path log, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-Dquarkus.http.port=" + port,
                 "-Dcallmatch.data-dir=" + dataDir,
                 "-Dcallmatch.demo-data=false",
-                "-Dcallmatch.matching.embeddings.enabled=false",
                 "-Dcallmatch.import.sources.ft-portal.enabled=false",
                 "-Dcallmatch.security.bootstrap-admin.username=" + ADMIN,
-                "-Dcallmatch.security.bootstrap-admin.password=" + ADMIN_PASSWORD,
-                "-jar", ReplicasIT.JAR.toAbsolutePath().toString());
+                "-Dcallmatch.security.bootstrap-admin.password=" + ADMIN_PASSWORD));
+        command.addAll(List.of(options));
+        command.addAll(List.of("-jar", ReplicasIT.JAR.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         // no datasource from the machine running the tests: the service is to start its embedded PostgreSQL
@@ -147,6 +152,12 @@ class OrphanedDatabaseIT {
         HttpRequest put = request(port, path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
         return HTTP.send(put, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    static HttpResponse<String> post(int port, String path, String contentType, String body) throws Exception {
+        HttpRequest post = request(port, path).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HTTP.send(post, HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(int port, String path) {

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A real backlog of calls' semantic vectors: imported calls wait {@code callmatch.search.vector-delay} (20 s here)
  * after the import before they are embedded, then get their vectors a batch at a time. Meanwhile a match answers at
  * once, ranks them by their words and says so; the admin status and the gauges follow the backlog as it shrinks, and
- * the import run says when its calls were done.
+ * the import run says when its calls were done. Imported again with their texts unchanged, calls keep their vectors.
  */
 @QuarkusTest
 @TestProfile(VectorBacklogTest.Delayed.class)
@@ -141,6 +141,19 @@ class VectorBacklogTest {
                     .then().statusCode(200)
                     .body("pendingVectors", equalTo(0))
                     .body("items.reasons.flatten()", not(hasItem(startsWith("not compared in meaning yet"))));
+
+            // imported again with new deadlines and the same texts, the calls keep their vectors: no backlog
+            String later = MatchingResourceTest.TODAY.plusDays(90).toString();
+            String again = (MatchingResourceTest.pendingCalls(anchors, PROGRAMME, "moorings") + file)
+                    .replace(MatchingResourceTest.TODAY.plusDays(60).toString(), later);
+            long thirdRun = importAsync(again);
+            assertEquals(47, run(thirdRun).getInt("updated"), run(thirdRun).prettify());
+            status = calls();
+            assertEquals(0, status.getInt("vectorsPending"), status.prettify());
+            assertEquals(vectorsBefore + 41, status.getInt("vectors"), status.prettify());
+            given().queryParam("programme", PROGRAMME).queryParam("deadlineFrom", later).queryParam("limit", 100)
+                    .when().get("/api/v1/calls")
+                    .then().statusCode(200).body("total", equalTo(47));
         } finally {
             anchors.forEach(id -> given().when().delete("/api/v1/calls/{id}", id));
             pending.forEach(id -> given().when().delete("/api/v1/calls/{id}", id));

@@ -120,6 +120,13 @@ public interface CallmatchConfig {
          */
         @WithDefault("PT2S")
         Duration vectorDelay();
+
+        /**
+         * Threads that embed an import's calls, each running the model on one core (read by the embedder); 0: one
+         * per core. Fewer leave cores to requests while a large import's calls get their vectors.
+         */
+        @WithDefault("0")
+        int vectorThreads();
     }
 
     /** The PostgreSQL started inside the service when no datasource URL is configured. */

@@ -12,6 +12,7 @@ import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
@@ -47,9 +48,17 @@ public final class Documents {
 
     /** With {@code vector}, the call's text embedding (a unit vector), for semantic matching. */
     public static Document of(CallDto call, float[] vector) {
+        return of(call, vector, null);
+    }
+
+    /** ... and the digest of the text the vector was computed from ({@link SearchFields#CALL_TEXT_HASH}). */
+    public static Document of(CallDto call, float[] vector, byte[] textHash) {
         Document doc = new Document();
         if (vector != null) {
             doc.add(new KnnFloatVectorField(CALL_VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
+            if (textHash != null) {
+                doc.add(new StoredField(CALL_TEXT_HASH, textHash));
+            }
         }
         id(doc, call.identifier());
         keyword(doc, CALL_IDENTIFIER, call.callIdentifier(), false);

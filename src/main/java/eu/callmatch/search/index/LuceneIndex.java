@@ -5,20 +5,37 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.ControlledRealTimeReopenThread;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.IOUtils;
 import org.jboss.logging.Logger;
 
@@ -33,9 +50,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -263,7 +283,83 @@ public final class LuceneIndex implements Closeable {
     public int countWithValue(String field) {
         return withSearcher(searcher -> {
             try {
-                return searcher.count(new org.apache.lucene.search.FieldExistsQuery(field));
+                return searcher.count(new FieldExistsQuery(field));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * The vectors ({@code vectorField}) of the documents among {@code hashes}' ids whose stored {@code hashField} is
+     * the digest given for them: what they were computed from is unchanged, so they can be taken over.
+     */
+    public Map<String, float[]> vectorsWithDigest(Map<String, byte[]> hashes, String vectorField, String hashField) {
+        if (hashes.isEmpty()) {
+            return Map.of();
+        }
+        return withSearcher(searcher -> {
+            try {
+                Map<String, float[]> found = new HashMap<>();
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                Set<String> fields = Set.of(hashField);
+                for (Map.Entry<String, byte[]> wanted : hashes.entrySet()) {
+                    TopDocs top = searcher.search(
+                            new TermQuery(new Term(SearchFields.ID, wanted.getKey())), 1);
+                    if (top.scoreDocs.length == 0) {
+                        continue;
+                    }
+                    int doc = top.scoreDocs[0].doc;
+                    LeafReaderContext leaf =
+                            leaves.get(ReaderUtil.subIndex(doc, leaves));
+                    int local = doc - leaf.docBase;
+                    BytesRef stored = leaf.reader().storedFields().document(local, fields)
+                            .getBinaryValue(hashField);
+                    if (stored == null || !Arrays.equals(stored.bytes, stored.offset,
+                            stored.offset + stored.length, wanted.getValue(), 0, wanted.getValue().length)) {
+                        continue;
+                    }
+                    FloatVectorValues vectors = leaf.reader().getFloatVectorValues(vectorField);
+                    if (vectors != null && vectors.advance(local) == local) {
+                        found.put(wanted.getKey(), vectors.vectorValue().clone());
+                    }
+                }
+                return found;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** The ids of the documents searches can see that have no value in {@code field}. */
+    public List<String> idsWithout(String field) {
+        return withSearcher(searcher -> {
+            try {
+                Query without = new BooleanQuery.Builder()
+                        .add(new MatchAllDocsQuery(),
+                                BooleanClause.Occur.FILTER)
+                        .add(new FieldExistsQuery(field),
+                                BooleanClause.Occur.MUST_NOT)
+                        .build();
+                List<String> ids = new ArrayList<>();
+                for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                    Scorer scorer = searcher.createWeight(searcher.rewrite(without),
+                            ScoreMode.COMPLETE_NO_SCORES, 1).scorer(leaf);
+                    if (scorer == null) {
+                        continue;
+                    }
+                    SortedDocValues values =
+                            DocValues.getSorted(leaf.reader(), SearchFields.ID);
+                    DocIdSetIterator docs = scorer.iterator();
+                    Bits live = leaf.reader().getLiveDocs();
+                    for (int d = docs.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS;
+                         d = docs.nextDoc()) {
+                        if ((live == null || live.get(d)) && values.advanceExact(d)) {
+                            ids.add(values.lookupOrd(values.ordValue()).utf8ToString());
+                        }
+                    }
+                }
+                return ids;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

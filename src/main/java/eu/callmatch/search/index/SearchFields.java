@@ -37,6 +37,11 @@ public final class SearchFields {
     public static final String OPENING_DATE = "openingDate";
     /** The call's text as a unit vector (sentence embedding), for semantic matching; absent with embeddings off. */
     public static final String CALL_VECTOR = "callVector";
+    /**
+     * Stored only: a digest of the text the call's vector was computed from, so that the vector is taken over when the
+     * call is indexed again with the same text (an import that changed a deadline, a rebuild, a restart).
+     */
+    public static final String CALL_TEXT_HASH = "callTextHash";
     /** Euros, whole. */
     public static final String BUDGET_MIN = "budgetMin";
     public static final String BUDGET_MAX = "budgetMax";

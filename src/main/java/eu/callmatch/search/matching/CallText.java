@@ -27,4 +27,14 @@ public final class CallText {
                 .map(s -> s.strip().endsWith(".") ? s.strip() : s.strip() + ".")
                 .collect(Collectors.joining(" "));
     }
+
+    /** A digest of a call's text (16 bytes of its SHA-256): whether the text its vector came from is unchanged. */
+    public static byte[] digest(String text) {
+        try {
+            return java.util.Arrays.copyOf(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every Java has SHA-256
+        }
+    }
 }

@@ -1,11 +1,22 @@
 package eu.callmatch.search.matching;
 
+import eu.callmatch.common.concurrent.DaemonThreads;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sentence embeddings (all-MiniLM-L6-v2, quantized, 384 dimensions, run in-process). The model reads only the first
@@ -14,6 +25,13 @@ import java.util.List;
  * is about) and the mean of all chunks' vectors; a profile, embedded while a request waits, is read in one run
  * ({@link #embedProfile}). The model runs on the caller's thread and its own workers ({@link MiniLmEncoder}). Off
  * by configuration: then {@link #embed} answers null and matching is lexical only.
+ *
+ * <p>Many texts at once (an import's calls, {@link #embedAll}) are embedded by a second instance of the model on
+ * worker threads of their own, one run per core, each on one thread: on two cores that embeds 1.5 times as many
+ * chunks per second as runs that each use both cores (measured: 91 against 60 chunks a second). They are not padded
+ * into batches: the model quantizes its activations over a whole batch, so a batched chunk's vector differs from the
+ * same chunk's alone (cosine 0.98 at worst, measured), and batches ran no faster on these 128-word-piece chunks. The
+ * workers give way to a text a request waits for: before each chunk they wait while one is being embedded.
  */
 @ApplicationScoped
 public class TextEmbedder {
@@ -26,10 +44,23 @@ public class TextEmbedder {
     static final int PROFILE_WORDS = 200;
 
     private final boolean enabled;
+    private final int workers;
     private volatile MiniLmEncoder model;
+    private volatile MiniLmEncoder bulkModel;
+    private ExecutorService bulkWorkers;
+    /** Texts a caller waits for being embedded now: the bulk workers wait meanwhile. */
+    private final AtomicInteger urgent = new AtomicInteger();
 
-    public TextEmbedder(@ConfigProperty(name = "callmatch.matching.embeddings.enabled", defaultValue = "true") boolean enabled) {
+    /** @param workers threads that embed many texts at once ({@link #embedAll}); 0: one per core */
+    @Inject
+    public TextEmbedder(@ConfigProperty(name = "callmatch.matching.embeddings.enabled", defaultValue = "true") boolean enabled,
+                        @ConfigProperty(name = "callmatch.search.vector-threads", defaultValue = "0") int workers) {
         this.enabled = enabled;
+        this.workers = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    }
+
+    public TextEmbedder(boolean enabled) {
+        this(enabled, 0);
     }
 
     public boolean enabled() {
@@ -41,7 +72,75 @@ public class TextEmbedder {
         if (!enabled || text == null || text.isBlank()) {
             return null;
         }
-        return blend(chunks(text).stream().map(model()::embed).toList());
+        urgent.incrementAndGet();
+        try {
+            return blend(chunks(text).stream().map(model()::embed).toList());
+        } finally {
+            urgent.decrementAndGet();
+        }
+    }
+
+    /**
+     * The unit vectors of many texts, as {@link #embed} gives them (null for a blank text, or all null when
+     * embeddings are off), embedded on the bulk workers; a chunk found in several of the texts is embedded once.
+     *
+     * @throws InterruptedException when interrupted while the workers embed (they stop after their current chunk)
+     */
+    public List<float[]> embedAll(List<String> texts) throws InterruptedException {
+        if (!enabled) {
+            return Arrays.asList(new float[texts.size()][]);
+        }
+        List<List<String>> chunked = texts.stream()
+                .map(t -> t == null || t.isBlank() ? List.<String>of() : chunks(t)).toList();
+        List<String> distinct = List.copyOf(chunked.stream().flatMap(List::stream)
+                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+        float[][] vectors = new float[distinct.size()][];
+        MiniLmEncoder bulk = bulkModel();
+        // contiguous slices, one per worker: a slice's texts are often alike, and nothing is shared but the result
+        int slices = Math.min(workers, distinct.size());
+        List<Future<?>> running = new ArrayList<>(slices);
+        for (int w = 0; w < slices; w++) {
+            int from = distinct.size() * w / slices;
+            int to = distinct.size() * (w + 1) / slices;
+            running.add(bulkWorkers.submit(() -> {
+                for (int i = from; i < to; i++) {
+                    giveWay();
+                    if (Thread.interrupted()) {
+                        throw new InterruptedException();
+                    }
+                    vectors[i] = bulk.embed(distinct.get(i));
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                throw new InterruptedException("stopped while embedding");
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            running.forEach(f -> f.cancel(true));
+        }
+        Map<String, float[]> byChunk = new HashMap<>(distinct.size() * 2);
+        for (int i = 0; i < vectors.length; i++) {
+            byChunk.put(distinct.get(i), vectors[i]);
+        }
+        List<float[]> result = new ArrayList<>(texts.size());
+        for (List<String> chunks : chunked) {
+            result.add(chunks.isEmpty() ? null : blend(chunks.stream().map(byChunk::get).toList()));
+        }
+        return result;
+    }
+
+    /** Waits while a text a caller waits for is being embedded (a bulk worker's chunk takes about 10 ms). */
+    private void giveWay() throws InterruptedException {
+        while (urgent.get() > 0) {
+            Thread.sleep(1);
+        }
     }
 
     /** A profile's vector (null when embeddings are off) and those of its sentences matched one by one. */
@@ -64,7 +163,13 @@ public class TextEmbedder {
         }
         String[] words = text.strip().split("\\s+", PROFILE_WORDS + 1);
         String start = String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(words.length, PROFILE_WORDS)));
-        float[][] vectors = model().embed(start, sentences(listing, max));
+        float[][] vectors;
+        urgent.incrementAndGet();
+        try {
+            vectors = model().embed(start, sentences(listing, max));
+        } finally {
+            urgent.decrementAndGet();
+        }
         List<float[]> parts = java.util.Arrays.stream(vectors, 1, vectors.length).filter(java.util.Objects::nonNull)
                 .toList();
         return new Vectors(vectors[0], parts.size() < 2 ? List.of() : parts);
@@ -75,7 +180,12 @@ public class TextEmbedder {
         if (!enabled || text == null || text.isBlank()) {
             return null;
         }
-        return model().embed(chunks(text).get(0));
+        urgent.incrementAndGet();
+        try {
+            return model().embed(chunks(text).get(0));
+        } finally {
+            urgent.decrementAndGet();
+        }
     }
 
     /** The sentences of {@code text} of four words or more, when it has 2 to {@code max} of them, or none. */
@@ -203,11 +313,32 @@ public class TextEmbedder {
         return m;
     }
 
+    /** The model for many texts: one thread per run, on workers of its own. */
+    private MiniLmEncoder bulkModel() {
+        MiniLmEncoder m = bulkModel;
+        if (m == null) {
+            synchronized (this) {
+                if (bulkModel == null) {
+                    bulkWorkers = Executors.newFixedThreadPool(workers, DaemonThreads.numbered("callmatch-embedder"));
+                    bulkModel = MiniLmEncoder.load(1);
+                }
+                m = bulkModel;
+            }
+        }
+        return m;
+    }
+
     @PreDestroy
     void close() {
-        MiniLmEncoder m = model;
-        if (m != null) {
-            m.close();
+        synchronized (this) {
+            if (bulkWorkers != null) {
+                bulkWorkers.shutdownNow();
+            }
+        }
+        for (MiniLmEncoder m : new MiniLmEncoder[]{model, bulkModel}) {
+            if (m != null) {
+                m.close();
+            }
         }
     }
 }

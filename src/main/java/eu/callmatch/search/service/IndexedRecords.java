@@ -45,53 +45,81 @@ class IndexedRecords {
      * here, outside the transaction that read it (a few milliseconds a call).
      */
     Map<String, Document> documents(IndexKind kind, Collection<String> keys) {
-        return documents(kind, keys, true);
-    }
-
-    /** As {@link #documents(IndexKind, Collection)}; without {@code embed}, calls get no vector (added later). */
-    Map<String, Document> documents(IndexKind kind, Collection<String> keys, boolean embed) {
-        if (kind != IndexKind.CALLS) {
-            return readOnly(() -> read(kind, keys));
-        }
-        return callDocuments(keys, embed ? null : Map.of());
+        return documents(kind, keys, true, KnownVectors.NONE);
     }
 
     /**
-     * The calls' texts and their vectors, to index later with {@link #callDocuments}; {@code beforeEach} runs before
-     * each call is embedded (to give way to more urgent work).
+     * As {@link #documents(IndexKind, Collection)}; without {@code embed}, a call gets its vector only where {@code
+     * known} has it for its text (the others get theirs later).
      */
-    Map<String, Map.Entry<String, float[]>> embedCalls(Collection<String> keys, Runnable beforeEach) {
+    Map<String, Document> documents(IndexKind kind, Collection<String> keys, boolean embed, KnownVectors known) {
+        if (kind != IndexKind.CALLS) {
+            return readOnly(() -> read(kind, keys));
+        }
+        return callDocuments(keys, embed ? null : Map.of(), known);
+    }
+
+    /** Vectors computed before: those the index holds for calls' texts, by the digest of the text. */
+    interface KnownVectors {
+        KnownVectors NONE = hashes -> Map.of();
+
+        /** The vectors of the keys whose text has the digest given (the others are not known). */
+        Map<String, float[]> of(Map<String, byte[]> textHashes);
+    }
+
+    /**
+     * The calls' texts and their vectors, to index later with {@link #callDocuments}; {@code before} runs first (to
+     * give way to more urgent work). The calls are embedded together, on the embedder's bulk workers.
+     */
+    Map<String, Map.Entry<String, float[]>> embedCalls(Collection<String> keys, Runnable before)
+            throws InterruptedException {
         Map<String, CallDto> found = readOnly(() -> calls.findAll(keys));
+        before.run();
+        List<String> order = List.copyOf(found.keySet());
+        List<String> texts = order.stream().map(k -> CallText.of(found.get(k))).toList();
+        List<float[]> embedded = embedder.embedAll(texts);
         Map<String, Map.Entry<String, float[]>> vectors = new HashMap<>();
-        found.forEach((k, dto) -> {
-            beforeEach.run();
-            String text = CallText.of(dto);
-            float[] v = embedder.embed(text);
-            if (v != null) {
-                vectors.put(k, Map.entry(text, v));
+        for (int i = 0; i < order.size(); i++) {
+            if (embedded.get(i) != null) {
+                vectors.put(order.get(i), Map.entry(texts.get(i), embedded.get(i)));
             }
-        });
+        }
         return vectors;
     }
 
     /**
-     * The calls' documents as they are now, with the vectors given where the text is still the one embedded;
-     * {@code vectors} null: every call is embedded here.
+     * The calls' documents as they are now, with the vectors given where the text is still the one embedded, else
+     * those {@code known} has for their text; {@code vectors} null: every other call is embedded here.
      */
-    Map<String, Document> callDocuments(Collection<String> keys, Map<String, Map.Entry<String, float[]>> vectors) {
+    Map<String, Document> callDocuments(Collection<String> keys, Map<String, Map.Entry<String, float[]>> vectors,
+                                        KnownVectors known) {
         Map<String, CallDto> found = readOnly(() -> calls.findAll(keys));
-        Map<String, Document> docs = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        Map<String, byte[]> hashes = new HashMap<>();
         found.forEach((k, dto) -> {
             String text = CallText.of(dto);
+            texts.put(k, text);
+            hashes.put(k, CallText.digest(text));
+        });
+        Map<String, float[]> before = embedder.enabled() ? known.of(hashes) : Map.of();
+        Map<String, Document> docs = new HashMap<>();
+        found.forEach((k, dto) -> {
+            String text = texts.get(k);
             float[] vector = null;
-            if (vectors == null) {
-                vector = embedder.embed(text);
-            } else if (vectors.containsKey(k) && vectors.get(k).getKey().equals(text)) {
+            if (vectors != null && vectors.containsKey(k) && vectors.get(k).getKey().equals(text)) {
                 vector = vectors.get(k).getValue();
+            } else if (before.containsKey(k)) {
+                vector = before.get(k);
+            } else if (vectors == null) {
+                vector = embedder.embed(text);
             }
-            docs.put(k, Documents.of(dto, vector));
+            docs.put(k, Documents.of(dto, vector, hashes.get(k)));
         });
         return docs;
+    }
+
+    boolean embeddingsEnabled() {
+        return embedder.enabled();
     }
 
     /**

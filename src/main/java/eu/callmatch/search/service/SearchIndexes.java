@@ -189,6 +189,7 @@ public class SearchIndexes {
                 }
                 catchUp();
                 commit();
+                resumeVectors(toRebuild.contains(IndexKind.CALLS));
                 ready.set(true);
                 readyLatch.countDown();
                 LOG.infof("Search indexes ready: %s", documentCounts());
@@ -345,19 +346,21 @@ public class SearchIndexes {
         LuceneIndex index = indexes.get(kind);
         List<String> all = new ArrayList<>(keys);
         // a few calls (an edit) are embedded at once; an import's get their vectors in the background, after it,
-        // so that embedding thousands of calls does not hold up the import
+        // so that embedding thousands of calls does not hold up the import; a call whose text is unchanged keeps
+        // the vector it has
         boolean embedNow = kind != IndexKind.CALLS || (all.size() <= EMBED_AT_ONCE && !bulk);
-        if (!embedNow) {
-            addVectorsLater(all);
-        }
+        List<String> later = new ArrayList<>();
         try {
             long generation = -1;
             for (int i = 0; i < all.size(); i += BATCH) {
                 List<String> chunk = all.subList(i, Math.min(all.size(), i + BATCH));
-                Map<String, Document> docs = records.documents(kind, chunk, embedNow);
+                Map<String, Document> docs = records.documents(kind, chunk, embedNow, knownVectors());
                 for (String key : chunk) {
                     Document doc = docs.get(key);
                     generation = doc != null ? index.update(key, doc) : index.delete(key);
+                    if (!embedNow && doc != null && doc.getField(SearchFields.CALL_VECTOR) == null) {
+                        later.add(key);
+                    }
                 }
             }
             // an import's batches become searchable within a second (the refresh thread's pace) and all of them
@@ -372,7 +375,17 @@ public class SearchIndexes {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (!later.isEmpty() && records.embeddingsEnabled()) {
+                addVectorsLater(later);
+            }
         }
+    }
+
+    /** The vectors the calls' index holds, by the digest of the text they came from. */
+    private IndexedRecords.KnownVectors knownVectors() {
+        return hashes -> indexes.get(IndexKind.CALLS).vectorsWithDigest(hashes, SearchFields.CALL_VECTOR,
+                SearchFields.CALL_TEXT_HASH);
     }
 
     /**
@@ -399,7 +412,7 @@ public class SearchIndexes {
             applying.lock(); // re-read under the lock: a newer change is not overwritten
             try {
                 LuceneIndex index = indexes.get(IndexKind.CALLS);
-                Map<String, Document> docs = records.callDocuments(keys, vectors);
+                Map<String, Document> docs = records.callDocuments(keys, vectors, knownVectors());
                 long generation = -1;
                 for (Map.Entry<String, Document> e : docs.entrySet()) {
                     generation = index.update(e.getKey(), e.getValue());
@@ -407,7 +420,7 @@ public class SearchIndexes {
                 if (generation >= 0) {
                     index.waitFor(generation);
                 }
-                added = (int) docs.keySet().stream().filter(vectors::containsKey).count();
+                added = (int) docs.values().stream().filter(d -> d.getField(SearchFields.CALL_VECTOR) != null).count();
             } finally {
                 applying.unlock();
             }
@@ -420,6 +433,21 @@ public class SearchIndexes {
             Thread.currentThread().interrupt();
         } finally {
             backlog.finished(keys, added);
+        }
+    }
+
+    /**
+     * Queues the calls that have no vector in the index: those a stop interrupted (the backlog is not kept across
+     * a restart, the index is), or imported while embeddings were off.
+     */
+    private void resumeVectors(boolean rebuilt) {
+        if (!records.embeddingsEnabled() || rebuilt) {
+            return; // a rebuild queued its own
+        }
+        List<String> without = indexes.get(IndexKind.CALLS).idsWithout(SearchFields.CALL_VECTOR);
+        if (!without.isEmpty()) {
+            LOG.infof("%d calls have no semantic vector yet: embedding them in the background", without.size());
+            addVectorsLater(without);
         }
     }
 
@@ -491,16 +519,21 @@ public class SearchIndexes {
             String after = null;
             for (List<String> keys = records.keysAfter(kind, null, BATCH); !keys.isEmpty();
                  keys = records.keysAfter(kind, after, BATCH)) {
-                // calls get their vectors after the swap, so that a rebuild is ready as fast as before
-                Map<String, Document> docs = records.documents(kind, keys, kind != IndexKind.CALLS);
-                if (kind == IndexKind.CALLS) {
-                    withoutVectors.add(keys);
-                }
+                // calls keep the vectors the index being replaced has for their text; the others get theirs after
+                // the swap, so that a rebuild is ready as fast as before
+                Map<String, Document> docs = records.documents(kind, keys, kind != IndexKind.CALLS, knownVectors());
+                List<String> without = new ArrayList<>();
                 for (String key : keys) {
                     Document doc = docs.get(key);
                     if (doc != null) {
                         rebuild.add(key, doc);
+                        if (kind == IndexKind.CALLS && doc.getField(SearchFields.CALL_VECTOR) == null) {
+                            without.add(key);
+                        }
                     }
+                }
+                if (!without.isEmpty() && records.embeddingsEnabled()) {
+                    withoutVectors.add(without);
                 }
                 after = keys.get(keys.size() - 1);
                 done += keys.size();
