@@ -123,6 +123,12 @@ public class SearchBenchmark {
     /** Not a copy: a new id, a title spliced from two calls, text windows from two topics, shifted dates and budgets. */
     public static CallDto synthesise(int i, List<CallDto> calls, List<CallDto> topics, List<String> descriptions,
                               Random random) {
+        return synthesise(i, calls, topics, descriptions, random, 1500);
+    }
+
+    /** As {@link #synthesise(int, List, List, List, Random)}, with text windows of {@code window} characters. */
+    public static CallDto synthesise(int i, List<CallDto> calls, List<CallDto> topics, List<String> descriptions,
+                                     Random random, int window) {
         CallDto a = calls.get(random.nextInt(calls.size()));
         CallDto b = calls.get(random.nextInt(calls.size()));
         CallDto topic = topics.get(random.nextInt(topics.size()));
@@ -130,8 +136,8 @@ public class SearchBenchmark {
         String[] second = (random.nextBoolean() ? b.title() : topic.title()).split(" ");
         String title = String.join(" ", Arrays.copyOf(first, (first.length + 1) / 2)) + " "
                 + String.join(" ", Arrays.copyOfRange(second, second.length / 2, second.length));
-        String description = window(descriptions.get(random.nextInt(descriptions.size())), 1500, random) + " "
-                + window(descriptions.get(random.nextInt(descriptions.size())), 1500, random);
+        String description = window(descriptions.get(random.nextInt(descriptions.size())), window, random) + " "
+                + window(descriptions.get(random.nextInt(descriptions.size())), window, random);
         int shift = random.nextInt(801) - 400;
         LocalDate opening = a.openingDate() == null ? null : a.openingDate().plusDays(shift);
         List<LocalDate> deadlines = a.deadlines() == null ? List.of()
@@ -155,7 +161,7 @@ public class SearchBenchmark {
     }
 
     /** One to three words of a real title; a third with a status filter, some with facets, windows, budgets, sorts. */
-    static List<SearchRequest> queries(List<CallDto> calls, Random random, int n) {
+    public static List<SearchRequest> queries(List<CallDto> calls, Random random, int n) {
         List<SearchRequest> queries = new ArrayList<>(n);
         while (queries.size() < n) {
             List<String> words = Arrays.stream(calls.get(random.nextInt(calls.size())).title().split("[^\\p{L}\\p{N}-]+"))
@@ -196,7 +202,7 @@ public class SearchBenchmark {
                 .getProcessCpuTime();
     }
 
-    static double ms(long[] sorted, double quantile) {
+    public static double ms(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1e6;
     }
 }

@@ -1,0 +1,297 @@
+package eu.callmatch.search.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.common.TestData;
+import eu.callmatch.common.TestUsers;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Issue 16's figures, over HTTP against the service as it runs: the CORDIS dev pool and the 2,306 real calls of
+ * {@code eval/calls.jsonl} imported first (the calls with their vectors), then {@code -Dbench.calls} (50,000) new
+ * calls recombined from real ones (as in {@link SearchBenchmark}, with text windows sized so that a call is as long
+ * as the real ones on average) imported in files of 10,000, as a nightly job posts them. It prints:
+ * <ul>
+ *   <li>how long the new calls' vectors took after the last import ended, and the rate;</li>
+ *   <li>meanwhile, call matches for real project ideas ({@code eval/dev/e1_idea.jsonl}) sent by one client, one a
+ *       second: p50, p99 and the pending vectors they reported;</li>
+ *   <li>afterwards, at one client: call matches (a profile not seen before each time: its embedding included),
+ *       searches (one to three words of real titles), partner matches for real calls (p50, p99); at 8 clients:
+ *       call matches a second;</li>
+ *   <li>the JVM's resident memory (the service and this client; PostgreSQL runs in its own processes).</li>
+ * </ul>
+ * Run: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=VectorsBenchmark [-Dbench.calls=10000]}.
+ */
+@QuarkusTest
+@Tag("benchmark")
+class VectorsBenchmark {
+
+    static final int CALLS = Integer.getInteger("bench.calls", 50_000);
+    static final int FILE_CALLS = 10_000;
+    static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+    static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final String AUTHORIZATION = "Basic " + Base64.getEncoder().encodeToString(
+            (TestUsers.ADMIN + ":" + TestUsers.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+
+    @Test
+    void vectorsAtScale() throws Exception {
+        List<CallDto> real = TestData.calls(TestData.EVAL_CALLS);
+        List<String> ideas = ideas();
+        Path work = Files.createTempDirectory("callmatch-vectors-bench");
+
+        long t = System.nanoTime();
+        send("POST", "/api/v1/imports/cordis", "application/zip", Files.readAllBytes(TestData.DEV_POOL), 200);
+        System.out.printf("CORDIS dev pool imported in %.1f s%n", seconds(t));
+        t = System.nanoTime();
+        send("POST", "/api/v1/imports/calls?format=callmatch-jsonl", "application/x-ndjson",
+                Files.readAllBytes(TestData.EVAL_CALLS), 200);
+        awaitNoBacklog();
+        System.out.printf("%d real calls imported and embedded in %.1f s%n", real.size(), seconds(t));
+
+        List<Path> files = synthesise(real, work);
+        AtomicBoolean importing = new AtomicBoolean(true);
+        List<long[]> during = new ArrayList<>(); // {nanos, pendingVectors}
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        long importStart = System.nanoTime();
+        Future<?> matches = client.submit(() -> {
+            Random random = new Random(7);
+            while (importing.get() || pending() > 0) {
+                long start = System.nanoTime();
+                JsonNode answer = send("POST", "/api/v1/call-matches?limit=20", "application/json",
+                        profile(ideas.get(random.nextInt(ideas.size()))), 200);
+                synchronized (during) {
+                    during.add(new long[]{System.nanoTime() - start, answer.path("pendingVectors").asLong()});
+                }
+                sleep(1000);
+            }
+            return null;
+        });
+        for (Path file : files) {
+            send("POST", "/api/v1/imports/calls?format=callmatch-jsonl&async=false", "application/x-ndjson",
+                    Files.readAllBytes(file), 200);
+        }
+        // synchronous imports, each answered when its calls are stored and searchable (in tests they do not wait
+        // for their vectors: callmatch.import.vector-wait is 0 there)
+        double imported = seconds(importStart);
+        long importEnd = System.nanoTime();
+        importing.set(false);
+        awaitNoBacklog();
+        double vectors = seconds(importEnd);
+        matches.get();
+        client.shutdown();
+        System.out.printf("%d new calls: imported in %.1f s (the last file answered then); all their vectors done "
+                + "%.1f s after that, %.1f s after the first file began: %.0f calls/s%n", CALLS, imported, vectors,
+                seconds(importStart), CALLS / seconds(importStart));
+        long[] duringNanos = during.stream().filter(d -> d[1] > 0).mapToLong(d -> d[0]).sorted().toArray();
+        System.out.printf("During the backlog, 1 client, one call match a second: %d matches said vectors were "
+                + "pending; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", duringNanos.length, ms(duringNanos, 0.5),
+                ms(duringNanos, 0.99), duringNanos.length == 0 ? 0 : duringNanos[duringNanos.length - 1] / 1e6);
+
+        // afterwards
+        List<String> callIds = real.stream().map(CallDto::identifier).toList();
+        Random random = new Random(11);
+        timed("call matches, 1 client", 20, 200, i -> send("POST", "/api/v1/call-matches?limit=20",
+                "application/json", profile(ideas.get(i % ideas.size()) + " (" + i + ")"), 200));
+        List<String> queries = SearchBenchmark.queries(real, new Random(3), 1_000).stream()
+                .map(r -> r.text()).toList();
+        timed("searches, 1 client", 100, 1_000, i -> send("GET", "/api/v1/calls?size=20&q="
+                + URLEncoder.encode(queries.get(i % queries.size()), StandardCharsets.UTF_8), null, null, 200));
+        timed("partner matches, 1 client", 20, 200, i -> send("GET", "/api/v1/calls/"
+                + callIds.get(random.nextInt(callIds.size())) + "/partner-matches?limit=20", null, null, 200));
+        throughput(ideas);
+        long rss = rssKb();
+        System.out.printf("JVM (service and client) resident memory: %s; heap in use %d MB%n",
+                rss < 0 ? "not measured (no /proc)" : (rss >> 10) + " MB",
+                (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+    }
+
+    /** Call matches from 8 clients for 20 s, after 5 s of warm-up: requests a second, p50 and p99. */
+    private void throughput(List<String> ideas) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        AtomicInteger next = new AtomicInteger();
+        List<Long> nanos = java.util.Collections.synchronizedList(new ArrayList<>());
+        long warm = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        long end = warm + TimeUnit.SECONDS.toNanos(20);
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            running.add(clients.submit(() -> {
+                while (System.nanoTime() < end) {
+                    int i = next.getAndIncrement();
+                    long start = System.nanoTime();
+                    send("POST", "/api/v1/call-matches?limit=20", "application/json",
+                            profile(ideas.get(i % ideas.size()) + " (" + i + " of 8)"), 200);
+                    if (start >= warm) {
+                        nanos.add(System.nanoTime() - start);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        clients.shutdown();
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("call matches, 8 clients: %.0f requests/s (p50 %.1f ms, p99 %.1f ms)%n",
+                sorted.length / 20.0, ms(sorted, 0.5), ms(sorted, 0.99));
+    }
+
+    interface Request {
+        void send(int i) throws Exception;
+    }
+
+    private static void timed(String what, int warmUp, int n, Request request) throws Exception {
+        for (int i = 0; i < warmUp; i++) {
+            request.send(n + i);
+        }
+        long[] nanos = new long[n];
+        for (int i = 0; i < n; i++) {
+            long start = System.nanoTime();
+            request.send(i);
+            nanos[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(nanos);
+        System.out.printf("%s: p50 %.1f ms, p99 %.1f ms (%d requests)%n", what, ms(nanos, 0.5), ms(nanos, 0.99), n);
+    }
+
+    /** New calls in files of FILE_CALLS, recombined from real ones, about as long as they are on average. */
+    private static List<Path> synthesise(List<CallDto> real, Path work) throws IOException {
+        List<CallDto> topics = TestData.calls(TestData.DEMO_CALLS);
+        List<String> descriptions = SearchBenchmark.descriptions(topics);
+        int window = (int) real.stream().mapToInt(c -> c.description() == null ? 0 : c.description().length())
+                .average().orElse(1500) / 2;
+        List<Path> files = new ArrayList<>();
+        for (int from = 0; from < CALLS; from += FILE_CALLS) {
+            StringBuilder file = new StringBuilder();
+            for (int i = from; i < Math.min(CALLS, from + FILE_CALLS); i++) {
+                CallDto call = SearchBenchmark.synthesise(i, real, topics, descriptions, new Random(42L + i), window);
+                ObjectNode json = JSON.valueToTree(call);
+                json.remove("status"); // derived by the service from the dates
+                file.append(JSON.writeValueAsString(json)).append('\n');
+            }
+            Path path = work.resolve("calls-" + from + ".jsonl");
+            Files.writeString(path, file);
+            files.add(path);
+        }
+        System.out.printf("%d new calls in %d files (text windows of %d characters)%n", CALLS, files.size(), window);
+        return files;
+    }
+
+    private static List<String> ideas() throws IOException {
+        List<String> ideas = new ArrayList<>();
+        for (String line : Files.readAllLines(TestData.EVAL.resolve(Path.of("dev", "e1_idea.jsonl")))) {
+            ideas.add(JSON.readTree(line).path("profile").path("description").asText());
+        }
+        return ideas;
+    }
+
+    private static byte[] profile(String description) {
+        try {
+            return JSON.writeValueAsBytes(java.util.Map.of("description", description));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long pending() {
+        for (JsonNode index : send("GET", "/api/v1/admin/index", null, null, 200).path("indexes")) {
+            if ("CALLS".equals(index.path("kind").asText())) {
+                return index.path("vectorsPending").asLong();
+            }
+        }
+        throw new AssertionError("no calls index in the admin status");
+    }
+
+    private static void awaitNoBacklog() {
+        long until = System.nanoTime() + TimeUnit.HOURS.toNanos(2);
+        while (pending() > 0) {
+            assertTrue(System.nanoTime() < until, "the backlog ends within two hours");
+            sleep(500);
+        }
+    }
+
+    private static JsonNode send(String method, String path, String contentType, byte[] body, int status) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port
+                        + path)).header("Authorization", AUTHORIZATION).header("Accept", "application/json")
+                .timeout(java.time.Duration.ofMinutes(30));
+        if (body != null) {
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(status, response.statusCode(), path + ": " + response.body());
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    static double ms(long[] sorted, double quantile) {
+        return sorted.length == 0 ? 0 : SearchBenchmark.ms(sorted, quantile);
+    }
+
+    /** This process's resident memory in KiB, from /proc; -1 without it. */
+    private static long rssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
