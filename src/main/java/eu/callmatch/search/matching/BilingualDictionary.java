@@ -11,7 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -28,14 +27,16 @@ final class BilingualDictionary {
     static final int MAX_TRANSLATIONS = 6;
     /** A longer translation is a definition, not a term a call would use. */
     static final int MAX_TRANSLATION_WORDS = 3;
+    /** How much of an entry is read: its head and translation lines fit (German entries run on with examples). */
+    private static final int MAX_ENTRY_BYTES = 600;
     private static final String BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    /** Labels, grammar and glosses inside a translation line: "[Br.]", "<n>", "(of a ship)", "{pl}". */
-    private static final Pattern ANNOTATION = Pattern.compile("\\[[^]]*]|<[^>]*>|\\([^)]*\\)|\\{[^}]*}");
-    private static final Pattern SENSE_NUMBER = Pattern.compile("^\\d+\\.\\s*");
 
-    private final Map<String, String[]> translations;
+    /** The headwords, sorted, and at the same index their translations separated by tabs: two arrays, no map nodes. */
+    private final String[] headwords;
+    private final String[] translations;
 
-    private BilingualDictionary(Map<String, String[]> translations) {
+    private BilingualDictionary(String[] headwords, String[] translations) {
+        this.headwords = headwords;
         this.translations = translations;
     }
 
@@ -60,17 +61,23 @@ final class BilingualDictionary {
                 int offset = (int) base64(cols[1]);
                 int length = (int) base64(cols[2]);
                 if (offset >= 0 && length > 0 && offset + length <= text.length) {
-                    translationsOf(new String(text, offset, length, StandardCharsets.UTF_8), english);
+                    // the translations come first: the long tail of examples and cross-references is not read
+                    boolean cut = length > MAX_ENTRY_BYTES;
+                    String entry = new String(text, offset, Math.min(length, MAX_ENTRY_BYTES), StandardCharsets.UTF_8);
+                    translationsOf(cut ? entry.substring(0, Math.max(0, entry.lastIndexOf('\n'))) : entry, english);
                 }
             }
         }
-        Map<String, String[]> translations = new HashMap<>(found.size() * 4 / 3 + 1);
-        found.forEach((headword, english) -> {
-            if (!english.isEmpty()) {
-                translations.put(headword.intern(), english.toArray(String[]::new));
-            }
-        });
-        return new BilingualDictionary(translations);
+        found.values().removeIf(Set::isEmpty);
+        String[] headwords = found.keySet().toArray(String[]::new);
+        java.util.Arrays.sort(headwords);
+        String[] translations = new String[headwords.length];
+        Map<String, String> shared = new HashMap<>(); // many headwords share their translations ("energy")
+        for (int i = 0; i < headwords.length; i++) {
+            String joined = String.join("\t", found.get(headwords[i]));
+            translations[i] = shared.computeIfAbsent(joined, j -> j);
+        }
+        return new BilingualDictionary(headwords, translations);
     }
 
     /**
@@ -80,37 +87,74 @@ final class BilingualDictionary {
      * examples and cross-references.
      */
     static void translationsOf(String entry, Set<String> into) {
-        String[] lines = entry.split("\n");
-        for (int i = 1; i < lines.length && into.size() < MAX_TRANSLATIONS; i++) {
-            String line = lines[i].strip();
+        int from = entry.indexOf('\n') + 1; // the first line is the headword's
+        while (from > 0 && from < entry.length() && into.size() < MAX_TRANSLATIONS) {
+            int end = entry.indexOf('\n', from);
+            String line = entry.substring(from, end < 0 ? entry.length() : end).strip();
+            from = end + 1;
             if (line.isEmpty() || line.startsWith("\"") || line.startsWith("Synonym") || line.startsWith("see:")
                     || line.startsWith("Note:") || line.startsWith("Antonym")) {
                 continue;
             }
-            line = ANNOTATION.matcher(SENSE_NUMBER.matcher(line).replaceFirst("")).replaceAll(" ");
-            for (String piece : line.split("[,;]")) {
-                String english = piece.strip().replaceAll("\\s+", " ");
-                if (!english.isEmpty() && english.split(" ").length <= MAX_TRANSLATION_WORDS
-                        && into.size() < MAX_TRANSLATIONS) {
-                    into.add(english.toLowerCase(Locale.ROOT));
+            StringBuilder piece = new StringBuilder();
+            char close = 0;
+            for (int i = senseStart(line); i <= line.length(); i++) {
+                char c = i == line.length() ? ',' : line.charAt(i);
+                if (close != 0) {
+                    close = c == close ? 0 : close;
+                } else if (c == '[' || c == '<' || c == '(' || c == '{') {
+                    close = c == '[' ? ']' : c == '<' ? '>' : c == '(' ? ')' : '}';
+                } else if (c == ',' || c == ';') {
+                    String english = piece.toString().strip();
+                    if (!english.isEmpty() && english.chars().filter(ch -> ch == ' ').count() < MAX_TRANSLATION_WORDS
+                            && into.size() < MAX_TRANSLATIONS) {
+                        into.add(english.toLowerCase(Locale.ROOT));
+                    }
+                    piece.setLength(0);
+                } else if (Character.isWhitespace(c)) {
+                    if (!piece.isEmpty() && piece.charAt(piece.length() - 1) != ' ') {
+                        piece.append(' ');
+                    }
+                } else {
+                    piece.append(c);
                 }
             }
         }
     }
 
+    /** Past a sense number ("2. quest, search"). */
+    private static int senseStart(String line) {
+        int i = 0;
+        while (i < line.length() && Character.isDigit(line.charAt(i))) {
+            i++;
+        }
+        if (i == 0 || i >= line.length() || line.charAt(i) != '.') {
+            return 0;
+        }
+        i++;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
     /** The English translations of a folded headword (see {@link #fold}), or none. */
     String[] translations(String headword) {
-        return translations.getOrDefault(headword, NONE);
+        int i = java.util.Arrays.binarySearch(headwords, headword);
+        return i < 0 ? NONE : translations[i].split("\t");
     }
 
     int size() {
-        return translations.size();
+        return headwords.length;
     }
 
     private static final String[] NONE = new String[0];
 
     /** Lower case without accents, as the profile's words are looked up ("Énergie" = "energie", "Straße" = "strasse"). */
     static String fold(String words) {
+        if (words.chars().allMatch(c -> (c >= 'a' && c <= 'z') || c == '-') ) {
+            return words; // most look-ups: nothing to fold
+        }
         String folded = Normalizer.normalize(words.strip().toLowerCase(Locale.ROOT).replace("ß", "ss"),
                 Normalizer.Form.NFD);
         return folded.replaceAll("\\p{M}+", "").replaceAll("\\s+", " ");
