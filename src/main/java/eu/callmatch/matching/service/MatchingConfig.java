@@ -35,6 +35,13 @@ public interface MatchingConfig {
     @WithDefault("/usr/share/dictd")
     String dictionariesDir();
 
+    /**
+     * Where Apertium's language pairs are installed: Catalan profiles use {@code apertium-eng-cat/cat-eng.autobil.bin}
+     * (Debian's {@code apertium-eng-cat}), FreeDict having no Catalan dictionary. Read by the call matcher itself.
+     */
+    @WithDefault("/usr/share/apertium")
+    String apertiumDir();
+
     interface Embeddings {
         /** Semantic matching with sentence embeddings; off, matching is lexical (BM25) only. */
         @WithDefault("true")

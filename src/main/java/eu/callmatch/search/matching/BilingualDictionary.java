@@ -68,6 +68,11 @@ final class BilingualDictionary {
                 }
             }
         }
+        return of(found);
+    }
+
+    /** A dictionary of these headwords (folded) and their translations, most common first. */
+    static BilingualDictionary of(Map<String, Set<String>> found) {
         found.values().removeIf(Set::isEmpty);
         String[] headwords = found.keySet().toArray(String[]::new);
         java.util.Arrays.sort(headwords);

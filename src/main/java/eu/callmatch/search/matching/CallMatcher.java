@@ -86,10 +86,12 @@ public class CallMatcher {
     CallMatcher(SearchIndexes indexes,
                 @ConfigProperty(name = "callmatch.matching.learned-ranking", defaultValue = "true") boolean learned,
                 @ConfigProperty(name = "callmatch.matching.dictionaries-dir", defaultValue = "/usr/share/dictd")
-                String dictionariesDir) {
+                String dictionariesDir,
+                @ConfigProperty(name = "callmatch.matching.apertium-dir", defaultValue = "/usr/share/apertium")
+                String apertiumDir) {
         this.indexes = indexes;
         this.ranker = learned ? CallRanker.learned() : CallRanker.UNLEARNED;
-        this.dictionaries = new Dictionaries(java.nio.file.Path.of(dictionariesDir));
+        this.dictionaries = new Dictionaries(java.nio.file.Path.of(dictionariesDir), java.nio.file.Path.of(apertiumDir));
         dictionaries.logMissing();
     }
 

@@ -104,6 +104,7 @@ final class ProfileTranslations {
         String[][] endings = switch (language) {
             case "fr" -> new String[][]{{"aux", "al"}, {"s", ""}, {"x", ""}, {"es", ""}, {"e", ""}, {"nne", "n"}};
             case "es" -> new String[][]{{"es", ""}, {"s", ""}, {"a", "o"}, {"as", "o"}};
+            case "ca" -> new String[][]{{"es", "a"}, {"ns", ""}, {"s", ""}, {"ques", "c"}, {"es", ""}, {"a", ""}};
             case "it" -> new String[][]{{"i", "o"}, {"i", "e"}, {"e", "a"}, {"a", "o"}, {"e", "o"}, {"he", "a"}};
             case "de" -> new String[][]{{"en", ""}, {"n", ""}, {"e", ""}, {"er", ""}, {"es", ""}, {"s", ""},
                     {"en", "e"}};

@@ -24,14 +24,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A French, a Spanish and a German profile find their own call first among English ones, through the installed
- * FreeDict dictionaries (read where Debian puts them), and the reasons pair the member's words with the call's.
+ * A French, a Spanish, a German and a Catalan profile find their own call first among English ones, through the
+ * installed FreeDict and Apertium dictionaries (read where Debian puts them), and the reasons pair the member's words
+ * with the call's.
  * Each test is skipped where its dictionary is not installed.
  */
 class TranslatedProfilesTest {
 
     private static final Path DICTD = Path.of("/usr/share/dictd");
-    private static final Dictionaries DICTIONARIES = new Dictionaries(DICTD);
+    private static final Path APERTIUM = Path.of("/usr/share/apertium");
+    private static final Dictionaries DICTIONARIES = new Dictionaries(DICTD, APERTIUM);
     private static Path root;
     private static LuceneIndex index;
 
@@ -85,8 +87,18 @@ class TranslatedProfilesTest {
     }
 
     @Test
+    void aCatalanProfileFindsItsCallThroughApertiumsDictionary() {
+        assumeInstalled("ca", "apertium-eng-cat");
+        CallMatch first = best("Emmagatzematge d'hidrogen per a camions i vaixells.", "ca");
+        assertEquals("HORIZON-H2-01", first.identifier());
+        List<String> reasons = CallMatchService.termReasons(first);
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("'hidrogen' ~ 'hydrogen'")), reasons.toString());
+        assertTrue(reasons.stream().anyMatch(r -> r.contains("'camions' ~ 'truck'")), reasons.toString());
+    }
+
+    @Test
     void withoutDictionariesTheSameProfileHasNoPairs() {
-        Dictionaries none = new Dictionaries(root.resolve("no-dictionaries"));
+        Dictionaries none = new Dictionaries(root.resolve("no-dictionaries"), root.resolve("no-apertium"));
         assertEquals(List.of("fr", "es", "ca", "de", "it"), none.missing());
         CallMatcher.Result result = CallMatcher.match(index, query("Medimos la contaminación del agua en los ríos.",
                 "es"), 3, CallRanker.UNLEARNED, none);
@@ -108,7 +120,7 @@ class TranslatedProfilesTest {
 
     private static void assumeInstalled(String language, String pkg) {
         Assumptions.assumeTrue(DICTIONARIES.missing().stream().noneMatch(language::equals),
-                pkg + " is not installed in " + DICTD + ": apt-get install " + pkg);
+                pkg + " is not installed (" + DICTD + ", " + APERTIUM + "): apt-get install " + pkg);
     }
 
     private static void write(String id, String title, String description) throws Exception {

@@ -42,7 +42,7 @@ class BilingualDictionaryTest {
     void headwordsAreFoldedAndPhrasesKeptUpToThreeWords() throws Exception {
         write("freedict-fra-eng", List.of("Énergie /e/\nenergy\n", "éolien en mer /e/\noffshore wind\n",
                 "une phrase de quatre mots /u/\nfour words\n"));
-        Dictionaries dictionaries = new Dictionaries(dir);
+        Dictionaries dictionaries = new Dictionaries(dir, dir);
         assertEquals(List.of("es", "ca", "de", "it"), dictionaries.missing());
         BilingualDictionary french = dictionaries.of("fr");
         assertArrayEquals(new String[]{"energy"}, french.translations("energie"));
@@ -57,7 +57,7 @@ class BilingualDictionaryTest {
         write("freedict-fra-eng", List.of("éolien en mer /e/\noffshore wind\n", "mer /m/\nsea\n",
                 "énergie /e/\nenergy\n"));
         write("freedict-deu-eng", List.of("Kunststoff /k/\nplastic <n>\n", "Abfall /a/\nwaste <n>, refuse <n>\n"));
-        Dictionaries dictionaries = new Dictionaries(dir);
+        Dictionaries dictionaries = new Dictionaries(dir, dir);
         List<ProfileTranslations.Found> found = new ArrayList<>();
         ProfileTranslations.find(dictionaries.of("fr"), "fr", "Les énergies de l'éolien en mer", 1, found);
         assertEquals(List.of("énergies", "éolien en mer"), found.stream().map(ProfileTranslations.Found::memberWords)
