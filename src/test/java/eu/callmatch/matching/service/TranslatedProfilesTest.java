@@ -14,6 +14,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,43 +59,24 @@ class TranslatedProfilesTest {
         index.close();
     }
 
-    @Test
-    void aFrenchProfileFindsItsCallWithItsWordsPaired() {
-        assumeInstalled("fr", "dict-freedict-fra-eng");
-        CallMatch first = best("Nous concevons des réservoirs pour camions à hydrogène et pour navires.", "fr");
-        assertEquals("HORIZON-H2-01", first.identifier());
+    @ParameterizedTest(name = "{0}: {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            fr | dict-freedict-fra-eng | Nous concevons des réservoirs pour camions à hydrogène et pour navires. | HORIZON-H2-01 | 'hydrogène' ~ 'hydrogen', 'camions' ~ 'truck'
+            es | dict-freedict-spa-eng | Medimos la contaminación del agua en los ríos. | HORIZON-WAT-01 | 'agua' ~ 'water', 'ríos' ~ 'river'
+            de | dict-freedict-deu-eng | Wir sammeln und sortieren Kunststoffabfälle aus Haushalten für das Recycling. | HORIZON-PLA-01 | 'kunststoffabfälle' ~ 'plastic
+            ca | apertium-eng-cat | Emmagatzematge d'hidrogen per a camions i vaixells. | HORIZON-H2-01 | 'hidrogen' ~ 'hydrogen', 'camions' ~ 'truck'
+            """)
+    void aProfileInItsOwnLanguageFindsItsCallWithItsWordsPaired(String language, String pkg, String profile,
+                                                                 String call, String pairs) {
+        Assumptions.assumeTrue(DICTIONARIES.missing().stream().noneMatch(language::equals),
+                pkg + " is not installed (" + DICTD + ", " + APERTIUM + "): apt-get install " + pkg);
+        CallMatch first = best(profile, language);
+        assertEquals(call, first.identifier());
         List<String> reasons = CallMatchService.termReasons(first);
-        assertTrue(reasons.stream().anyMatch(r -> r.contains("'hydrogène' ~ 'hydrogen'")), reasons.toString());
-        assertTrue(reasons.stream().anyMatch(r -> r.contains("'camions' ~ 'truck'")), reasons.toString());
-    }
-
-    @Test
-    void aSpanishProfileFindsItsCallWithItsWordsPaired() {
-        assumeInstalled("es", "dict-freedict-spa-eng");
-        CallMatch first = best("Medimos la contaminación del agua en los ríos.", "es");
-        assertEquals("HORIZON-WAT-01", first.identifier());
-        List<String> reasons = CallMatchService.termReasons(first);
-        assertTrue(reasons.stream().anyMatch(r -> r.contains("'agua' ~ 'water'")), reasons.toString());
-        assertTrue(reasons.stream().anyMatch(r -> r.contains("'ríos' ~ 'river'")), reasons.toString());
-    }
-
-    @Test
-    void aGermanProfileFindsItsCallWithACompoundPaired() {
-        assumeInstalled("de", "dict-freedict-deu-eng");
-        CallMatch first = best("Wir sammeln und sortieren Kunststoffabfälle aus Haushalten für das Recycling.", "de");
-        assertEquals("HORIZON-PLA-01", first.identifier());
-        List<String> reasons = CallMatchService.termReasons(first);
-        assertTrue(reasons.stream().anyMatch(r -> r.contains("'kunststoffabfälle' ~ 'plastic")), reasons.toString());
-    }
-
-    @Test
-    void aCatalanProfileFindsItsCallThroughApertiumsDictionary() {
-        assumeInstalled("ca", "apertium-eng-cat");
-        CallMatch first = best("Emmagatzematge d'hidrogen per a camions i vaixells.", "ca");
-        assertEquals("HORIZON-H2-01", first.identifier());
-        List<String> reasons = CallMatchService.termReasons(first);
-        assertTrue(reasons.stream().anyMatch(r -> r.contains("'hidrogen' ~ 'hydrogen'")), reasons.toString());
-        assertTrue(reasons.stream().anyMatch(r -> r.contains("'camions' ~ 'truck'")), reasons.toString());
+        // a pair is "'member's words' ~ 'translation'", possibly cut after the translation's first word
+        for (String pair : pairs.split(", (?=')")) {
+            assertTrue(reasons.stream().anyMatch(r -> r.contains(pair)), pair + " in " + reasons);
+        }
     }
 
     @Test
@@ -116,11 +99,6 @@ class TranslatedProfilesTest {
     private static CallMatchQuery query(String text, String language) {
         return new CallMatchQuery(text, List.of(), null, List.of(), List.of("OPEN"), List.of(), List.of(), null, 50,
                 null, language);
-    }
-
-    private static void assumeInstalled(String language, String pkg) {
-        Assumptions.assumeTrue(DICTIONARIES.missing().stream().noneMatch(language::equals),
-                pkg + " is not installed (" + DICTD + ", " + APERTIUM + "): apt-get install " + pkg);
     }
 
     private static void write(String id, String title, String description) throws Exception {
