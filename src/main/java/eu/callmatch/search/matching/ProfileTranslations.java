@@ -4,6 +4,7 @@ import eu.callmatch.search.index.Analyzers;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,12 +52,15 @@ final class ProfileTranslations {
         if (dictionary == null || words == null || text == null || text.isBlank()) {
             return;
         }
-        List<String> tokens = tokens(words, text);
+        List<String> tokens = new ArrayList<>();
+        List<Integer> sentences = new ArrayList<>(); // per word, the number of its sentence (or clause)
+        words(words, text, tokens, sentences);
         for (int i = 0; i < tokens.size(); ) {
             int taken = 0;
             for (int n = Math.min(BilingualDictionary.MAX_HEADWORD_WORDS, tokens.size() - i); n >= 2 && taken == 0; n--) {
                 List<String> phrase = tokens.subList(i, i + n);
-                if (Analyzers.isProfileStopWord(language, phrase.get(0))
+                if (!sentences.get(i).equals(sentences.get(i + n - 1))
+                        || Analyzers.isProfileStopWord(language, phrase.get(0))
                         || Analyzers.isProfileStopWord(language, phrase.get(n - 1))) {
                     continue;
                 }
@@ -197,6 +201,36 @@ final class ProfileTranslations {
             word.forEach((term, c) -> counts.merge(term, c, Double::sum));
         }
         return new Terms(counts, pairs);
+    }
+
+    /**
+     * The words of {@code text} into {@code tokens}, and into {@code sentences} the number of the sentence or clause
+     * each is in: a phrase does not run over a full stop or a comma ("... en mer. Énergie ...").
+     */
+    private static void words(Analyzer analyzer, String text, List<String> tokens, List<Integer> sentences) {
+        try (TokenStream stream = analyzer.tokenStream(TITLE, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            int sentence = 0;
+            int end = 0;
+            while (stream.incrementToken()) {
+                for (int c = end; c < offset.startOffset(); c++) {
+                    char between = text.charAt(c);
+                    if (between == '.' || between == ',' || between == ';' || between == ':' || between == '\n'
+                            || between == '(' || between == ')') {
+                        sentence++;
+                        break;
+                    }
+                }
+                tokens.add(term.toString());
+                sentences.add(sentence);
+                end = offset.endOffset();
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> englishTerms(String english) {

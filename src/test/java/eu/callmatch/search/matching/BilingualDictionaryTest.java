@@ -64,6 +64,11 @@ class BilingualDictionaryTest {
                 .toList(), "the plural under its singular; 'mer' inside the longer entry is not looked up alone");
 
         found.clear();
+        ProfileTranslations.find(dictionaries.of("fr"), "fr", "Un parc éolien. En mer, l'énergie", 1, found);
+        assertEquals(List.of("mer", "énergie"), found.stream().map(ProfileTranslations.Found::memberWords).toList(),
+                "no entry over a full stop");
+
+        found.clear();
         ProfileTranslations.find(dictionaries.of("de"), "de", "Kunststoffabfälle", 1, found);
         assertEquals(List.of("plastic", "waste"), found.stream().map(f -> f.english()[0]).toList());
     }
