@@ -247,12 +247,20 @@ public class CallMatchService {
         return reasons;
     }
 
-    private static List<String> termReasons(CallMatch match) {
+    /**
+     * The profile's terms found in each field; a term that came from a dictionary as the member's words beside the
+     * translation it is part of ("'éolien en mer' ~ 'offshore wind'"), once for all the translation's terms.
+     */
+    static List<String> termReasons(CallMatch match) {
         List<String> reasons = new ArrayList<>();
         match.matchedTerms().forEach((field, terms) -> {
             if (!terms.isEmpty()) {
                 reasons.add("profile terms in the " + FIELD_NAMES.getOrDefault(field, field) + ": "
-                        + terms.stream().limit(8).map(t -> "'" + t + "'").collect(Collectors.joining(", ")));
+                        + terms.stream().limit(8).map(t -> {
+                            CallMatch.Translation pair = match.translations().get(t);
+                            return pair == null ? "'" + t + "'"
+                                    : "'" + pair.memberWords() + "' ~ '" + pair.callWords() + "'";
+                        }).distinct().collect(Collectors.joining(", ")));
             }
         });
         return reasons;

@@ -25,6 +25,9 @@ public final class Analyzers {
     /** A profile's text by its language (ISO 639-1), for its key terms: see {@link ProfileLanguageText}. */
     private static final java.util.Map<String, Analyzer> PROFILE_TEXT = ProfileLanguageText.languages().stream()
             .collect(Collectors.toMap(Function.identity(), ProfileLanguageText::new));
+    /** A profile's words as written, by its language: see {@link #profileWords}. */
+    private static final java.util.Map<String, Analyzer> PROFILE_WORDS = ProfileLanguageText.languages().stream()
+            .collect(Collectors.toMap(Function.identity(), ProfileLanguageText::words));
 
     private Analyzers() {
     }
@@ -36,6 +39,20 @@ public final class Analyzers {
      */
     public static Analyzer profileText(String language) {
         return language == null ? PER_FIELD : PROFILE_TEXT.getOrDefault(language, PER_FIELD);
+    }
+
+    /**
+     * A profile's words as written (lower case, elided articles gone, stop words kept), for dictionary look-ups;
+     * null for English and languages without a profile analysis.
+     */
+    public static Analyzer profileWords(String language) {
+        return language == null ? null : PROFILE_WORDS.get(language);
+    }
+
+    /** Whether {@code word} (lower case) is a stop word of the profile's language (false for English and unknown). */
+    public static boolean isProfileStopWord(String language, String word) {
+        return language != null && PROFILE_TEXT.get(language) instanceof ProfileLanguageText text
+                && text.isStopWord(word);
     }
 
     /**

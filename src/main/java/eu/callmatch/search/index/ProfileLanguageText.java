@@ -94,6 +94,27 @@ final class ProfileLanguageText extends Analyzer {
         return new TokenStreamComponents(source, new EnglishMinimalStemFilter(result));
     }
 
+    /** Whether {@code word} (lower case, as written) is one of the language's stop words. */
+    boolean isStopWord(String word) {
+        return stopWords.contains(word);
+    }
+
+    /**
+     * The profile's words as written, lower case and without elided articles but with every stop word, for looking
+     * up multi-word dictionary entries ("éolien en mer").
+     */
+    static Analyzer words(String language) {
+        CharArraySet articles = ARTICLES.get(language);
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                StandardTokenizer source = new StandardTokenizer();
+                TokenStream result = new LowerCaseFilter(source);
+                return new TokenStreamComponents(source, articles == null ? result : new ElisionFilter(result, articles));
+            }
+        };
+    }
+
     private static List<String[]> rules(String... pairs) {
         List<String[]> rules = new java.util.ArrayList<>();
         for (int i = 0; i < pairs.length; i += 2) {

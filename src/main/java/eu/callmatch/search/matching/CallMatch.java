@@ -12,9 +12,17 @@ import java.util.Map;
  * @param matchedTerms per call field (title, keywords, destination, description), the profile's key terms found there
  * @param area         the work-programme area (identifier prefix, years skipped) it shares with the best matches, or null
  * @param record       what the member's own EU record says of the call, or null
+ * @param translations of the matched terms, those a dictionary gave for the member's words (empty: none)
  */
 public record CallMatch(String identifier, double score, double semantic, Map<String, List<String>> matchedTerms,
-                        String area, RecordEvidence record) {
+                        String area, RecordEvidence record, Map<String, Translation> translations) {
+
+    /**
+     * Where a matched term came from a dictionary: the member's words and the translation it is part of
+     * ("éolien en mer", "offshore wind" for the term "wind").
+     */
+    public record Translation(String memberWords, String callWords) {
+    }
 
     /**
      * The member's record and the call.

@@ -81,15 +81,22 @@ public class CallMatcher {
 
     private final SearchIndexes indexes;
     private final CallRanker ranker;
+    private final Dictionaries dictionaries;
 
     CallMatcher(SearchIndexes indexes,
-                @ConfigProperty(name = "callmatch.matching.learned-ranking", defaultValue = "true") boolean learned) {
+                @ConfigProperty(name = "callmatch.matching.learned-ranking", defaultValue = "true") boolean learned,
+                @ConfigProperty(name = "callmatch.matching.dictionaries-dir", defaultValue = "/usr/share/dictd")
+                String dictionariesDir,
+                @ConfigProperty(name = "callmatch.matching.apertium-dir", defaultValue = "/usr/share/apertium")
+                String apertiumDir) {
         this.indexes = indexes;
         this.ranker = learned ? CallRanker.learned() : CallRanker.UNLEARNED;
+        this.dictionaries = new Dictionaries(java.nio.file.Path.of(dictionariesDir), java.nio.file.Path.of(apertiumDir));
+        dictionaries.logMissing();
     }
 
     public Result match(CallMatchQuery query, int limit) {
-        return match(indexes.index(IndexKind.CALLS), query, limit, ranker);
+        return match(indexes.index(IndexKind.CALLS), query, limit, ranker, dictionaries);
     }
 
     /** Matches over the given calls index (the service's, or a benchmark's) with the learned ranking. */
@@ -97,11 +104,17 @@ public class CallMatcher {
         return match(calls, query, limit, CallRanker.learned());
     }
 
-    /** Matches over the given calls index with the given ranking. */
+    /** Matches over the given calls index with the given ranking, without dictionaries. */
     public static Result match(LuceneIndex calls, CallMatchQuery query, int limit, CallRanker ranker) {
+        return match(calls, query, limit, ranker, Dictionaries.NONE);
+    }
+
+    /** Matches over the given calls index with the given ranking, a non-English profile's words also translated. */
+    public static Result match(LuceneIndex calls, CallMatchQuery query, int limit, CallRanker ranker,
+                               Dictionaries dictionaries) {
         return calls.withSearcher(searcher -> {
             try {
-                return match(searcher, query, limit, ranker);
+                return match(searcher, query, limit, ranker, dictionaries);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -151,9 +164,9 @@ public class CallMatcher {
         return values.vectorValue().clone();
     }
 
-    private static Result match(IndexSearcher searcher, CallMatchQuery query, int limit, CallRanker ranker)
-            throws IOException {
-        Scoring scoring = candidates(searcher, query, limit);
+    private static Result match(IndexSearcher searcher, CallMatchQuery query, int limit, CallRanker ranker,
+                                Dictionaries dictionaries) throws IOException {
+        Scoring scoring = candidates(searcher, query, limit, dictionaries);
         int[] docs = scoring.docs();
         Map<Integer, String[]> byDoc = ids(searcher.getIndexReader(), scoring.rows().keySet());
         String[] ids = new String[docs.length];
@@ -178,8 +191,9 @@ public class CallMatcher {
         List<CallMatch> matches = new ArrayList<>(top.size());
         boolean record = query.record() != null && !query.record().isEmpty();
         for (int i : top) {
-            matches.add(new CallMatch(ids[i], used.display(scores[i], dense, record), semantic[i],
-                    matched.getOrDefault(docs[i], Map.of()), areas[i], evidence[i]));
+            Map<String, List<String>> terms = matched.getOrDefault(docs[i], Map.of());
+            matches.add(new CallMatch(ids[i], used.display(scores[i], dense, record), semantic[i], terms, areas[i],
+                    evidence[i], translations(terms, scoring.translations())));
         }
         return new Result(matches, scoring.total());
     }
@@ -193,14 +207,25 @@ public class CallMatcher {
      * @param found    per field, which key terms each candidate has (a bit each)
      */
     private record Scoring(long total, Map<String, Float> terms, Map<Integer, double[]> rows, int[] docs,
-                           Map<String, long[]> found) {
+                           Map<String, long[]> found, Map<String, CallMatch.Translation> translations) {
     }
 
-    private static Scoring candidates(IndexSearcher searcher, CallMatchQuery query, int limit) throws IOException {
+    /** Of a call's matched terms, those a dictionary gave, with the member's words they translate. */
+    private static Map<String, CallMatch.Translation> translations(Map<String, List<String>> matched,
+                                                                   Map<String, CallMatch.Translation> all) {
+        Map<String, CallMatch.Translation> used = new HashMap<>();
+        matched.values().forEach(terms -> terms.stream().filter(all::containsKey)
+                .forEach(term -> used.put(term, all.get(term))));
+        return used;
+    }
+
+    private static Scoring candidates(IndexSearcher searcher, CallMatchQuery query, int limit,
+                                      Dictionaries dictionaries) throws IOException {
         // evaluated once: a dozen searches below take it as a filter
         DocSetQuery filter = filterDocs(searcher, filter(query));
         long total = filter.count();
-        Map<String, Float> terms = keyTerms(searcher.getIndexReader(), query);
+        KeyTerms key = keyTerms(searcher.getIndexReader(), query, dictionaries);
+        Map<String, Float> terms = key.weights();
         int k = Math.max(query.candidates(), limit);
 
         Map<Integer, double[]> candidates = new HashMap<>(); // doc -> [dense, field scores...]
@@ -265,7 +290,7 @@ public class CallMatcher {
                 }
             }
         }
-        return new Scoring(total, terms, candidates, docs, found);
+        return new Scoring(total, terms, candidates, docs, found, key.translations());
     }
 
     /**
@@ -403,7 +428,7 @@ public class CallMatcher {
     public static Features features(LuceneIndex calls, CallMatchQuery query) {
         return calls.withSearcher(searcher -> {
             try {
-                Scoring scoring = candidates(searcher, query, 0);
+                Scoring scoring = candidates(searcher, query, 0, Dictionaries.NONE);
                 String[] ids = new String[scoring.docs().length];
                 double[][] rows = new double[scoring.docs().length][];
                 features(scoring.rows(), scoring.docs(), ids(searcher.getIndexReader(), scoring.rows().keySet()),
@@ -621,33 +646,78 @@ public class CallMatcher {
     }
 
     /**
-     * The profile's most distinctive terms with their query weight 1 + ln(tf): a long profile repeats what it is
-     * about, and its rare words say more than its common ones.
+     * The profile's key terms with their query weights, and of them those a dictionary gave, with the member's
+     * words they translate.
      */
-    static Map<String, Float> keyTerms(IndexReader reader, CallMatchQuery query) throws IOException {
+    record KeyTerms(Map<String, Float> weights, Map<String, CallMatch.Translation> translations) {
+    }
+
+    /**
+     * The profile's most distinctive terms with their query weight 1 + ln(tf): a long profile repeats what it is
+     * about, and its rare words say more than its common ones. A non-English profile's words also count in their
+     * dictionary translations ({@link ProfileTranslations}); a term both its English form and a translation give
+     * counts the larger of the two, not their sum, and a count below 1 (a share of a word's translations) is its
+     * weight as it is.
+     */
+    static KeyTerms keyTerms(IndexReader reader, CallMatchQuery query, Dictionaries dictionaries) throws IOException {
         Map<String, Integer> tf = new HashMap<>();
         Analyzer analyzer = Analyzers.profileText(query.language());
         analyze(analyzer, query.text(), 1, tf);
         if (query.keywords() != null) {
             query.keywords().forEach(k -> analyze(analyzer, k, KEYWORD_TF, tf));
         }
+        ProfileTranslations.Terms translated = translate(reader, query, dictionaries);
+        Map<String, Double> counts = new HashMap<>(translated.counts());
+        tf.forEach((term, count) -> counts.merge(term, (double) count, Math::max));
         int n = Math.max(1, reader.numDocs());
-        Map<String, Integer> dfs = docFreqs(reader, tf.keySet());
+        Map<String, Integer> dfs = docFreqs(reader, counts.keySet());
         Map<String, Double> rank = new HashMap<>();
-        for (Map.Entry<String, Integer> e : tf.entrySet()) {
+        for (Map.Entry<String, Double> e : counts.entrySet()) {
             int df = dfs.getOrDefault(e.getKey(), 0);
             if (df == 0) {
                 continue; // no call has it: it cannot match
             }
             double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-            rank.put(e.getKey(), (1 + Math.log(e.getValue())) * idf);
+            rank.put(e.getKey(), termWeight(e.getValue()) * idf);
         }
         Map<String, Float> terms = new LinkedHashMap<>();
         rank.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(KEY_TERMS)
-                .forEach(e -> terms.put(e.getKey(), (float) (1 + Math.log(tf.get(e.getKey())))));
-        return terms;
+                .forEach(e -> terms.put(e.getKey(), (float) termWeight(counts.get(e.getKey()))));
+        Map<String, CallMatch.Translation> pairs = new HashMap<>();
+        translated.pairs().forEach((term, pair) -> {
+            if (terms.containsKey(term)) {
+                pairs.put(term, pair);
+            }
+        });
+        return new KeyTerms(terms, pairs);
+    }
+
+    /** 1 + ln(count) from one occurrence up; a share of one below it. */
+    private static double termWeight(double count) {
+        return count >= 1 ? 1 + Math.log(count) : count;
+    }
+
+    /** The translations of a non-English profile's words that calls use, where its language has a dictionary. */
+    private static ProfileTranslations.Terms translate(IndexReader reader, CallMatchQuery query,
+                                                       Dictionaries dictionaries) {
+        BilingualDictionary dictionary = dictionaries.of(query.language());
+        if (dictionary == null) {
+            return ProfileTranslations.Terms.NONE;
+        }
+        List<ProfileTranslations.Found> found = new ArrayList<>();
+        ProfileTranslations.find(dictionary, query.language(), query.text(), 1, found);
+        if (query.keywords() != null) {
+            query.keywords().forEach(k -> ProfileTranslations.find(dictionary, query.language(), k, KEYWORD_TF, found));
+        }
+        return ProfileTranslations.terms(found, terms -> {
+            try {
+                return docFreqs(reader, terms);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /**
