@@ -82,6 +82,9 @@ public class SearchIndexes {
     private final java.util.concurrent.ExecutorService vectorizer = new java.util.concurrent.ThreadPoolExecutor(1, 1,
             0, TimeUnit.MILLISECONDS, new NewestFirst(), DaemonThreads.named("callmatch-call-vectors"));
     private final CallVectorBacklog backlog = new CallVectorBacklog();
+    /** Waits until searches see a batch of vectors, then marks it done, while the vector thread goes on. */
+    private final java.util.concurrent.ExecutorService visible = java.util.concurrent.Executors.newSingleThreadExecutor(
+            DaemonThreads.named("callmatch-call-vectors-visible"));
 
     /** A work queue that hands out its newest task first. */
     private static final class NewestFirst extends java.util.concurrent.LinkedBlockingDeque<Runnable> {
@@ -402,6 +405,7 @@ public class SearchIndexes {
 
     private void addVectors(List<String> keys) {
         int added = 0;
+        boolean handedOver = false;
         try {
             // an import runs faster without the embedder beside it: its calls get their vectors right after
             Map<String, Map.Entry<String, float[]>> vectors = records.embedCalls(keys, () -> {
@@ -409,30 +413,44 @@ public class SearchIndexes {
                     throw new java.util.concurrent.CancellationException("shutting down");
                 }
             });
+            LuceneIndex index = indexes.get(IndexKind.CALLS);
+            long generation = -1;
             applying.lock(); // re-read under the lock: a newer change is not overwritten
             try {
-                LuceneIndex index = indexes.get(IndexKind.CALLS);
                 Map<String, Document> docs = records.callDocuments(keys, vectors, knownVectors());
-                long generation = -1;
                 for (Map.Entry<String, Document> e : docs.entrySet()) {
                     generation = index.update(e.getKey(), e.getValue());
-                }
-                if (generation >= 0) {
-                    index.waitFor(generation);
                 }
                 added = (int) docs.values().stream().filter(d -> d.getField(SearchFields.CALL_VECTOR) != null).count();
             } finally {
                 applying.unlock();
             }
-        } catch (java.util.concurrent.CancellationException e) {
-            LOG.warnf("Stopped before %d imported calls got their semantic vectors; "
-                    + "POST /api/v1/admin/reindex?kind=CALLS adds them", keys.size());
+            if (generation >= 0) {
+                // the batch is done once searches see it; meanwhile this thread embeds the next one
+                long written = generation;
+                int done = added;
+                visible.execute(() -> {
+                    try {
+                        index.waitFor(written);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } finally {
+                        backlog.finished(keys, done);
+                    }
+                });
+                handedOver = true;
+            }
+        } catch (java.util.concurrent.CancellationException | java.util.concurrent.RejectedExecutionException e) {
+            LOG.warnf("Stopped before %d imported calls got their semantic vectors; the next start embeds them",
+                    keys.size());
         } catch (IOException | RuntimeException e) {
             LOG.warnf(e, "Adding vectors to %d calls failed; a rebuild adds them", keys.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            backlog.finished(keys, added);
+            if (!handedOver) {
+                backlog.finished(keys, added);
+            }
         }
     }
 
@@ -607,6 +625,7 @@ public class SearchIndexes {
 
     void onStop(@Observes ShutdownEvent event) {
         vectorizer.shutdownNow();
+        visible.shutdownNow();
         if (timers != null) {
             timers.shutdown();
             try {
