@@ -139,6 +139,31 @@ class DigestMailTest {
     }
 
     @Test
+    void aSubscriptionWithoutALanguageTakesTheMembersOwnWhereTheDigestHasWordsForIt() {
+        String u = uid();
+        long spanish = member("Clúster Marítimo " + u, "Diseñamos drones submarinos que inspeccionan los aerogeneradores "
+                + "flotantes, sus amarres y sus cables, con mantenimiento predictivo.", null);
+        long german = member("Meerestechnik " + u, "Offshore wind.", "de");
+        subscribe(spanish, null).body("language", equalTo("es"));
+        subscribe(german, null).body("language", equalTo("en")); // no German digest: English
+        subscribe(german, "fr").body("language", equalTo("fr"));
+    }
+
+    private static long member(String name, String description, String language) {
+        return given().contentType(ContentType.JSON).body("""
+                        {"name": "%s", "country": "ES", "organisationType": "SME", "description": "%s"%s}"""
+                        .formatted(name, description, language == null ? "" : ", \"language\": \"" + language + "\""))
+                .when().post("/api/v1/members").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    private static io.restassured.response.ValidatableResponse subscribe(long member, String language) {
+        String given = language == null ? "" : ", \"language\": \"" + language + "\"";
+        return given().contentType(ContentType.JSON).body("{\"rhythm\": \"WEEKLY\"" + given + "}")
+                .when().put("/api/v1/members/{id}/digest-subscription", member)
+                .then().statusCode(200);
+    }
+
+    @Test
     void aDigestTheMailServerRefusedIsRecordedAndSentByTheNextRunOfTheDay() throws Exception {
         String u = uid();
         String programme = "Digest Retry " + u;

@@ -24,7 +24,7 @@ final class DigestSubscriptionDto {
                    Boolean toContact,
                    @Schema(description = "To the staff user assigned to the member (default false)", example = "true")
                    Boolean toAssignee,
-                   @Schema(description = "en (default), fr or es", example = "fr")
+                   @Schema(description = "en, fr or es; by default the member's language where it is one of these, else en", example = "fr")
                    @Pattern(regexp = "en|fr|es", message = "must be en, fr or es") String language) {
     }
 

@@ -49,9 +49,9 @@ public class DigestSubscriptionResource {
             description = "The member opts in: at callmatch.digest.cron (in callmatch.time-zone), every day (DAILY) "
                     + "or on callmatch.digest.weekly-day (WEEKLY), its contact person and/or the staff user assigned "
                     + "to it get an e-mail (text and HTML) with the calls alerted since their previous digest and the "
-                    + "pipeline's deadlines within 30 days, with links, in its language (en, fr, es), and a link to "
-                    + "unsubscribe without a login. Nothing is sent when there is nothing to say. Replaces an earlier "
-                    + "subscription. For helpdesk staff.")
+                    + "pipeline's deadlines within 30 days, with links, in its language (en, fr, es; by default the "
+                    + "member's own where it is one of these), and a link to unsubscribe without a login. Nothing is "
+                    + "sent when there is nothing to say. Replaces an earlier subscription. For helpdesk staff.")
     @RequestBody(required = true, content = @Content(schema = @Schema(implementation = DigestSubscriptionDto.Request.class),
             examples = @ExampleObject(name = "weekly", value = "{\"rhythm\": \"WEEKLY\", \"toContact\": true, "
                     + "\"toAssignee\": true, \"language\": \"fr\"}")))
@@ -63,7 +63,7 @@ public class DigestSubscriptionResource {
             @NotNull(message = "a subscription is required") @Valid DigestSubscriptionDto.Request body) {
         return DigestSubscriptionDto.Subscription.of(subscriptions.put(id, body.rhythm(),
                 body.toContact() == null || body.toContact(), body.toAssignee() != null && body.toAssignee(),
-                body.language() == null ? "en" : body.language(), user.name()));
+                body.language(), user.name()));
     }
 
     @GET

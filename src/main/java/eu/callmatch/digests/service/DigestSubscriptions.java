@@ -8,6 +8,7 @@ import eu.callmatch.digests.DigestDeliveryRepository;
 import eu.callmatch.digests.DigestSubscription;
 import eu.callmatch.digests.DigestSubscriptionRepository;
 import eu.callmatch.members.service.MemberService;
+import eu.callmatch.workflow.service.DigestService;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,10 +36,17 @@ public class DigestSubscriptions {
         this.links = links;
     }
 
+    /**
+     * @param language the digest's language; null: the member's own (given or detected from its profile) where the
+     *                 digest has words for it, else English
+     */
     @Transactional
     public DigestSubscription put(long memberId, DigestSubscription.Rhythm rhythm, boolean toContact,
                                   boolean toAssignee, String language, String by) {
-        members.get(memberId);
+        String own = members.get(memberId).language();
+        if (language == null) {
+            language = DigestService.LANGUAGES.contains(own) ? own : "en";
+        }
         DigestSubscription s = subscriptions.findById(memberId);
         boolean created = s == null;
         if (created) {
