@@ -1,6 +1,7 @@
 package eu.callmatch.imports.formats;
 
 import eu.callmatch.common.text.Countries;
+import eu.callmatch.common.text.Languages;
 import eu.callmatch.members.OrganisationType;
 import eu.callmatch.members.rest.MemberDto;
 
@@ -34,7 +35,7 @@ public final class MembersCsv {
 
     public static final String FORMAT = "members-csv";
     public static final List<String> HEADER = List.of("externalId", "name", "pic", "country", "region", "organisationType",
-            "description", "keywords", "sectors", "programmes", "contactName", "contactEmail", "contactPhone");
+            "description", "keywords", "sectors", "programmes", "contactName", "contactEmail", "contactPhone", "language");
 
     private static final Set<String> REQUIRED = Set.of("name", "country", "organisationType");
 
@@ -59,6 +60,10 @@ public final class MembersCsv {
             if (problem == null && type == null) {
                 problem = "unknown organisationType '" + row.get("organisationType") + "'";
             }
+            String language = row.get("language") == null ? null : row.get("language").strip().toLowerCase(Locale.ROOT);
+            if (problem == null && language != null && !Languages.SUPPORTED.contains(language)) {
+                problem = "unknown language '" + row.get("language") + "' (one of " + Languages.SUPPORTED_LIST + ")";
+            }
             if (problem != null) {
                 sink.reject(row.line(), name != null ? name : row.excerpt(), problem);
                 return;
@@ -68,7 +73,7 @@ public final class MembersCsv {
                     : new MemberDto.ContactDto(contactName, email, phone);
             sink.accept(row.line(), new MemberDto(null, row.get("externalId"), name, row.get("pic"),
                     Countries.normalise(row.get("country")), row.get("region"), type, row.get("description"),
-                    list(row.get("keywords")), list(row.get("sectors")), list(row.get("programmes")), null, null, contact, null,
+                    list(row.get("keywords")), list(row.get("sectors")), list(row.get("programmes")), language, null, contact, null,
                     null));
         });
     }

@@ -224,7 +224,8 @@ public class ImportResource {
     @Operation(operationId = "importMembers", summary = "Import members",
             description = "Upserts members from a members-csv file (header: externalId, name, pic, country, region, "
                     + "organisationType, description, keywords, sectors, programmes, contactName, contactEmail, "
-                    + "contactPhone; lists separated by ';'), by external id, else by name and country.")
+                    + "contactPhone, language; lists separated by ';'; language en, fr, es, ca, de or it, detected when "
+                    + "absent), by external id, else by name and country.")
     @RequestBody(description = "The CSV file (or, with multipart/form-data, a part named file)", required = true,
             content = {
                     @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),

@@ -19,9 +19,9 @@ class MembersCsvTest {
     void readsMembersWithListsAndContacts() {
         String csv = "\uFEFF" + HEADER
                 + "crm-1,Blue Hull Robotics SAS,999123456,FR,FRL04,SME,\"Underwater drones,\nfor ports\","
-                + "underwater robotics; hull inspection,C28.99|M71.12,Horizon Europe;EMFAF,Claire Martin,claire@example.com,+33 4 91\n"
-                + ",Aristotle University,,EL,,higher education,,,,,,,\n"
-                + ",Met Office,,UK,,PUB,,,,,,,\n";
+                + "underwater robotics; hull inspection,C28.99|M71.12,Horizon Europe;EMFAF,Claire Martin,claire@example.com,+33 4 91,FR\n"
+                + ",Aristotle University,,EL,,higher education,,,,,,,,\n"
+                + ",Met Office,,UK,,PUB,,,,,,,,\n";
         Collected<MemberDto> members = Collected.of(csv, MembersCsv::read);
 
         assertEquals(List.of(), members.rejected);
@@ -35,8 +35,10 @@ class MembersCsvTest {
         assertEquals(List.of("C28.99", "M71.12"), blueHull.sectors());
         assertEquals(List.of("Horizon Europe", "EMFAF"), blueHull.programmes());
         assertEquals(new MemberDto.ContactDto("Claire Martin", "claire@example.com", "+33 4 91"), blueHull.contact());
+        assertEquals("fr", blueHull.language(), "the language column, in either case");
         MemberDto auth = members.records().get(1);
         assertEquals("GR", auth.country());
+        assertNull(auth.language(), "no language given: the service detects it");
         assertEquals(OrganisationType.HIGHER_EDUCATION, auth.organisationType());
         assertNull(auth.externalId());
         assertNull(auth.contact());
@@ -70,6 +72,15 @@ class MembersCsvTest {
         assertEquals("no country", members.rejected.get(1).reason());
         assertTrue(members.rejected.get(2).reason().contains("ZZ"));
         assertTrue(members.rejected.get(3).reason().contains("COOPERATIVE"));
+    }
+
+    @Test
+    void aLanguageOutsideTheSupportedOnesRejectsItsRow() {
+        Collected<MemberDto> members = Collected.of("name,country,organisationType,language\n"
+                + "Pôle Mer,FR,SME,fr\nLisboa Mar,PT,SME,pt\n", MembersCsv::read);
+        assertEquals(List.of("Pôle Mer"), members.records().stream().map(MemberDto::name).toList());
+        assertEquals(List.of(3L), members.rejected.stream().map(Collected.Rejected::line).toList());
+        assertEquals("unknown language 'pt' (one of en, fr, es, ca, de, it)", members.rejected.get(0).reason());
     }
 
     @Test
