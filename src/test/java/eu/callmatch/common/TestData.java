@@ -2,7 +2,7 @@ package eu.callmatch.common;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package eu.callmatch.imports;
 
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.common.TestData;
 import eu.callmatch.imports.formats.FtCsv;
 import eu.callmatch.imports.formats.RecordSink;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.imports.formats.Cordis;
 import eu.callmatch.organisations.CordisOrganisation;
 import eu.callmatch.organisations.CordisParticipation;

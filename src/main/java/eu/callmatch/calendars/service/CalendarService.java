@@ -8,7 +8,7 @@ import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
 import eu.callmatch.common.text.ContentHash;
 import eu.callmatch.members.service.MemberService;
-import eu.callmatch.workflow.rest.TriageItem;
+import eu.callmatch.workflow.TriageItem;
 import eu.callmatch.workflow.service.DecisionService;
 import eu.callmatch.workflow.service.TriageService;
 import io.quarkus.panache.common.Sort;

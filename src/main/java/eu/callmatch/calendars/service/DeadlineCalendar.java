@@ -7,8 +7,8 @@ import biweekly.property.DateEnd;
 import biweekly.property.DateStart;
 import biweekly.property.Method;
 import biweekly.util.ICalDate;
-import eu.callmatch.workflow.rest.CallBrief;
-import eu.callmatch.workflow.rest.TriageItem;
+import eu.callmatch.workflow.CallBrief;
+import eu.callmatch.workflow.TriageItem;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -1,7 +1,7 @@
 package eu.callmatch.calls.mapping;
 
 import eu.callmatch.calls.Call;
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.common.text.ContentHash;
 
 import java.util.ArrayList;

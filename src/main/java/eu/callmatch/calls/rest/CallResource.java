@@ -1,5 +1,7 @@
 package eu.callmatch.calls.rest;
 
+import eu.callmatch.calls.CallDto;
+
 import eu.callmatch.calls.CallKind;
 import eu.callmatch.calls.CallStatus;
 import eu.callmatch.calls.service.CallService;
@@ -9,9 +11,7 @@ import eu.callmatch.common.paging.SearchPage;
 import eu.callmatch.common.security.Roles;
 import eu.callmatch.common.spreadsheet.Representation;
 import eu.callmatch.common.spreadsheet.Table;
-import eu.callmatch.search.index.IndexKind;
-import eu.callmatch.search.index.SearchFields;
-import eu.callmatch.search.index.SearchRequest;
+import eu.callmatch.search.service.CallQuery;
 import eu.callmatch.search.service.SearchService;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.annotation.security.RolesAllowed;
@@ -118,20 +118,18 @@ public class CallResource {
         if (deadlineFrom != null && deadlineTo != null && deadlineTo.isBefore(deadlineFrom)) {
             throw ProblemException.invalid("query", "deadlineTo", "must not be before deadlineFrom");
         }
-        boolean hasText = q != null && !q.isBlank();
-        SearchRequest request = new SearchRequest(hasText ? q : null, Map.of(), deadlineFrom, deadlineTo, budgetMin,
-                sortOf(sort, hasText), page.offset(), page.size,
-                List.of(SearchFields.PROGRAMME, SearchFields.STATUS, SearchFields.ACTION_TYPE, SearchFields.CLUSTER,
-                        SearchFields.KIND));
-        request = filter(request, SearchFields.PROGRAMME, QueryLists.split(programme));
-        request = filter(request, SearchFields.STATUS,
-                QueryLists.enums("status", status, CallStatus.class).stream().map(Enum::name).toList());
-        request = filter(request, SearchFields.ACTION_TYPE, QueryLists.split(actionType));
-        request = filter(request, SearchFields.CLUSTER, QueryLists.split(cluster));
-        request = filter(request, SearchFields.KIND,
-                QueryLists.enums("kind", kind, CallKind.class).stream().map(Enum::name).toList());
-        request = filter(request, SearchFields.PARENT_TOPIC, QueryLists.split(parentTopic));
-        SearchService.Found found = search.search(IndexKind.CALLS, request);
+        CallQuery query = CallQuery.of(q)
+                .programmes(QueryLists.split(programme))
+                .statuses(QueryLists.enums("status", status, CallStatus.class).stream().map(Enum::name).toList())
+                .actionTypes(QueryLists.split(actionType))
+                .clusters(QueryLists.split(cluster))
+                .kinds(QueryLists.enums("kind", kind, CallKind.class).stream().map(Enum::name).toList())
+                .parentTopics(QueryLists.split(parentTopic))
+                .deadlineBetween(deadlineFrom, deadlineTo)
+                .budgetMinAtLeast(budgetMin)
+                .sortedBy(sortOf(sort))
+                .page(page.offset(), page.size);
+        SearchService.Found found = search.calls(query);
         List<CallHit> items = found.items(calls.findAll(found.ids()), CallHit::new);
         return representation.respond(new SearchPage<>(items, page.page, page.size, found.total(), found.facets()),
                 () -> sheet(items));
@@ -208,20 +206,16 @@ public class CallResource {
         calls.delete(identifier);
     }
 
-    private static SearchRequest.SortBy sortOf(String sort, boolean hasText) {
+    private static CallQuery.Sort sortOf(String sort) {
         if (sort == null || sort.isBlank()) {
-            return hasText ? SearchRequest.SortBy.RELEVANCE : SearchRequest.SortBy.DEADLINE;
+            return null;
         }
         return switch (sort) {
-            case "relevance" -> SearchRequest.SortBy.RELEVANCE;
-            case "deadline" -> SearchRequest.SortBy.DEADLINE;
-            case "openingDate" -> SearchRequest.SortBy.OPENING_DATE;
+            case "relevance" -> CallQuery.Sort.RELEVANCE;
+            case "deadline" -> CallQuery.Sort.DEADLINE;
+            case "openingDate" -> CallQuery.Sort.OPENING_DATE;
             default -> throw ProblemException.invalid("query", "sort", "must be relevance, deadline or openingDate");
         };
-    }
-
-    static SearchRequest filter(SearchRequest request, String field, List<String> values) {
-        return values.isEmpty() ? request : request.withFilter(field, values.toArray(String[]::new));
     }
 
     private static CallDto withIdentifier(CallDto b, String identifier) {

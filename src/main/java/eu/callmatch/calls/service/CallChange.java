@@ -1,7 +1,7 @@
 package eu.callmatch.calls.service;
 
 import eu.callmatch.calls.CallStatus;
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,14 +1,16 @@
 package eu.callmatch.calls.service;
 
 import eu.callmatch.calls.Call;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.calls.CallRepository;
 import eu.callmatch.calls.CallStatus;
 import eu.callmatch.calls.mapping.CallMapper;
-import eu.callmatch.calls.rest.CallDto;
 import eu.callmatch.common.changes.ChangeLog;
 import eu.callmatch.common.changes.Outcome;
 import eu.callmatch.common.config.Today;
 import eu.callmatch.common.error.ProblemException;
+import eu.callmatch.search.IndexSource;
+import eu.callmatch.search.IndexedCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,7 +24,7 @@ import java.util.stream.Collectors;
 
 /** Calls: the system of record's reads and writes. */
 @ApplicationScoped
-public class CallService {
+public class CallService implements IndexSource<IndexedCall> {
 
     private static final Logger LOG = Logger.getLogger(CallService.class);
 
@@ -83,6 +85,18 @@ public class CallService {
                 String.class).setParameter(1, after == null ? "" : after).setMaxResults(limit).getResultList();
     }
 
+    /** The calls' indexable records: see {@link IndexSource}. */
+    @Override
+    public Map<String, IndexedCall> records(java.util.Collection<String> keys) {
+        return java.util.Collections.unmodifiableMap(findAll(keys));
+    }
+
+    @Override
+    public List<String> keysAfter(String after, int limit) {
+        return identifiersAfter(after, limit);
+    }
+
+    @Override
     public long count() {
         return calls.count();
     }

@@ -1,6 +1,5 @@
 package eu.callmatch.common.security;
 
-import eu.callmatch.users.service.UserService;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.AuthenticationFailedException;
@@ -21,11 +20,11 @@ import java.util.Set;
 @ApplicationScoped
 public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
-    private final UserService users;
+    private final Accounts users;
     private final LoginThrottle throttle;
     private final Counter failures;
 
-    DatabaseIdentityProvider(UserService users, LoginThrottle throttle, MeterRegistry meters) {
+    DatabaseIdentityProvider(Accounts users, LoginThrottle throttle, MeterRegistry meters) {
         this.users = users;
         this.throttle = throttle;
         this.failures = Counter.builder("callmatch.login.failures")

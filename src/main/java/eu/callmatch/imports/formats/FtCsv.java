@@ -2,7 +2,7 @@ package eu.callmatch.imports.formats;
 
 import eu.callmatch.calls.CallKind;
 import eu.callmatch.calls.CallTranslation;
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 
 import java.io.Reader;
 import java.math.BigDecimal;

@@ -3,7 +3,7 @@ package eu.callmatch.imports.formats;
 import eu.callmatch.common.text.Countries;
 import eu.callmatch.common.text.Languages;
 import eu.callmatch.members.OrganisationType;
-import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.MemberDto;
 
 import java.io.Reader;
 import java.util.Arrays;

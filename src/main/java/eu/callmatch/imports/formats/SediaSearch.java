@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,5 +1,7 @@
 package eu.callmatch.imports.rest;
 
+import eu.callmatch.imports.ImportRunDto;
+
 import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.Page;
@@ -13,7 +15,6 @@ import eu.callmatch.imports.service.ImportVectors;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.imports.ImportFormat;
-import eu.callmatch.imports.rest.ImportRunDto;
+import eu.callmatch.imports.ImportRunDto;
 import eu.callmatch.imports.service.ImportRunService;
 import eu.callmatch.imports.service.ImportService;
 import eu.callmatch.imports.service.Spool;

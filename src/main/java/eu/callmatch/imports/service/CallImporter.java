@@ -1,6 +1,6 @@
 package eu.callmatch.imports.service;
 
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.calls.service.CallChange;
 import eu.callmatch.calls.service.CallService;
 import eu.callmatch.common.changes.Outcome;

@@ -5,8 +5,9 @@ import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
 import eu.callmatch.imports.ImportFormat;
 import eu.callmatch.imports.ImportRun;
+import eu.callmatch.imports.ImportRunDto;
 import eu.callmatch.imports.ImportRunRepository;
-import eu.callmatch.imports.rest.ImportRunDto;
+import eu.callmatch.workflow.AlertsRaised;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.panache.common.Sort;
@@ -126,6 +127,15 @@ public class ImportRunService {
             details.put(what, new java.util.LinkedHashMap<>(counts));
             run.details = details;
         }
+    }
+
+    /** The alerts a run's calls raised, in its details. */
+    void onAlerts(@Observes AlertsRaised alerts) {
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        counts.put("raised", alerts.raised());
+        counts.put("members", alerts.members());
+        counts.put("calls", alerts.calls());
+        putDetail(alerts.runId(), "alerts", counts);
     }
 
     /** A run that failed before reading anything, e.g. because its source was down: recorded, nothing else changes. */

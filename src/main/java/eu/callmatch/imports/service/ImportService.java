@@ -1,5 +1,6 @@
 package eu.callmatch.imports.service;
 
+import eu.callmatch.calls.service.CallsImported;
 import eu.callmatch.common.concurrent.DaemonThreads;
 import eu.callmatch.calls.service.CallChange;
 import eu.callmatch.common.changes.BulkWrites;
@@ -9,7 +10,7 @@ import eu.callmatch.imports.ImportFormat;
 import eu.callmatch.imports.formats.FormatException;
 import eu.callmatch.imports.formats.InputLimits;
 import eu.callmatch.imports.formats.InputTooLarge;
-import eu.callmatch.imports.rest.ImportRunDto;
+import eu.callmatch.imports.ImportRunDto;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;

@@ -1,5 +1,6 @@
 package eu.callmatch.imports.service;
 
+import eu.callmatch.calls.service.CallsImported;
 import eu.callmatch.common.concurrent.DaemonThreads;
 import eu.callmatch.search.matching.TextEmbedder;
 import eu.callmatch.search.service.SearchIndexes;

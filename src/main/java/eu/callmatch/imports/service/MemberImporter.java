@@ -3,7 +3,7 @@ package eu.callmatch.imports.service;
 import eu.callmatch.imports.formats.InputLimits;
 import eu.callmatch.imports.formats.MembersCsv;
 import eu.callmatch.imports.formats.RecordSink;
-import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.MemberDto;
 import eu.callmatch.members.service.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
 

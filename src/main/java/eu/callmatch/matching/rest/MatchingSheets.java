@@ -1,5 +1,9 @@
 package eu.callmatch.matching.rest;
 
+import eu.callmatch.matching.CallMatchDto;
+
+import eu.callmatch.matching.PartnerMatchDto;
+
 import eu.callmatch.common.spreadsheet.Representation;
 import eu.callmatch.common.spreadsheet.Table;
 

@@ -1,11 +1,11 @@
 package eu.callmatch.matching.service;
 
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.calls.service.CallService;
-import eu.callmatch.matching.rest.ConsortiumDto;
-import eu.callmatch.matching.rest.PartnerMatchDto;
+import eu.callmatch.matching.ConsortiumDto;
+import eu.callmatch.matching.PartnerMatchDto;
 import eu.callmatch.members.OrganisationType;
-import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.MemberDto;
 import eu.callmatch.members.service.MemberService;
 import jakarta.enterprise.context.ApplicationScoped;
 

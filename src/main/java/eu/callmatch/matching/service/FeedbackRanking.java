@@ -1,6 +1,6 @@
 package eu.callmatch.matching.service;
 
-import eu.callmatch.matching.rest.CallMatchDto;
+import eu.callmatch.matching.CallMatchDto;
 import eu.callmatch.search.matching.TextEmbedder;
 
 import java.util.ArrayList;

@@ -1,12 +1,12 @@
 package eu.callmatch.matching.service;
 
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.calls.service.CallService;
 import eu.callmatch.common.text.Countries;
-import eu.callmatch.matching.rest.PartnerMatchDto;
-import eu.callmatch.matching.rest.PartnerMatchDto.Kind;
+import eu.callmatch.matching.PartnerMatchDto;
+import eu.callmatch.matching.PartnerMatchDto.Kind;
 import eu.callmatch.members.OrganisationType;
-import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.MemberDto;
 import eu.callmatch.members.service.MemberService;
 import eu.callmatch.search.matching.CallMatcher;
 import eu.callmatch.search.matching.CallText;

@@ -3,7 +3,7 @@ package eu.callmatch.matching.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.callmatch.members.OrganisationType;
-import eu.callmatch.organisations.rest.OrganisationDto;
+import eu.callmatch.organisations.OrganisationDto;
 
 import java.io.IOException;
 import java.io.InputStream;

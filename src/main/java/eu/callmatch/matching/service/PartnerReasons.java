@@ -1,11 +1,11 @@
 package eu.callmatch.matching.service;
 
-import eu.callmatch.matching.rest.PartnerMatchDto;
-import eu.callmatch.matching.rest.PartnerMatchDto.Evidence;
-import eu.callmatch.matching.rest.PartnerMatchDto.Kind;
+import eu.callmatch.matching.PartnerMatchDto;
+import eu.callmatch.matching.PartnerMatchDto.Evidence;
+import eu.callmatch.matching.PartnerMatchDto.Kind;
 import eu.callmatch.members.OrganisationType;
-import eu.callmatch.members.rest.MemberDto;
-import eu.callmatch.organisations.rest.OrganisationDto;
+import eu.callmatch.members.MemberDto;
+import eu.callmatch.organisations.OrganisationDto;
 import eu.callmatch.organisations.service.OrganisationService.PoolProject;
 
 import java.util.ArrayList;

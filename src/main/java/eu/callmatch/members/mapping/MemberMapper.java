@@ -4,7 +4,7 @@ import eu.callmatch.common.text.ContentHash;
 import eu.callmatch.common.text.Countries;
 import eu.callmatch.common.text.ProfileLanguage;
 import eu.callmatch.members.Member;
-import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.MemberDto;
 
 import java.util.ArrayList;
 import java.util.List;

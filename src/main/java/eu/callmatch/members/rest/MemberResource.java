@@ -1,13 +1,17 @@
 package eu.callmatch.members.rest;
 
+import eu.callmatch.members.MemberAuditDto;
+
+import eu.callmatch.members.MemberExportDto;
+
+import eu.callmatch.members.MemberDto;
+
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import eu.callmatch.common.paging.SearchPage;
 import eu.callmatch.common.security.CurrentUser;
 import eu.callmatch.common.security.Roles;
 import eu.callmatch.common.text.Countries;
-import eu.callmatch.search.index.IndexKind;
-import eu.callmatch.search.index.SearchFields;
-import eu.callmatch.search.index.SearchRequest;
+import eu.callmatch.search.service.PartyQuery;
 import eu.callmatch.search.service.SearchService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
@@ -76,18 +80,11 @@ public class MemberResource {
                     schema = @Schema(type = SchemaType.STRING, implementation = OrganisationType.class))
             @QueryParam("organisationType") String organisationType,
             @Valid @BeanParam PageRequest page) {
-        boolean hasText = q != null && !q.isBlank();
-        SearchRequest request = new SearchRequest(hasText ? q : null, Map.of(), null, null, null,
-                hasText ? SearchRequest.SortBy.RELEVANCE : SearchRequest.SortBy.NAME, page.offset(), page.size,
-                List.of(SearchFields.COUNTRY, SearchFields.ORGANISATION_TYPE));
-        if (country != null) {
-            request = request.withFilter(SearchFields.COUNTRY, Countries.normalise(country));
-        }
-        if (organisationType != null && !organisationType.isBlank()) {
-            request = request.withFilter(SearchFields.ORGANISATION_TYPE,
-                    QueryLists.parse("organisationType", organisationType, OrganisationType.class).name());
-        }
-        SearchService.Found found = search.search(IndexKind.MEMBERS, request);
+        List<String> types = organisationType == null || organisationType.isBlank() ? List.of()
+                : List.of(QueryLists.parse("organisationType", organisationType, OrganisationType.class).name());
+        PartyQuery query = new PartyQuery(q, country == null ? List.of() : List.of(Countries.normalise(country)), types,
+                null, null, page.offset(), page.size);
+        SearchService.Found found = search.members(query);
         List<MemberHit> items = found.items(members.findAll(found.ids()), (m, snippet) -> new MemberHit(visible(m), snippet));
         return new SearchPage<>(items, page.page, page.size, found.total(), found.facets());
     }

@@ -3,18 +3,20 @@ package eu.callmatch.members.service;
 import eu.callmatch.common.changes.ChangeLog;
 import eu.callmatch.common.changes.Outcome;
 import eu.callmatch.common.error.ProblemException;
+import eu.callmatch.common.security.CurrentUser;
 import eu.callmatch.common.text.Countries;
 import eu.callmatch.common.text.Languages;
 import eu.callmatch.common.text.ProfileLanguage;
-import eu.callmatch.common.security.CurrentUser;
 import eu.callmatch.members.Member;
 import eu.callmatch.members.MemberAudit;
+import eu.callmatch.members.MemberAuditDto;
 import eu.callmatch.members.MemberAuditRepository;
-import eu.callmatch.members.rest.MemberAuditDto;
-import eu.callmatch.members.rest.MemberExportDto;
+import eu.callmatch.members.MemberDto;
+import eu.callmatch.members.MemberExportDto;
 import eu.callmatch.members.MemberRepository;
 import eu.callmatch.members.mapping.MemberMapper;
-import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.search.IndexSource;
+import eu.callmatch.search.IndexedMember;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,7 +31,7 @@ import java.util.Objects;
 
 /** Members: the system of record's reads and writes. */
 @ApplicationScoped
-public class MemberService {
+public class MemberService implements IndexSource<IndexedMember> {
 
     private final MemberRepository members;
     private final MemberAuditRepository audit;
@@ -75,6 +77,18 @@ public class MemberService {
                 .map(m -> m.id.toString()).toList();
     }
 
+    /** The members' indexable records: see {@link IndexSource}. */
+    @Override
+    public Map<String, IndexedMember> records(java.util.Collection<String> keys) {
+        return java.util.Collections.unmodifiableMap(findAll(keys));
+    }
+
+    @Override
+    public List<String> keysAfter(String after, int limit) {
+        return idsAfter(after, limit);
+    }
+
+    @Override
     public long count() {
         return members.count();
     }

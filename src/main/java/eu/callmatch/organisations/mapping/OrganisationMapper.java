@@ -4,7 +4,7 @@ import eu.callmatch.members.OrganisationType;
 import eu.callmatch.organisations.Organisation;
 import eu.callmatch.organisations.Participation;
 import eu.callmatch.organisations.Project;
-import eu.callmatch.organisations.rest.OrganisationDto;
+import eu.callmatch.organisations.OrganisationDto;
 
 import java.util.List;
 

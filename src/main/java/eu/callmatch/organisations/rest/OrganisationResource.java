@@ -1,13 +1,13 @@
 package eu.callmatch.organisations.rest;
 
+import eu.callmatch.organisations.OrganisationDto;
+
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.SearchPage;
 import eu.callmatch.common.security.Roles;
 import eu.callmatch.common.text.Countries;
-import eu.callmatch.search.index.IndexKind;
-import eu.callmatch.search.index.SearchFields;
-import eu.callmatch.search.index.SearchRequest;
+import eu.callmatch.search.service.PartyQuery;
 import eu.callmatch.search.service.SearchService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
@@ -72,21 +72,11 @@ public class OrganisationResource {
                     schema = @Schema(type = SchemaType.STRING, enumeration = {"relevance", "name", "participations"}))
             @QueryParam("sort") String sort,
             @Valid @BeanParam PageRequest page) {
-        boolean hasText = q != null && !q.isBlank();
-        SearchRequest request = new SearchRequest(hasText ? q : null, Map.of(), null, null, null,
-                sortOf(sort, hasText), page.offset(), page.size,
-                List.of(SearchFields.COUNTRY, SearchFields.ORGANISATION_TYPE, SearchFields.SME));
-        if (country != null) {
-            request = request.withFilter(SearchFields.COUNTRY, Countries.normalise(country));
-        }
-        if (organisationType != null && !organisationType.isBlank()) {
-            request = request.withFilter(SearchFields.ORGANISATION_TYPE,
-                    QueryLists.parse("organisationType", organisationType, OrganisationType.class).name());
-        }
-        if (sme != null) {
-            request = request.withFilter(SearchFields.SME, sme.toString());
-        }
-        SearchService.Found found = search.search(IndexKind.ORGANISATIONS, request);
+        List<String> types = organisationType == null || organisationType.isBlank() ? List.of()
+                : List.of(QueryLists.parse("organisationType", organisationType, OrganisationType.class).name());
+        PartyQuery query = new PartyQuery(q, country == null ? List.of() : List.of(Countries.normalise(country)), types,
+                sme, sortOf(sort), page.offset(), page.size);
+        SearchService.Found found = search.organisations(query);
         Map<String, OrganisationDto> byPic = organisations.summaries(found.ids()).stream()
                 .collect(java.util.stream.Collectors.toMap(OrganisationDto::pic, o -> o));
         List<OrganisationHit> items = found.items(byPic, OrganisationHit::new);
@@ -102,14 +92,14 @@ public class OrganisationResource {
         return organisations.get(pic);
     }
 
-    private static SearchRequest.SortBy sortOf(String sort, boolean hasText) {
+    private static PartyQuery.Sort sortOf(String sort) {
         if (sort == null || sort.isBlank()) {
-            return hasText ? SearchRequest.SortBy.RELEVANCE : SearchRequest.SortBy.NAME;
+            return null;
         }
         return switch (sort) {
-            case "relevance" -> SearchRequest.SortBy.RELEVANCE;
-            case "name" -> SearchRequest.SortBy.NAME;
-            case "participations" -> SearchRequest.SortBy.PARTICIPATIONS;
+            case "relevance" -> PartyQuery.Sort.RELEVANCE;
+            case "name" -> PartyQuery.Sort.NAME;
+            case "participations" -> PartyQuery.Sort.PARTICIPATIONS;
             default -> throw ProblemException.invalid("query", "sort", "must be relevance, name or participations");
         };
     }

@@ -2,10 +2,12 @@ package eu.callmatch.organisations.service;
 
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.organisations.Organisation;
+import eu.callmatch.organisations.OrganisationDto;
 import eu.callmatch.organisations.OrganisationRepository;
 import eu.callmatch.organisations.Participation;
 import eu.callmatch.organisations.mapping.OrganisationMapper;
-import eu.callmatch.organisations.rest.OrganisationDto;
+import eu.callmatch.search.IndexSource;
+import eu.callmatch.search.IndexedOrganisation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -18,7 +20,7 @@ import java.util.stream.Collectors;
 
 /** The partner pool: reads. Its writes are {@link PartnerPoolService}'s. */
 @ApplicationScoped
-public class OrganisationService {
+public class OrganisationService implements IndexSource<IndexedOrganisation> {
 
     private final OrganisationRepository organisations;
     private final EntityManager em;
@@ -67,6 +69,18 @@ public class OrganisationService {
                 String.class).setParameter(1, after == null ? "" : after).setMaxResults(limit).getResultList();
     }
 
+    /** The organisations' indexable records: see {@link IndexSource}. */
+    @Override
+    public Map<String, IndexedOrganisation> records(java.util.Collection<String> keys) {
+        return java.util.Collections.unmodifiableMap(withParticipations(keys));
+    }
+
+    @Override
+    public List<String> keysAfter(String after, int limit) {
+        return picsAfter(after, limit);
+    }
+
+    @Override
     public long count() {
         return organisations.count();
     }

@@ -6,13 +6,11 @@ import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
 import eu.callmatch.common.rest.QueryLists;
-import eu.callmatch.imports.service.CallsImported;
+import eu.callmatch.calls.service.CallsImported;
 import eu.callmatch.savedsearches.HitStatus;
 import eu.callmatch.savedsearches.SavedSearch;
 import eu.callmatch.savedsearches.SavedSearchRepository;
-import eu.callmatch.search.index.IndexKind;
-import eu.callmatch.search.index.SearchFields;
-import eu.callmatch.search.index.SearchRequest;
+import eu.callmatch.search.service.CallQuery;
 import eu.callmatch.search.service.SearchService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
@@ -235,9 +233,7 @@ public class SavedSearches {
         List<SavedSearch> all = QuarkusTransaction.requiringNew().call(() -> searches.listAll());
         int added = 0;
         for (SavedSearch s : all) {
-            SearchRequest request = request(s).withFilter(SearchFields.ID, ids.toArray(String[]::new))
-                    .page(0, ids.size());
-            List<String> found = search.search(IndexKind.CALLS, request).ids();
+            List<String> found = search.calls(query(s).among(ids).page(0, ids.size())).ids();
             for (String call : found) {
                 added += QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                                 "insert into saved_search_hit (saved_search_id, call_identifier, import_run_id, created_at) "
@@ -254,18 +250,11 @@ public class SavedSearches {
     }
 
     /** The search GET /calls would run for these filters. */
-    static SearchRequest request(SavedSearch s) {
-        SearchRequest request = new SearchRequest(s.q == null || s.q.isBlank() ? null : s.q, Map.of(),
-                s.deadlineFrom, s.deadlineTo, s.budgetMin, SearchRequest.SortBy.RELEVANCE, 0, 20, List.of());
-        request = filter(request, SearchFields.PROGRAMME, s.programme);
-        request = filter(request, SearchFields.STATUS, s.status);
-        request = filter(request, SearchFields.ACTION_TYPE, s.actionType);
-        return filter(request, SearchFields.CLUSTER, s.cluster);
-    }
-
-    private static SearchRequest filter(SearchRequest request, String field, String values) {
-        List<String> list = QueryLists.split(values);
-        return list.isEmpty() ? request : request.withFilter(field, list.toArray(String[]::new));
+    static CallQuery query(SavedSearch s) {
+        return CallQuery.of(s.q).programmes(QueryLists.split(s.programme)).statuses(QueryLists.split(s.status))
+                .actionTypes(QueryLists.split(s.actionType)).clusters(QueryLists.split(s.cluster))
+                .deadlineBetween(s.deadlineFrom, s.deadlineTo).budgetMinAtLeast(s.budgetMin)
+                .sortedBy(CallQuery.Sort.RELEVANCE);
     }
 
     /** The lists as GET /calls reads them: trimmed, comma-separated, statuses checked. */

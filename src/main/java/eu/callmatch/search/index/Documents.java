@@ -1,10 +1,8 @@
 package eu.callmatch.search.index;
 
-import eu.callmatch.calls.CallStatus;
-import eu.callmatch.calls.rest.CallDto;
-import eu.callmatch.members.rest.MemberDto;
-import eu.callmatch.organisations.rest.OrganisationDto;
-import eu.callmatch.organisations.rest.OrganisationDto.ParticipationDto;
+import eu.callmatch.search.IndexedCall;
+import eu.callmatch.search.IndexedMember;
+import eu.callmatch.search.IndexedOrganisation;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -31,7 +29,7 @@ import java.util.Collection;
 import static eu.callmatch.search.index.SearchFields.*;
 
 /**
- * DTO to Lucene document. Only the id is kept (stored, and as doc values): hits are read back from PostgreSQL. The fields a
+ * A feature's record to Lucene document. Only the id is kept (stored, and as doc values): hits are read back from PostgreSQL. The fields a
  * snippet comes from are stored too, with offsets in the postings so the highlighter need not re-analyze them.
  */
 public final class Documents {
@@ -42,17 +40,17 @@ public final class Documents {
     private Documents() {
     }
 
-    public static Document of(CallDto call) {
+    public static Document of(IndexedCall call) {
         return of(call, null);
     }
 
     /** With {@code vector}, the call's text embedding (a unit vector), for semantic matching. */
-    public static Document of(CallDto call, float[] vector) {
+    public static Document of(IndexedCall call, float[] vector) {
         return of(call, vector, null);
     }
 
     /** ... and the digest of the text the vector was computed from ({@link SearchFields#CALL_TEXT_HASH}). */
-    public static Document of(CallDto call, float[] vector, byte[] textHash) {
+    public static Document of(IndexedCall call, float[] vector, byte[] textHash) {
         Document doc = new Document();
         if (vector != null) {
             doc.add(new KnnFloatVectorField(CALL_VECTOR, vector, VectorSimilarityFunction.DOT_PRODUCT));
@@ -71,7 +69,8 @@ public final class Documents {
         }
         keyword(doc, PROGRAMME, call.programme(), true);
         keyword(doc, STATUS, call.status() == null ? null : call.status().name(), true);
-        doc.add(new NumericDocValuesField(STATUS_RANK, call.status() == CallStatus.CLOSED ? 1 : 0));
+        boolean closed = call.status() != null && "CLOSED".equals(call.status().name());
+        doc.add(new NumericDocValuesField(STATUS_RANK, closed ? 1 : 0));
         keyword(doc, ACTION_TYPE, call.actionType(), true);
         keyword(doc, CLUSTER, call.cluster(), true);
         keyword(doc, KIND, call.kind() == null ? null : call.kind().name(), true);
@@ -90,7 +89,7 @@ public final class Documents {
     }
 
     /** The contact person is personal data and never enters the index. */
-    public static Document of(MemberDto member) {
+    public static Document of(IndexedMember member) {
         Document doc = new Document();
         id(doc, member.id() == null ? null : member.id().toString());
         highlighted(doc, NAME, member.name());
@@ -109,7 +108,7 @@ public final class Documents {
     }
 
     /** An organisation with its participations: what it did is what a partner search looks for. */
-    public static Document of(OrganisationDto organisation) {
+    public static Document of(IndexedOrganisation organisation) {
         Document doc = new Document();
         id(doc, organisation.pic());
         highlighted(doc, NAME, organisation.name());
@@ -120,7 +119,7 @@ public final class Documents {
                 organisation.organisationType() == null ? null : organisation.organisationType().name(), true);
         keyword(doc, SME, String.valueOf(Boolean.TRUE.equals(organisation.sme())), true);
         if (organisation.participations() != null) {
-            for (ParticipationDto p : organisation.participations()) {
+            for (IndexedOrganisation.Participation p : organisation.participations()) {
                 text(doc, ACRONYM, p.acronym());
                 highlighted(doc, PROJECT_TITLE, p.title());
                 highlighted(doc, OBJECTIVE, p.objective());

@@ -1,6 +1,6 @@
 package eu.callmatch.search.matching;
 
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.search.IndexedCall;
 
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -13,14 +13,14 @@ public final class CallText {
     }
 
     /** The call's heading: its title, its call's title and its destination, without the description. */
-    public static String heading(CallDto call) {
+    public static String heading(IndexedCall call) {
         return Stream.of(call.title(), call.callTitle(), call.destination())
                 .filter(Objects::nonNull).filter(s -> !s.isBlank())
                 .map(s -> s.strip().endsWith(".") ? s.strip() : s.strip() + ".")
                 .collect(Collectors.joining(" "));
     }
 
-    public static String of(CallDto call) {
+    public static String of(IndexedCall call) {
         String keywords = call.keywords() == null ? null : String.join(", ", call.keywords());
         return Stream.of(call.title(), keywords, call.destination(), call.description())
                 .filter(Objects::nonNull).filter(s -> !s.isBlank())

@@ -1,11 +1,11 @@
 package eu.callmatch.search.service;
 
-import eu.callmatch.calls.service.CallService;
-import eu.callmatch.members.service.MemberService;
-import eu.callmatch.organisations.service.OrganisationService;
+import eu.callmatch.search.IndexSource;
+import eu.callmatch.search.IndexedCall;
+import eu.callmatch.search.IndexedMember;
+import eu.callmatch.search.IndexedOrganisation;
 import eu.callmatch.search.index.Documents;
 import eu.callmatch.search.index.IndexKind;
-import eu.callmatch.calls.rest.CallDto;
 import eu.callmatch.search.matching.CallText;
 import eu.callmatch.search.matching.TextEmbedder;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,14 +24,15 @@ import java.util.Map;
 @ApplicationScoped
 class IndexedRecords {
 
-    private final CallService calls;
-    private final MemberService members;
-    private final OrganisationService organisations;
+    private final IndexSource<IndexedCall> calls;
+    private final IndexSource<IndexedMember> members;
+    private final IndexSource<IndexedOrganisation> organisations;
 
     private final TextEmbedder embedder;
     private final EntityManager em;
 
-    IndexedRecords(CallService calls, MemberService members, OrganisationService organisations,
+    IndexedRecords(IndexSource<IndexedCall> calls, IndexSource<IndexedMember> members,
+                   IndexSource<IndexedOrganisation> organisations,
                    TextEmbedder embedder, EntityManager em) {
         this.em = em;
         this.calls = calls;
@@ -73,7 +74,7 @@ class IndexedRecords {
      */
     Map<String, Map.Entry<String, float[]>> embedCalls(Collection<String> keys, Runnable before)
             throws InterruptedException {
-        Map<String, CallDto> found = readOnly(() -> calls.findAll(keys));
+        Map<String, IndexedCall> found = readOnly(() -> calls.records(keys));
         before.run();
         List<String> order = List.copyOf(found.keySet());
         List<String> texts = order.stream().map(k -> CallText.of(found.get(k))).toList();
@@ -93,17 +94,17 @@ class IndexedRecords {
      */
     Map<String, Document> callDocuments(Collection<String> keys, Map<String, Map.Entry<String, float[]>> vectors,
                                         KnownVectors known) {
-        Map<String, CallDto> found = readOnly(() -> calls.findAll(keys));
+        Map<String, IndexedCall> found = readOnly(() -> calls.records(keys));
         Map<String, String> texts = new HashMap<>();
         Map<String, byte[]> hashes = new HashMap<>();
-        found.forEach((k, dto) -> {
-            String text = CallText.of(dto);
+        found.forEach((k, call) -> {
+            String text = CallText.of(call);
             texts.put(k, text);
             hashes.put(k, CallText.digest(text));
         });
         Map<String, float[]> before = embedder.enabled() ? known.of(hashes) : Map.of();
         Map<String, Document> docs = new HashMap<>();
-        found.forEach((k, dto) -> {
+        found.forEach((k, call) -> {
             String text = texts.get(k);
             float[] vector = null;
             if (vectors != null && vectors.containsKey(k) && vectors.get(k).getKey().equals(text)) {
@@ -113,7 +114,7 @@ class IndexedRecords {
             } else if (vectors == null) {
                 vector = embedder.embed(text);
             }
-            docs.put(k, Documents.of(dto, vector, hashes.get(k)));
+            docs.put(k, Documents.of(call, vector, hashes.get(k)));
         });
         return docs;
     }
@@ -136,9 +137,9 @@ class IndexedRecords {
     private Map<String, Document> read(IndexKind kind, Collection<String> keys) {
         Map<String, Document> docs = new HashMap<>();
         switch (kind) {
-            case CALLS -> calls.findAll(keys).forEach((k, dto) -> docs.put(k, Documents.of(dto)));
-            case MEMBERS -> members.findAll(keys).forEach((k, dto) -> docs.put(k, Documents.of(dto)));
-            case ORGANISATIONS -> organisations.withParticipations(keys).forEach((k, dto) -> docs.put(k, Documents.of(dto)));
+            case CALLS -> calls.records(keys).forEach((k, call) -> docs.put(k, Documents.of(call)));
+            case MEMBERS -> members.records(keys).forEach((k, member) -> docs.put(k, Documents.of(member)));
+            case ORGANISATIONS -> organisations.records(keys).forEach((k, org) -> docs.put(k, Documents.of(org)));
         }
         return docs;
     }
@@ -146,19 +147,19 @@ class IndexedRecords {
     /** Keys in order after {@code after} (null: from the start), to walk a whole table a page at a time. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     List<String> keysAfter(IndexKind kind, String after, int limit) {
-        return switch (kind) {
-            case CALLS -> calls.identifiersAfter(after, limit);
-            case MEMBERS -> members.idsAfter(after, limit);
-            case ORGANISATIONS -> organisations.picsAfter(after, limit);
-        };
+        return source(kind).keysAfter(after, limit);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     long count(IndexKind kind) {
+        return source(kind).count();
+    }
+
+    private IndexSource<?> source(IndexKind kind) {
         return switch (kind) {
-            case CALLS -> calls.count();
-            case MEMBERS -> members.count();
-            case ORGANISATIONS -> organisations.count();
+            case CALLS -> calls;
+            case MEMBERS -> members;
+            case ORGANISATIONS -> organisations;
         };
     }
 }

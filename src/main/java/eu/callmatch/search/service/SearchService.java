@@ -2,6 +2,7 @@ package eu.callmatch.search.service;
 
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.search.index.IndexKind;
+import eu.callmatch.search.index.SearchFields;
 import eu.callmatch.search.index.SearchRequest;
 import eu.callmatch.search.index.SearchResult;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,7 +43,53 @@ public class SearchService {
         }
     }
 
-    public Found search(IndexKind kind, SearchRequest request) {
+    /** The calls found, with the counts of their programmes, statuses, action types, clusters and kinds. */
+    public Found calls(CallQuery query) {
+        SearchRequest request = new SearchRequest(query.text(), Map.of(), query.deadlineFrom(), query.deadlineTo(),
+                query.budgetMinAtLeast(), switch (query.sort()) {
+                    case RELEVANCE -> SearchRequest.SortBy.RELEVANCE;
+                    case DEADLINE -> SearchRequest.SortBy.DEADLINE;
+                    case OPENING_DATE -> SearchRequest.SortBy.OPENING_DATE;
+                }, query.offset(), query.limit(),
+                List.of(SearchFields.PROGRAMME, SearchFields.STATUS, SearchFields.ACTION_TYPE, SearchFields.CLUSTER,
+                        SearchFields.KIND));
+        request = filter(request, SearchFields.PROGRAMME, query.programmes());
+        request = filter(request, SearchFields.STATUS, query.statuses());
+        request = filter(request, SearchFields.ACTION_TYPE, query.actionTypes());
+        request = filter(request, SearchFields.CLUSTER, query.clusters());
+        request = filter(request, SearchFields.KIND, query.kinds());
+        request = filter(request, SearchFields.PARENT_TOPIC, query.parentTopics());
+        request = filter(request, SearchFields.ID, query.identifiers());
+        return search(IndexKind.CALLS, request);
+    }
+
+    /** The members found, with the counts of their countries and kinds of organisation. */
+    public Found members(PartyQuery query) {
+        return search(IndexKind.MEMBERS, party(query, List.of(SearchFields.COUNTRY, SearchFields.ORGANISATION_TYPE)));
+    }
+
+    /** The CORDIS organisations found, with the counts of their countries, kinds of organisation and SME flags. */
+    public Found organisations(PartyQuery query) {
+        return search(IndexKind.ORGANISATIONS,
+                party(query, List.of(SearchFields.COUNTRY, SearchFields.ORGANISATION_TYPE, SearchFields.SME)));
+    }
+
+    private static SearchRequest party(PartyQuery query, List<String> facets) {
+        SearchRequest request = new SearchRequest(query.text(), Map.of(), null, null, null, switch (query.sort()) {
+            case RELEVANCE -> SearchRequest.SortBy.RELEVANCE;
+            case NAME -> SearchRequest.SortBy.NAME;
+            case PARTICIPATIONS -> SearchRequest.SortBy.PARTICIPATIONS;
+        }, query.offset(), query.limit(), facets);
+        request = filter(request, SearchFields.COUNTRY, query.countries());
+        request = filter(request, SearchFields.ORGANISATION_TYPE, query.organisationTypes());
+        return query.sme() == null ? request : request.withFilter(SearchFields.SME, query.sme().toString());
+    }
+
+    private static SearchRequest filter(SearchRequest request, String field, List<String> values) {
+        return values.isEmpty() ? request : request.withFilter(field, values.toArray(String[]::new));
+    }
+
+    private Found search(IndexKind kind, SearchRequest request) {
         // right after start an index may still be built: a search waits a little for it
         if (!indexes.awaitReady(java.time.Duration.ofSeconds(10)) && indexes.index(kind).numDocs() == 0) {
             throw new ProblemException(503, "The search index is being built; try again in a moment");

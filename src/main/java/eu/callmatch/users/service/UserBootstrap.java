@@ -2,7 +2,7 @@ package eu.callmatch.users.service;
 
 import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.common.security.Roles;
-import eu.callmatch.users.rest.UserDto;
+import eu.callmatch.users.UserDto;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;

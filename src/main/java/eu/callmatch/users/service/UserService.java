@@ -4,10 +4,11 @@ import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
+import eu.callmatch.common.security.Accounts;
 import eu.callmatch.common.security.Roles;
 import eu.callmatch.users.User;
+import eu.callmatch.users.UserDto;
 import eu.callmatch.users.UserRepository;
-import eu.callmatch.users.rest.UserDto;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * request does not pay a bcrypt check each time.
  */
 @ApplicationScoped
-public class UserService {
+public class UserService implements Accounts {
 
     public static final int MIN_PASSWORD = 12;
     /** bcrypt reads no more than 72 bytes: a longer password would be silently cut. */
@@ -139,6 +140,7 @@ public class UserService {
      * transaction of its own: HTTP-level permissions (e.g. on /q/metrics) authenticate outside any request context.
      */
     @Transactional
+    @Override
     public Optional<Set<String>> authenticate(String username, String password) {
         byte[] mac = mac(username, password);
         Verified known = verified.get(username);

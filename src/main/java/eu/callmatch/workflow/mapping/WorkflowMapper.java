@@ -1,15 +1,15 @@
 package eu.callmatch.workflow.mapping;
 
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.calls.service.CallChange;
-import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.MemberDto;
 import eu.callmatch.workflow.Decision;
 import eu.callmatch.workflow.MatchAlert;
 import eu.callmatch.workflow.PairStatus;
-import eu.callmatch.workflow.rest.AlertDto;
-import eu.callmatch.workflow.rest.CallBrief;
-import eu.callmatch.workflow.rest.DecisionDto;
-import eu.callmatch.workflow.rest.MemberRef;
+import eu.callmatch.workflow.AlertDto;
+import eu.callmatch.workflow.CallBrief;
+import eu.callmatch.workflow.DecisionDto;
+import eu.callmatch.workflow.MemberRef;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,15 @@
 package eu.callmatch.workflow.rest;
 
+import eu.callmatch.workflow.AssigneeDto;
+
+import eu.callmatch.workflow.DecisionRequest;
+
+import eu.callmatch.workflow.DecisionDto;
+
+import eu.callmatch.workflow.DigestDto;
+
+import eu.callmatch.workflow.PipelineItem;
+
 import eu.callmatch.common.security.Roles;
 import eu.callmatch.common.spreadsheet.Representation;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,5 +1,11 @@
 package eu.callmatch.workflow.rest;
 
+import eu.callmatch.workflow.PipelineItem;
+
+import eu.callmatch.workflow.AlertDto;
+
+import eu.callmatch.workflow.TriageItem;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

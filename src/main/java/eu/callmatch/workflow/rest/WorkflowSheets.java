@@ -1,5 +1,9 @@
 package eu.callmatch.workflow.rest;
 
+import eu.callmatch.workflow.PipelineItem;
+
+import eu.callmatch.workflow.TriageItem;
+
 import eu.callmatch.common.spreadsheet.Table;
 
 import java.util.List;

@@ -1,32 +1,33 @@
 package eu.callmatch.workflow.service;
 
-import eu.callmatch.common.concurrent.DaemonThreads;
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.calls.service.CallChange;
 import eu.callmatch.calls.service.CallService;
+import eu.callmatch.calls.service.CallsImported;
+import eu.callmatch.common.concurrent.DaemonThreads;
 import eu.callmatch.common.config.Today;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
-import eu.callmatch.imports.service.CallsImported;
-import eu.callmatch.imports.service.ImportRunService;
-import eu.callmatch.matching.rest.CallMatchDto;
+import eu.callmatch.matching.CallMatchDto;
 import eu.callmatch.matching.service.CallMatchService;
-import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.MemberDto;
 import eu.callmatch.members.service.MemberService;
 import eu.callmatch.search.matching.CallMatcher;
 import eu.callmatch.search.matching.TextEmbedder;
 import eu.callmatch.search.service.SearchIndexes;
+import eu.callmatch.workflow.AlertDto;
+import eu.callmatch.workflow.AlertsRaised;
 import eu.callmatch.workflow.MatchAlert;
 import eu.callmatch.workflow.MatchAlertRepository;
 import eu.callmatch.workflow.MemberCall;
 import eu.callmatch.workflow.MemberCallRepository;
 import eu.callmatch.workflow.PairStatus;
 import eu.callmatch.workflow.mapping.WorkflowMapper;
-import eu.callmatch.workflow.rest.AlertDto;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
@@ -79,7 +80,7 @@ public class AlertService {
     private final CallMatchService matches;
     private final MemberService members;
     private final CallService calls;
-    private final ImportRunService runs;
+    private final Event<AlertsRaised> raisedEvents;
     private final SearchIndexes indexes;
     private final MatchAlertRepository alerts;
     private final MemberCallRepository pairs;
@@ -91,7 +92,7 @@ public class AlertService {
             DaemonThreads.named("callmatch-alerts"));
 
     AlertService(AlertsConfig config, CallMatchService matches, MemberService members, CallService calls,
-                 ImportRunService runs, SearchIndexes indexes, MatchAlertRepository alerts, MemberCallRepository pairs,
+                 Event<AlertsRaised> raisedEvents, SearchIndexes indexes, MatchAlertRepository alerts, MemberCallRepository pairs,
                  EntityManager em, Today today, TextEmbedder embedder, CallMatcher matcher) {
         this.embedder = embedder;
         this.matcher = matcher;
@@ -99,7 +100,7 @@ public class AlertService {
         this.matches = matches;
         this.members = members;
         this.calls = calls;
-        this.runs = runs;
+        this.raisedEvents = raisedEvents;
         this.indexes = indexes;
         this.alerts = alerts;
         this.pairs = pairs;
@@ -205,11 +206,7 @@ public class AlertService {
             pool.shutdownNow();
         }
         RunSummary summary = new RunSummary(raised.get(), alerted.get(), changed.size());
-        Map<String, Integer> detail = new LinkedHashMap<>();
-        detail.put("raised", summary.raised());
-        detail.put("members", summary.members());
-        detail.put("calls", summary.calls());
-        runs.putDetail(runId, "alerts", detail);
+        raisedEvents.fire(new AlertsRaised(runId, summary.raised(), summary.members(), summary.calls()));
         LOG.infof("Import run %d: %d alerts for %d of %d members, from %d new or changed calls, in %d ms", runId,
                 summary.raised(), summary.members(), memberIds.size(), summary.calls(),
                 (System.nanoTime() - started) / 1_000_000);

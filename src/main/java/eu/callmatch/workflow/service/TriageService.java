@@ -1,11 +1,11 @@
 package eu.callmatch.workflow.service;
 
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.calls.service.CallService;
 import eu.callmatch.common.config.Today;
 import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
-import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.MemberDto;
 import eu.callmatch.members.service.MemberService;
 import eu.callmatch.savedsearches.service.SavedSearches;
 import eu.callmatch.workflow.MemberAssignee;
@@ -14,8 +14,8 @@ import eu.callmatch.workflow.MemberCall;
 import eu.callmatch.workflow.MemberCallRepository;
 import eu.callmatch.workflow.PairStatus;
 import eu.callmatch.workflow.mapping.WorkflowMapper;
-import eu.callmatch.workflow.rest.AssigneeDto;
-import eu.callmatch.workflow.rest.TriageItem;
+import eu.callmatch.workflow.AssigneeDto;
+import eu.callmatch.workflow.TriageItem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

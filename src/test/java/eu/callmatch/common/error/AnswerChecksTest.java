@@ -25,7 +25,7 @@ class AnswerChecksTest {
         assertFalse(AnswerChecks.leaks("Batch entry 0 <unknown> was aborted").isEmpty());
         assertFalse(AnswerChecks.leaks("ERROR: value too long; SQLState: 22001").isEmpty());
         assertFalse(AnswerChecks.leaks("\tat io.vertx.core.Context.run(Context.java:1)").isEmpty());
-        assertFalse(AnswerChecks.leaks("Unrecognized field in eu.callmatch.matching.rest.MatchProfileDto").isEmpty());
+        assertFalse(AnswerChecks.leaks("Unrecognized field in eu.callmatch.matching.MatchProfileDto").isEmpty());
         assertTrue(AnswerChecks.leaks("{\"title\": \"Bad Request\", \"detail\": \"Invalid query size: must be at most 200\"}")
                 .isEmpty());
     }

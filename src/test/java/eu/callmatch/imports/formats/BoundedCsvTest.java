@@ -1,6 +1,6 @@
 package eu.callmatch.imports.formats;
 
-import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.MemberDto;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;

@@ -1,6 +1,6 @@
 package eu.callmatch.imports.formats;
 
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.common.TestData;
 import org.junit.jupiter.api.Test;
 

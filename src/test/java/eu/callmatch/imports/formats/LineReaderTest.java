@@ -68,7 +68,7 @@ class LineReaderTest {
     @Test
     void aJsonLinesFileRejectsTheLongLineWithItsNumberAndGoesOn() {
         String first = "{\"identifier\": \"A-1\", \"title\": \"One\"}\n";
-        Collected<eu.callmatch.calls.rest.CallDto> calls = new Collected<>();
+        Collected<eu.callmatch.calls.CallDto> calls = new Collected<>();
         CallmatchJsonl.read(repeated(first + "{\"identifier\": \"A-2\", \"title\": \"", 'x', 30_000_000,
                 "\"}\n{\"identifier\": \"A-3\", \"title\": \"Three\"}\n"), InputLimits.DEFAULTS, calls);
 

@@ -1,7 +1,7 @@
 package eu.callmatch.imports.formats;
 
 import eu.callmatch.members.OrganisationType;
-import eu.callmatch.members.rest.MemberDto;
+import eu.callmatch.members.MemberDto;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

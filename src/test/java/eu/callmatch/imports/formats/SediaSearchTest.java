@@ -1,7 +1,7 @@
 package eu.callmatch.imports.formats;
 
 import eu.callmatch.calls.CallStatus;
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.common.TestData;
 import org.junit.jupiter.api.Test;
 

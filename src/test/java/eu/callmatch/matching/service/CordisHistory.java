@@ -2,14 +2,14 @@ package eu.callmatch.matching.service;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.imports.formats.Cordis;
 import eu.callmatch.organisations.CordisOrganisation;
 import eu.callmatch.organisations.CordisParticipation;
 import eu.callmatch.organisations.CordisProject;
 import eu.callmatch.imports.formats.CordisSink;
 import eu.callmatch.organisations.mapping.OrganisationMapper;
-import eu.callmatch.organisations.rest.OrganisationDto;
+import eu.callmatch.organisations.OrganisationDto;
 import eu.callmatch.organisations.service.OrganisationService.PoolParticipation;
 import eu.callmatch.organisations.service.OrganisationService.PoolProject;
 import eu.callmatch.search.matching.TextEmbedder;

@@ -1,6 +1,6 @@
 package eu.callmatch.matching.service;
 
-import eu.callmatch.organisations.rest.OrganisationDto;
+import eu.callmatch.organisations.OrganisationDto;
 import eu.callmatch.organisations.service.OrganisationService.PoolParticipation;
 import eu.callmatch.organisations.service.OrganisationService.PoolProject;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package eu.callmatch.matching.service;
 
 import eu.callmatch.members.OrganisationType;
-import eu.callmatch.organisations.rest.OrganisationDto;
+import eu.callmatch.organisations.OrganisationDto;
 import eu.callmatch.organisations.service.OrganisationService.PoolParticipation;
 import eu.callmatch.organisations.service.OrganisationService.PoolProject;
 import eu.callmatch.search.matching.TextEmbedder;

@@ -1,7 +1,7 @@
 package eu.callmatch.search.index;
 
 import eu.callmatch.members.OrganisationType;
-import eu.callmatch.members.rest.MemberDto.ContactDto;
+import eu.callmatch.members.MemberDto.ContactDto;
 import eu.callmatch.search.index.SearchRequest.SortBy;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexableField;

@@ -1,11 +1,11 @@
 package eu.callmatch.search.index;
 
 import eu.callmatch.calls.CallStatus;
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.members.OrganisationType;
-import eu.callmatch.members.rest.MemberDto;
-import eu.callmatch.organisations.rest.OrganisationDto;
-import eu.callmatch.organisations.rest.OrganisationDto.ParticipationDto;
+import eu.callmatch.members.MemberDto;
+import eu.callmatch.organisations.OrganisationDto;
+import eu.callmatch.organisations.OrganisationDto.ParticipationDto;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;

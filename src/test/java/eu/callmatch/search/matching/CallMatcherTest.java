@@ -1,7 +1,7 @@
 package eu.callmatch.search.matching;
 
 import eu.callmatch.calls.CallStatus;
-import eu.callmatch.calls.rest.CallDto;
+import eu.callmatch.calls.CallDto;
 import eu.callmatch.search.index.Documents;
 import eu.callmatch.search.index.IndexKind;
 import eu.callmatch.search.index.LuceneIndex;

@@ -1,6 +1,5 @@
 package eu.callmatch.search.matching;
 
-import eu.callmatch.calls.rest.CallDto;
 import eu.callmatch.common.TestData;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

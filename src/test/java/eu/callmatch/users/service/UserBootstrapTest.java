@@ -1,7 +1,7 @@
 package eu.callmatch.users.service;
 
 import eu.callmatch.common.config.CallmatchConfig;
-import eu.callmatch.users.rest.UserDto;
+import eu.callmatch.users.UserDto;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,8 +1,7 @@
-package eu.callmatch.workflow.rest;
+package eu.callmatch.workflow;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.callmatch.calls.service.CallChange;
-import eu.callmatch.workflow.PairStatus;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;

@@ -1,9 +1,7 @@
-package eu.callmatch.calls.rest;
+package eu.callmatch.calls;
 
+import eu.callmatch.search.IndexedCall;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import eu.callmatch.calls.CallKind;
-import eu.callmatch.calls.CallStatus;
-import eu.callmatch.calls.CallTranslation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -84,7 +82,7 @@ public record CallDto(
         @Schema(description = "When the record was true at its source (an import's asOf, the portal's own date, "
                 + "else when it was fetched): a record older than the stored one is not applied",
                 example = "2024-10-26T12:58:46.918Z")
-        OffsetDateTime asOf) {
+        OffsetDateTime asOf) implements IndexedCall {
 
     /** A call as the sources without kinds, translations or as-of times give it. */
     public CallDto(String identifier, String callIdentifier, String title, String callTitle, String programme,

@@ -1,4 +1,4 @@
-package eu.callmatch.matching.rest;
+package eu.callmatch.matching;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

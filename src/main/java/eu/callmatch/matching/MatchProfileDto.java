@@ -1,4 +1,4 @@
-package eu.callmatch.matching.rest;
+package eu.callmatch.matching;
 
 import eu.callmatch.common.text.Languages;
 import eu.callmatch.members.OrganisationType;

@@ -1,7 +1,6 @@
-package eu.callmatch.imports.rest;
+package eu.callmatch.imports;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import eu.callmatch.imports.ImportRun;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;

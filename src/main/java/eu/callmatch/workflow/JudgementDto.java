@@ -1,8 +1,6 @@
-package eu.callmatch.workflow.rest;
+package eu.callmatch.workflow;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import eu.callmatch.workflow.DecisionStatus;
-import eu.callmatch.workflow.ReasonCode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;

@@ -1,6 +1,5 @@
-package eu.callmatch.members.rest;
+package eu.callmatch.members;
 
-import eu.callmatch.members.MemberAudit;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;

@@ -1,7 +1,5 @@
-package eu.callmatch.workflow.rest;
+package eu.callmatch.workflow;
 
-import eu.callmatch.workflow.DecisionStatus;
-import eu.callmatch.workflow.ReasonCode;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,4 +1,4 @@
-package eu.callmatch.members.rest;
+package eu.callmatch.members;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

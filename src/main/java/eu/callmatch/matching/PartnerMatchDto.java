@@ -1,4 +1,4 @@
-package eu.callmatch.matching.rest;
+package eu.callmatch.matching;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.callmatch.members.OrganisationType;

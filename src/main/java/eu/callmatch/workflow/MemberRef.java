@@ -1,4 +1,4 @@
-package eu.callmatch.workflow.rest;
+package eu.callmatch.workflow;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,4 +1,4 @@
-package eu.callmatch.workflow.rest;
+package eu.callmatch.workflow;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.callmatch.calls.CallStatus;

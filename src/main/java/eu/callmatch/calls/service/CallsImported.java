@@ -1,6 +1,4 @@
-package eu.callmatch.imports.service;
-
-import eu.callmatch.calls.service.CallChange;
+package eu.callmatch.calls.service;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
-package eu.callmatch.members.rest;
+package eu.callmatch.members;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.callmatch.common.text.Languages;
 import eu.callmatch.common.text.ProfileLanguage;
-import eu.callmatch.members.OrganisationType;
+import eu.callmatch.search.IndexedMember;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -51,7 +51,7 @@ public record MemberDto(
                 + "service read it from the text", example = "GIVEN") ProfileLanguage.Source languageSource,
         @Schema(description = "The contact person (personal data)") @Valid ContactDto contact,
         @Schema(readOnly = true, example = "2026-03-02T09:12:00Z") OffsetDateTime createdAt,
-        @Schema(readOnly = true, example = "2026-03-02T09:12:00Z") OffsetDateTime updatedAt) {
+        @Schema(readOnly = true, example = "2026-03-02T09:12:00Z") OffsetDateTime updatedAt) implements IndexedMember {
 
     /** The member without its contact person, for callers who may not see personal data. */
     public MemberDto withoutContact() {

@@ -1,4 +1,4 @@
-package eu.callmatch.workflow.rest;
+package eu.callmatch.workflow;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,7 +1,6 @@
-package eu.callmatch.users.rest;
+package eu.callmatch.users;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import eu.callmatch.users.User;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

@@ -1,7 +1,8 @@
-package eu.callmatch.organisations.rest;
+package eu.callmatch.organisations;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.callmatch.members.OrganisationType;
+import eu.callmatch.search.IndexedOrganisation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -25,7 +26,7 @@ public record OrganisationDto(
         @Schema(example = "http://www.tecnalia.com") String url,
         @Schema(description = "How many EU projects it took part in", example = "37") long participationCount,
         @Schema(description = "Its EU projects, newest first (only when reading one organisation)")
-        List<ParticipationDto> participations) {
+        List<ParticipationDto> participations) implements IndexedOrganisation {
 
     /** One project an organisation took part in. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -45,6 +46,6 @@ public record OrganisationDto(
             @Schema(description = "EuroSciVoc science fields", example = "[\"/engineering and technology/mechanical engineering/vehicle engineering/naval engineering\"]")
             List<String> scienceFields,
             @Schema(example = "2022-09-01") LocalDate startDate,
-            @Schema(example = "2025-08-31") LocalDate endDate) {
+            @Schema(example = "2025-08-31") LocalDate endDate) implements IndexedOrganisation.Participation {
     }
 }
