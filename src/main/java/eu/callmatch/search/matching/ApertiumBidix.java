@@ -1,5 +1,7 @@
 package eu.callmatch.search.matching;
 
+import org.jboss.logging.Logger;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -9,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * The lemma pairs of an installed Apertium bilingual dictionary (Debian's {@code apertium-eng-cat} installs
@@ -19,13 +22,29 @@ import java.util.Set;
  */
 final class ApertiumBidix {
 
+    private static final Logger LOG = Logger.getLogger(ApertiumBidix.class);
     /** A path longer than this is no dictionary entry (a lemma and a few tags). */
     private static final int MAX_PATH = 80;
+    /**
+     * A section whose walk takes more steps than this holds patterns, not entries: the largest dictionary read here
+     * (Apertium's Spanish-English, 80,000 lemmas) takes 550,000; a section of catch-all patterns in the
+     * Italian-Spanish one would take more than the memory holds.
+     */
+    private static final long MAX_STEPS = 5_000_000;
 
     private ApertiumBidix() {
     }
 
     static BilingualDictionary read(Path file) throws IOException {
+        return BilingualDictionary.of(pairs(file, false));
+    }
+
+    /**
+     * The dictionary's lemmas, each (folded) with its translations in the file's order; {@code keepAlike}: also those
+     * written alike on both sides, which a dictionary into English leaves out (names) but a step through a
+     * neighbouring language needs (Italian "energia" is Catalan "energia").
+     */
+    static Map<String, Set<String>> pairs(Path file, boolean keepAlike) throws IOException {
         Reader in = new Reader(Files.readAllBytes(file));
         if (in.bytes.length >= 12 && in.bytes[0] == 'L' && in.bytes[1] == 'T' && in.bytes[2] == 'T'
                 && in.bytes[3] == 'B') {
@@ -52,10 +71,13 @@ final class ApertiumBidix {
             Transducer t = Transducer.read(in);
             // the entries are in "main@standard"; the "regexp" ones are patterns (numbers, URLs), not words
             if (!name.startsWith("regexp")) {
-                t.lemmas(pairs, found);
+                if (!t.lemmas(pairs, found, keepAlike)) {
+                    // e.g. a section of catch-all patterns: each state takes any letter, so paths abound
+                    LOG.debugf("%s: section %s spells too many paths to be word entries; skipped", file, name);
+                }
             }
         }
-        return BilingualDictionary.of(found);
+        return found;
     }
 
     /** One transducer: per state its transitions as {pair, target} and whether it ends an entry. */
@@ -109,15 +131,29 @@ final class ApertiumBidix {
          * Walks every path to an entry's end, keeping each source lemma's target lemmas in dictionary order. A loop
          * (a pattern such as "any number") spells no entry: a path does not go back to a state it passed.
          */
-        void lemmas(int[][] pairs, Map<String, Set<String>> into) {
+        boolean lemmas(int[][] pairs, Map<String, Set<String>> into, boolean keepAlike) {
+            Map<String, Set<String>> section = new HashMap<>();
+            long[] steps = {MAX_STEPS};
             walk(initial, pairs, new StringBuilder(), new StringBuilder(), false, false, 0, new boolean[finals.length],
-                    into);
+                    steps, (source, target) -> add(source, target, section, keepAlike));
+            if (steps[0] < 0) {
+                return false;
+            }
+            section.forEach((word, translations) -> {
+                Set<String> all = into.computeIfAbsent(word, w -> new LinkedHashSet<>());
+                translations.stream().limit(BilingualDictionary.MAX_TRANSLATIONS - all.size()).forEach(all::add);
+            });
+            return true;
         }
 
         private void walk(int state, int[][] pairs, StringBuilder source, StringBuilder target, boolean sourceTagged,
-                          boolean targetTagged, int depth, boolean[] onPath, Map<String, Set<String>> into) {
+                          boolean targetTagged, int depth, boolean[] onPath, long[] steps,
+                          BiConsumer<String, String> entry) {
+            if (--steps[0] < 0) {
+                return;
+            }
             if (sourceTagged && targetTagged || finals[state] && sourceTagged) {
-                add(source.toString(), target.toString(), into);
+                entry.accept(source.toString(), target.toString());
                 return; // the rest of the path is tags
             }
             if (depth > MAX_PATH || onPath[state]) {
@@ -136,19 +172,19 @@ final class ApertiumBidix {
                 if (!targetTagged && pair[1] > 0) {
                     target.appendCodePoint(pair[1]);
                 }
-                walk(targets[state][i], pairs, source, target, s, t, depth + 1, onPath, into);
+                walk(targets[state][i], pairs, source, target, s, t, depth + 1, onPath, steps, entry);
                 source.setLength(sourceLength);
                 target.setLength(targetLength);
             }
             onPath[state] = false;
         }
 
-        private static void add(String source, String target, Map<String, Set<String>> into) {
+        private static void add(String source, String target, Map<String, Set<String>> into, boolean keepAlike) {
             String headword = BilingualDictionary.fold(source);
             String english = target.strip().replace('_', ' ');
             // '#' marks a multi-word lemma's invariable part ("fer# servir"): not a word a profile writes as such
             if (headword.isEmpty() || english.isEmpty() || source.indexOf('#') >= 0 || english.indexOf('#') >= 0
-                    || headword.equals(BilingualDictionary.fold(english)) // a name, or a word written alike
+                    || !keepAlike && headword.equals(BilingualDictionary.fold(english)) // a name, or a word alike
                     || headword.split(" ").length > BilingualDictionary.MAX_HEADWORD_WORDS) {
                 return;
             }

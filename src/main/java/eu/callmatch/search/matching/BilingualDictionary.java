@@ -42,6 +42,11 @@ final class BilingualDictionary {
 
     /** Reads {@code <base>.index} and {@code <base>.dict.dz} (dictzip is gzip: read whole, then cut by the index). */
     static BilingualDictionary read(Path index, Path dict) throws IOException {
+        return of(entries(index, dict));
+    }
+
+    /** The entries of {@code <base>.index} and {@code <base>.dict.dz}: per headword (folded), its translations. */
+    static Map<String, Set<String>> entries(Path index, Path dict) throws IOException {
         byte[] text;
         try (InputStream in = new GZIPInputStream(Files.newInputStream(dict), 1 << 16)) {
             text = in.readAllBytes();
@@ -68,7 +73,7 @@ final class BilingualDictionary {
                 }
             }
         }
-        return of(found);
+        return found;
     }
 
     /** A dictionary of these headwords (folded) and their translations, most common first. */
