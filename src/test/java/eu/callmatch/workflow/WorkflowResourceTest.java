@@ -176,6 +176,12 @@ class WorkflowResourceTest {
         given().accept("text/html").when().get("/api/v1/members/{id}/digest", a)
                 .then().statusCode(200).contentType(startsWith("text/html"))
                 .body(containsString("<h1>Funding calls for Wind A " + u), containsString("<a href=\"https://example.org/"));
+        // the text staff paste into an e-mail, in the language asked for (by default the member's, here English)
+        given().accept("text/plain").queryParam("language", "fr").when().get("/api/v1/members/{id}/digest", a)
+                .then().statusCode(200).body(containsString("Appels à projets pour Wind A " + u), containsString(wind));
+        given().accept("text/plain").queryParam("language", "de").when().get("/api/v1/members/{id}/digest", a)
+                .then().statusCode(400).contentType(startsWith("application/problem+json"))
+                .body(containsString("must be en, fr or es"));
     }
 
     // --- the queue ---

@@ -27,9 +27,11 @@ public class DigestSubscriptions {
     private final DigestDeliveryRepository deliveries;
     private final MemberService members;
     private final UnsubscribeLinks links;
+    private final DigestService digests;
 
     DigestSubscriptions(DigestSubscriptionRepository subscriptions, DigestDeliveryRepository deliveries,
-                        MemberService members, UnsubscribeLinks links) {
+                        MemberService members, UnsubscribeLinks links, DigestService digests) {
+        this.digests = digests;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.members = members;
@@ -43,10 +45,8 @@ public class DigestSubscriptions {
     @Transactional
     public DigestSubscription put(long memberId, DigestSubscription.Rhythm rhythm, boolean toContact,
                                   boolean toAssignee, String language, String by) {
-        String own = members.get(memberId).language();
-        if (language == null) {
-            language = DigestService.LANGUAGES.contains(own) ? own : "en";
-        }
+        members.get(memberId); // a 404 for a member that does not exist, before anything is written
+        language = digests.languageFor(memberId, language);
         DigestSubscription s = subscriptions.findById(memberId);
         boolean created = s == null;
         if (created) {

@@ -1,15 +1,10 @@
 package eu.callmatch.workflow.rest;
 
 import eu.callmatch.workflow.AssigneeDto;
-
 import eu.callmatch.workflow.DecisionRequest;
-
 import eu.callmatch.workflow.DecisionDto;
-
 import eu.callmatch.workflow.DigestDto;
-
 import eu.callmatch.workflow.PipelineItem;
-
 import eu.callmatch.common.security.Roles;
 import eu.callmatch.common.spreadsheet.Representation;
 import jakarta.annotation.security.RolesAllowed;
@@ -162,7 +157,8 @@ public class DecisionResource {
     @Operation(operationId = "getDigest", summary = "A member's daily digest",
             description = "The alerts raised for the member on a day (best first) and the coming deadlines (30 days) "
                     + "of the calls it goes on with: as JSON, or, by the Accept header, as plain text or HTML that "
-                    + "staff can paste into an e-mail. For helpdesk staff.")
+                    + "staff can paste into an e-mail, in the member's language where the digest has words for it "
+                    + "(en, fr, es; else English) or the one asked for. For helpdesk staff.")
     @APIResponse(responseCode = "200", description = "The digest",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DigestDto.class),
                     examples = @ExampleObject(name = "digest", value = """
@@ -175,16 +171,22 @@ public class DecisionResource {
     public Response digest(@Parameter(description = "The member's id", example = "42") @PathParam("id") long id,
                            @Parameter(description = "The day (default: today, where deadlines are read)",
                                    example = "2026-11-27") @QueryParam("date") String date,
+                           @Parameter(description = "The language of the text or HTML: en, fr or es (default: the "
+                                   + "member's own where it is one of these, else en)", example = "fr")
+                           @QueryParam("language") @jakarta.validation.constraints.Pattern(regexp = "en|fr|es",
+                                   message = "must be en, fr or es") String language,
                            @Context Request request) {
         DigestDto digest = digests.digest(id, QueryLists.date("date", date));
         Variant chosen = request.selectVariant(Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
                 MediaType.TEXT_PLAIN_TYPE, MediaType.TEXT_HTML_TYPE).build());
         MediaType type = chosen == null ? MediaType.APPLICATION_JSON_TYPE : chosen.getMediaType();
         if (type.isCompatible(MediaType.TEXT_PLAIN_TYPE)) {
-            return Response.ok(digests.render(digest, "en", null).text(), MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
+            return Response.ok(digests.render(digest, digests.languageFor(id, language), null).text(),
+                    MediaType.TEXT_PLAIN + ";charset=UTF-8").build();
         }
         if (type.isCompatible(MediaType.TEXT_HTML_TYPE)) {
-            return Response.ok(digests.render(digest, "en", null).html(), MediaType.TEXT_HTML + ";charset=UTF-8").build();
+            return Response.ok(digests.render(digest, digests.languageFor(id, language), null).html(),
+                    MediaType.TEXT_HTML + ";charset=UTF-8").build();
         }
         return Response.ok(digest, MediaType.APPLICATION_JSON_TYPE).build();
     }

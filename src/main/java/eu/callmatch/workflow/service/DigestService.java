@@ -125,6 +125,18 @@ public class DigestService {
     /** The languages the digest has words for. */
     public static final List<String> LANGUAGES = List.of("en", "fr", "es");
 
+    /**
+     * The language of a member's digest: {@code requested} where given, else the member's own (given, or detected
+     * from its profile) where the digest has words for it, else English.
+     */
+    public String languageFor(long memberId, String requested) {
+        if (requested != null) {
+            return requested;
+        }
+        String own = members.get(memberId).language();
+        return LANGUAGES.contains(own) ? own : "en";
+    }
+
     private static String news(AlertDto a, DigestMessages m) {
         String what = a.changes().stream().map(k -> switch (k) {
             case NEW_CALL -> m.newCall();
