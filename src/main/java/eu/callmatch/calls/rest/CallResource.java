@@ -1,7 +1,6 @@
 package eu.callmatch.calls.rest;
 
 import eu.callmatch.calls.CallDto;
-
 import eu.callmatch.calls.CallKind;
 import eu.callmatch.calls.CallStatus;
 import eu.callmatch.calls.service.CallService;

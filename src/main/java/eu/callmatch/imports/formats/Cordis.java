@@ -3,7 +3,6 @@ package eu.callmatch.imports.formats;
 import eu.callmatch.organisations.CordisOrganisation;
 import eu.callmatch.organisations.CordisParticipation;
 import eu.callmatch.organisations.CordisProject;
-
 import eu.callmatch.common.text.Countries;
 
 import java.io.FilterInputStream;

@@ -1,7 +1,6 @@
 package eu.callmatch.imports.rest;
 
 import eu.callmatch.imports.ImportRunDto;
-
 import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.common.paging.Page;

@@ -1,9 +1,7 @@
 package eu.callmatch.matching.rest;
 
 import eu.callmatch.matching.MatchProfileDto;
-
 import eu.callmatch.matching.CallMatchDto;
-
 import eu.callmatch.common.security.Roles;
 import eu.callmatch.common.spreadsheet.Representation;
 import eu.callmatch.matching.service.CallMatchService;

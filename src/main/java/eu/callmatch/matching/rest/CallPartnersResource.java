@@ -1,9 +1,7 @@
 package eu.callmatch.matching.rest;
 
 import eu.callmatch.matching.ConsortiumDto;
-
 import eu.callmatch.matching.PartnerMatchDto;
-
 import eu.callmatch.common.rest.QueryLists;
 import eu.callmatch.common.security.Roles;
 import eu.callmatch.common.spreadsheet.Representation;

@@ -1,9 +1,7 @@
 package eu.callmatch.matching.rest;
 
 import eu.callmatch.matching.CallMatchDto;
-
 import eu.callmatch.matching.PartnerMatchDto;
-
 import eu.callmatch.common.spreadsheet.Representation;
 import eu.callmatch.common.spreadsheet.Table;
 

@@ -1,7 +1,6 @@
 package eu.callmatch.matching.rest;
 
 import eu.callmatch.matching.CallMatchDto;
-
 import eu.callmatch.common.security.Roles;
 import eu.callmatch.common.spreadsheet.Representation;
 import eu.callmatch.matching.service.CallMatchService;

@@ -64,17 +64,17 @@ public class CallMatchService {
     private final MatchingConfig config;
     private final SearchIndexes indexes;
     private final Instance<MatchFeedback.Source> feedback;
-    private final ProfileVectors profileVectors;
     private final OrganisationService organisations;
     private final Languages languages;
+    private final TextEmbedder embedder;
 
     CallMatchService(CallMatcher matcher, CallService calls, MemberService members, Today today,
                      MatchingConfig config, SearchIndexes indexes, Instance<MatchFeedback.Source> feedback,
-                     ProfileVectors profileVectors, OrganisationService organisations, Languages languages) {
+                     TextEmbedder embedder, OrganisationService organisations, Languages languages) {
+        this.embedder = embedder;
         this.languages = languages;
         this.organisations = organisations;
         this.feedback = feedback;
-        this.profileVectors = profileVectors;
         this.matcher = matcher;
         this.calls = calls;
         this.members = members;
@@ -111,7 +111,7 @@ public class CallMatchService {
     public void embedProfile(long memberId) {
         MemberDto m = members.get(memberId);
         if (!isBlank(m.description()) || (m.keywords() != null && !m.keywords().isEmpty())) {
-            profileVectors.of(profileText(m.description(), m.keywords()), m.description(), MAX_PARTS);
+            embedder.embedProfile(profileText(m.description(), m.keywords()), m.description(), MAX_PARTS);
         }
     }
 
@@ -151,7 +151,7 @@ public class CallMatchService {
                 ? profileProgrammes : filters.programmes();
 
         String text = profileText(profile.description(), profile.keywords());
-        TextEmbedder.Vectors embedded = profileVectors.of(text, profile.description(), MAX_PARTS);
+        TextEmbedder.Vectors embedded = embedder.embedProfile(text, profile.description(), MAX_PARTS);
         float[] vector = embedded.text();
         List<float[]> parts = embedded.sentences();
         int ranked = (filters.includeIneligible() ? filters.limit() * 2 : filters.limit())

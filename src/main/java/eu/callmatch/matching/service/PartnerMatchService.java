@@ -48,17 +48,15 @@ public class PartnerMatchService {
     private final LivePartnerPool pool;
     private final CallMatcher callMatcher;
     private final TextEmbedder embedder;
-    private final ProfileVectors profileVectors;
     private final PartnerRanker ranker;
 
     PartnerMatchService(CallService calls, MemberService members, LivePartnerPool pool, CallMatcher callMatcher,
-                        TextEmbedder embedder, ProfileVectors profileVectors) {
+                        TextEmbedder embedder) {
         this.calls = calls;
         this.members = members;
         this.pool = pool;
         this.callMatcher = callMatcher;
         this.embedder = embedder;
-        this.profileVectors = profileVectors;
         this.ranker = loadRanker(PartnerMatchService.class.getClassLoader());
     }
 
@@ -86,7 +84,7 @@ public class PartnerMatchService {
     /** The call's title alone, embedded like a one-line profile (through the same bounded cache), or null. */
     private float[] titleVector(CallDto call) {
         return embedder.enabled() && call.title() != null && !call.title().isBlank()
-                ? profileVectors.of(call.title().strip(), null, 0).text() : null;
+                ? embedder.embedProfile(call.title().strip(), null, 0).text() : null;
     }
 
     public PartnerMatchDto.Page match(Request request) {
@@ -190,6 +188,6 @@ public class PartnerMatchService {
     /** The member's profile as one text, embedded once (kept with the other recent profiles, a bounded cache). */
     private float[] memberVector(MemberDto m) {
         String text = Objects.toString(m.description(), "") + " " + (m.keywords() == null ? "" : String.join(", ", m.keywords()));
-        return profileVectors.of(text, null, 0).text();
+        return embedder.embedProfile(text, null, 0).text();
     }
 }

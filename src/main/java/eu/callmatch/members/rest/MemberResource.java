@@ -1,9 +1,7 @@
 package eu.callmatch.members.rest;
 
 import eu.callmatch.members.MemberAuditDto;
-
 import eu.callmatch.members.MemberExportDto;
-
 import eu.callmatch.members.MemberDto;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;

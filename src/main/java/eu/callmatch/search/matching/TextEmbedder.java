@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sentence embeddings (all-MiniLM-L6-v2, quantized, 384 dimensions, run in-process). The model reads only the first
@@ -48,8 +47,20 @@ public class TextEmbedder {
     private volatile MiniLmEncoder model;
     private volatile MiniLmEncoder bulkModel;
     private ExecutorService bulkWorkers;
-    /** Texts a caller waits for being embedded now: the bulk workers wait meanwhile. */
-    private final AtomicInteger urgent = new AtomicInteger();
+    /** The callers waiting for a text to be embedded now: the bulk workers wait meanwhile. */
+    private final Callers callers = new Callers();
+    /**
+     * The vectors of the profiles embedded lately, by their text, at most {@value #PROFILES} (a few MB), the least
+     * recently used dropped first: the alerts after every import rank every member, whose profiles seldom change, and
+     * embedding a profile costs more than ranking the calls for it.
+     */
+    private final Map<String, Vectors> profiles = new java.util.LinkedHashMap<>(PROFILES, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Vectors> eldest) {
+            return size() > PROFILES;
+        }
+    };
+    static final int PROFILES = 2048;
 
     /** @param workers threads that embed many texts at once ({@link #embedAll}); 0: one per core */
     @Inject
@@ -72,12 +83,7 @@ public class TextEmbedder {
         if (!enabled || text == null || text.isBlank()) {
             return null;
         }
-        urgent.incrementAndGet();
-        try {
-            return blend(chunks(text).stream().map(model()::embed).toList());
-        } finally {
-            urgent.decrementAndGet();
-        }
+        return callers.first(() -> blend(chunks(text).stream().map(model()::embed).toList()));
     }
 
     /**
@@ -138,8 +144,35 @@ public class TextEmbedder {
 
     /** Waits while a text a caller waits for is being embedded (a bulk worker's chunk takes about 10 ms). */
     private void giveWay() throws InterruptedException {
-        while (urgent.get() > 0) {
-            Thread.sleep(1);
+        callers.awaitNone();
+    }
+
+    /**
+     * The callers waiting for the encoder now (a request's profile or query): they go first, and the bulk workers,
+     * between two chunks, wait until they are told that none is left.
+     */
+    private static final class Callers {
+        private int waiting;
+
+        <T> T first(java.util.function.Supplier<T> run) {
+            synchronized (this) {
+                waiting++;
+            }
+            try {
+                return run.get();
+            } finally {
+                synchronized (this) {
+                    if (--waiting == 0) {
+                        notifyAll();
+                    }
+                }
+            }
+        }
+
+        synchronized void awaitNone() throws InterruptedException {
+            while (waiting > 0) {
+                wait();
+            }
         }
     }
 
@@ -155,24 +188,31 @@ public class TextEmbedder {
      * within that start. {@code listing} is a part of the text that may list several interests (a profile built
      * from past projects): matched one by one, the best one counts, where their mean would blur them. A sentence's
      * vector is the mean of its word pieces' output vectors, read in the context of the whole start. None for fewer
-     * than two such sentences, or more than {@code max}: a long narrative is about one thing.
+     * than two such sentences, or more than {@code max}: a long narrative is about one thing. The same profile again
+     * costs a look-up.
      */
     public Vectors embedProfile(String text, String listing, int max) {
         if (!enabled || text == null || text.isBlank()) {
             return new Vectors(null, List.of());
         }
+        String key = max + "\u0000" + text + "\u0000" + listing;
+        synchronized (profiles) {
+            Vectors known = profiles.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        // embedded outside the lock: two threads may embed the same profile once each, which is harmless
         String[] words = text.strip().split("\\s+", PROFILE_WORDS + 1);
         String start = String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(words.length, PROFILE_WORDS)));
-        float[][] vectors;
-        urgent.incrementAndGet();
-        try {
-            vectors = model().embed(start, sentences(listing, max));
-        } finally {
-            urgent.decrementAndGet();
-        }
+        float[][] vectors = callers.first(() -> model().embed(start, sentences(listing, max)));
         List<float[]> parts = java.util.Arrays.stream(vectors, 1, vectors.length).filter(java.util.Objects::nonNull)
                 .toList();
-        return new Vectors(vectors[0], parts.size() < 2 ? List.of() : parts);
+        Vectors embedded = new Vectors(vectors[0], parts.size() < 2 ? List.of() : parts);
+        synchronized (profiles) {
+            profiles.put(key, embedded);
+        }
+        return embedded;
     }
 
     /** The unit vector of the start of {@code text} (its first chunk), or null: one model run, for short texts. */
@@ -180,12 +220,7 @@ public class TextEmbedder {
         if (!enabled || text == null || text.isBlank()) {
             return null;
         }
-        urgent.incrementAndGet();
-        try {
-            return model().embed(chunks(text).get(0));
-        } finally {
-            urgent.decrementAndGet();
-        }
+        return callers.first(() -> model().embed(chunks(text).get(0)));
     }
 
     /** The sentences of {@code text} of four words or more, when it has 2 to {@code max} of them, or none. */

@@ -1,7 +1,6 @@
 package eu.callmatch.users.rest;
 
 import eu.callmatch.users.UserDto;
-
 import eu.callmatch.common.paging.Page;
 import eu.callmatch.common.paging.PageRequest;
 import eu.callmatch.common.error.ProblemException;

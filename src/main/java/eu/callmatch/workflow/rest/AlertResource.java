@@ -1,7 +1,6 @@
 package eu.callmatch.workflow.rest;
 
 import eu.callmatch.workflow.AlertDto;
-
 import eu.callmatch.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import eu.callmatch.common.paging.Page;

@@ -1,7 +1,6 @@
 package eu.callmatch.workflow.rest;
 
 import eu.callmatch.workflow.JudgementDto;
-
 import eu.callmatch.common.security.Roles;
 import eu.callmatch.common.spreadsheet.Representation;
 import eu.callmatch.common.spreadsheet.Table;

@@ -1,7 +1,6 @@
 package eu.callmatch.workflow.rest;
 
 import eu.callmatch.workflow.TriageItem;
-
 import eu.callmatch.common.security.Roles;
 import eu.callmatch.common.spreadsheet.Representation;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,9 +1,7 @@
 package eu.callmatch.workflow.rest;
 
 import eu.callmatch.workflow.PipelineItem;
-
 import eu.callmatch.workflow.AlertDto;
-
 import eu.callmatch.workflow.TriageItem;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

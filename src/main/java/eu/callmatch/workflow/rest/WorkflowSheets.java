@@ -1,9 +1,7 @@
 package eu.callmatch.workflow.rest;
 
 import eu.callmatch.workflow.PipelineItem;
-
 import eu.callmatch.workflow.TriageItem;
-
 import eu.callmatch.common.spreadsheet.Table;
 
 import java.util.List;

@@ -3,7 +3,6 @@ package eu.callmatch.imports.formats;
 import eu.callmatch.organisations.CordisOrganisation;
 import eu.callmatch.organisations.CordisParticipation;
 import eu.callmatch.organisations.CordisProject;
-
 import eu.callmatch.common.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
