@@ -8,7 +8,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -139,10 +139,7 @@ final class ApertiumBidix {
             if (steps[0] < 0) {
                 return false;
             }
-            section.forEach((word, translations) -> {
-                Set<String> all = into.computeIfAbsent(word, w -> new LinkedHashSet<>());
-                translations.stream().limit(BilingualDictionary.MAX_TRANSLATIONS - all.size()).forEach(all::add);
-            });
+            section.forEach((word, translations) -> BilingualDictionary.addTranslations(into, word, translations));
             return true;
         }
 
@@ -188,10 +185,7 @@ final class ApertiumBidix {
                     || headword.split(" ").length > BilingualDictionary.MAX_HEADWORD_WORDS) {
                 return;
             }
-            Set<String> translations = into.computeIfAbsent(headword, h -> new LinkedHashSet<>());
-            if (translations.size() < BilingualDictionary.MAX_TRANSLATIONS) {
-                translations.add(english.toLowerCase(java.util.Locale.ROOT));
-            }
+            BilingualDictionary.addTranslations(into, headword, List.of(english.toLowerCase(java.util.Locale.ROOT)));
         }
     }
 

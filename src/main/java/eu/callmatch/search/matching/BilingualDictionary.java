@@ -76,6 +76,17 @@ final class BilingualDictionary {
         return found;
     }
 
+    /** Adds {@code more} after the translations {@code word} has, up to {@value #MAX_TRANSLATIONS} in all. */
+    static void addTranslations(Map<String, Set<String>> words, String word, Iterable<String> more) {
+        Set<String> known = words.computeIfAbsent(word, w -> new LinkedHashSet<>());
+        for (String term : more) {
+            if (known.size() >= MAX_TRANSLATIONS) {
+                return;
+            }
+            known.add(term);
+        }
+    }
+
     /** A dictionary of these headwords (folded) and their translations, most common first. */
     static BilingualDictionary of(Map<String, Set<String>> found) {
         found.values().removeIf(Set::isEmpty);

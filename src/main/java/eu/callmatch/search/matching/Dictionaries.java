@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,28 +151,18 @@ public final class Dictionaries {
             return words;
         }
         if ("es".equals(language)) {
-            ApertiumBidix.pairs(apertium.resolve(SPANISH_ENGLISH), false).forEach((word, english) -> add(words, word,
-                    english));
+            ApertiumBidix.pairs(apertium.resolve(SPANISH_ENGLISH), false)
+                    .forEach((word, english) -> BilingualDictionary.addTranslations(words, word, english));
             return words;
         }
         // through Spanish, a word written alike in Spanish and English ("hotel") is a step like any other
         Map<String, Set<String>> spanishEnglish = ApertiumBidix.pairs(apertium.resolve(SPANISH_ENGLISH), true);
         ApertiumBidix.pairs(apertium.resolve(INTO_SPANISH.get(language)), true).forEach((word, spanish) -> {
             for (String translation : spanish) {
-                add(words, word, spanishEnglish.getOrDefault(BilingualDictionary.fold(translation), Set.of()));
+                BilingualDictionary.addTranslations(words, word,
+                        spanishEnglish.getOrDefault(BilingualDictionary.fold(translation), Set.of()));
             }
         });
         return words;
-    }
-
-    /** Adds translations after those the word has, up to {@value BilingualDictionary#MAX_TRANSLATIONS}. */
-    private static void add(Map<String, Set<String>> words, String word, Set<String> english) {
-        Set<String> known = words.computeIfAbsent(word, w -> new LinkedHashSet<>());
-        for (String term : english) {
-            if (known.size() >= BilingualDictionary.MAX_TRANSLATIONS) {
-                return;
-            }
-            known.add(term);
-        }
     }
 }
