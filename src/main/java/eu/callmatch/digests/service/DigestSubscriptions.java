@@ -45,7 +45,6 @@ public class DigestSubscriptions {
     @Transactional
     public DigestSubscription put(long memberId, DigestSubscription.Rhythm rhythm, boolean toContact,
                                   boolean toAssignee, String language, String by) {
-        members.get(memberId); // a 404 for a member that does not exist, before anything is written
         language = digests.languageFor(memberId, language);
         DigestSubscription s = subscriptions.findById(memberId);
         boolean created = s == null;

@@ -127,14 +127,12 @@ public class DigestService {
 
     /**
      * The language of a member's digest: {@code requested} where given, else the member's own (given, or detected
-     * from its profile) where the digest has words for it, else English.
+     * from its profile) where the digest has words for it, else English. A member that does not exist is a 404
+     * either way.
      */
     public String languageFor(long memberId, String requested) {
-        if (requested != null) {
-            return requested;
-        }
         String own = members.get(memberId).language();
-        return LANGUAGES.contains(own) ? own : "en";
+        return requested != null ? requested : LANGUAGES.contains(own) ? own : "en";
     }
 
     private static String news(AlertDto a, DigestMessages m) {
