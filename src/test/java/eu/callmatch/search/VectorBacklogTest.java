@@ -108,7 +108,9 @@ class VectorBacklogTest {
             double fastest = 0;
             long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (seen.get(seen.size() - 1) > 0 && System.nanoTime() < until) {
-                Thread.sleep(100);
+                // the last batch (9 calls) takes about 100 ms to embed once the first is visible: read the status
+                // often enough not to miss the step between them
+                Thread.sleep(10);
                 status = calls();
                 int left = status.getInt("vectorsPending");
                 int done = status.getInt("vectors");
