@@ -64,8 +64,12 @@ public class CallService implements IndexSource<IndexedCall> {
         if (identifiers.isEmpty()) {
             return Map.of();
         }
-        return calls.list("identifier in ?1", List.copyOf(identifiers)).stream()
-                .collect(Collectors.toMap(c -> c.identifier, CallMapper::toDto));
+        // one array parameter: the statement is the same for any number of calls, where "in ?1" has Hibernate
+        // translate its query again for every length of the list (a third of a search's time in the database)
+        @SuppressWarnings("unchecked")
+        List<Call> found = em.createNativeQuery("select * from call where identifier = any(?1)", Call.class)
+                .setParameter(1, identifiers.toArray(String[]::new)).getResultList();
+        return found.stream().collect(Collectors.toMap(c -> c.identifier, CallMapper::toDto));
     }
 
     /**

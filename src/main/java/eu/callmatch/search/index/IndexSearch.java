@@ -182,6 +182,7 @@ final class IndexSearch {
         Map<String, String[]> highlights = UnifiedHighlighter.builder(searcher, Analyzers.PER_FIELD)
                 .withFormatter(new SnippetFormatter())
                 .withMaxLength(HIGHLIGHT_MAX_LENGTH)
+                .withBreakIterator(SentenceBreaks::new)
                 // per field term offsets: weight matches would run the whole query, every field, for every hit
                 .withWeightMatches(false)
                 .build()
