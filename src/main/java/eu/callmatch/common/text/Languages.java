@@ -7,6 +7,7 @@ import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
+import eu.callmatch.common.concurrent.RecentlyUsed;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -48,6 +50,11 @@ public class Languages {
 
     private final LanguageDetector detector;
     private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingOnLargeText();
+    /**
+     * The languages of the texts detected lately: the same profiles come back (a member's every night, a profile a
+     * client sends again), and detecting costs about as much as ranking the calls for one.
+     */
+    private final RecentlyUsed<String, Optional<String>> detected = new RecentlyUsed<>(2048);
 
     Languages() {
         try {
@@ -81,11 +88,13 @@ public class Languages {
         if (text == null || text.isBlank()) {
             return null;
         }
-        List<DetectedLanguage> ranked = detector.getProbabilities(texts.forText(text));
-        if (ranked.isEmpty() || ranked.get(0).getProbability() < MIN_PROBABILITY) {
-            return null;
-        }
-        String code = ranked.get(0).getLocale().getLanguage();
-        return SUPPORTED.contains(code) ? code : null;
+        return detected.get(text, t -> {
+            List<DetectedLanguage> ranked = detector.getProbabilities(texts.forText(t));
+            if (ranked.isEmpty() || ranked.get(0).getProbability() < MIN_PROBABILITY) {
+                return Optional.empty();
+            }
+            String code = ranked.get(0).getLocale().getLanguage();
+            return SUPPORTED.contains(code) ? Optional.of(code) : Optional.empty();
+        }).orElse(null);
     }
 }

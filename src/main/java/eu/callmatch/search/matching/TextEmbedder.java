@@ -1,6 +1,7 @@
 package eu.callmatch.search.matching;
 
 import eu.callmatch.common.concurrent.DaemonThreads;
+import eu.callmatch.common.concurrent.RecentlyUsed;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,12 +55,7 @@ public class TextEmbedder {
      * recently used dropped first: the alerts after every import rank every member, whose profiles seldom change, and
      * embedding a profile costs more than ranking the calls for it.
      */
-    private final Map<String, Vectors> profiles = new java.util.LinkedHashMap<>(PROFILES, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Vectors> eldest) {
-            return size() > PROFILES;
-        }
-    };
+    private final RecentlyUsed<String, Vectors> profiles = new RecentlyUsed<>(PROFILES);
     static final int PROFILES = 2048;
 
     /** @param workers threads that embed many texts at once ({@link #embedAll}); 0: one per core */
@@ -195,24 +191,16 @@ public class TextEmbedder {
         if (!enabled || text == null || text.isBlank()) {
             return new Vectors(null, List.of());
         }
-        String key = max + "\u0000" + text + "\u0000" + listing;
-        synchronized (profiles) {
-            Vectors known = profiles.get(key);
-            if (known != null) {
-                return known;
-            }
-        }
-        // embedded outside the lock: two threads may embed the same profile once each, which is harmless
+        return profiles.get(max + "\u0000" + text + "\u0000" + listing, key -> embedProfileNow(text, listing, max));
+    }
+
+    private Vectors embedProfileNow(String text, String listing, int max) {
         String[] words = text.strip().split("\\s+", PROFILE_WORDS + 1);
         String start = String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(words.length, PROFILE_WORDS)));
         float[][] vectors = callers.first(() -> model().embed(start, sentences(listing, max)));
         List<float[]> parts = java.util.Arrays.stream(vectors, 1, vectors.length).filter(java.util.Objects::nonNull)
                 .toList();
-        Vectors embedded = new Vectors(vectors[0], parts.size() < 2 ? List.of() : parts);
-        synchronized (profiles) {
-            profiles.put(key, embedded);
-        }
-        return embedded;
+        return new Vectors(vectors[0], parts.size() < 2 ? List.of() : parts);
     }
 
     /** The unit vector of the start of {@code text} (its first chunk), or null: one model run, for short texts. */
