@@ -2,16 +2,15 @@ package eu.callmatch.matching.service;
 
 import eu.callmatch.common.changes.ChangeLog;
 import eu.callmatch.common.concurrent.DaemonThreads;
-import eu.callmatch.common.config.CallmatchConfig;
 import eu.callmatch.organisations.service.OrganisationService;
 import eu.callmatch.organisations.service.OrganisationService.PoolProject;
 import eu.callmatch.search.matching.TextEmbedder;
+import eu.callmatch.search.matching.VectorFile;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -21,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The owner of the partner pool in memory: builds it from the organisations' service (embedding new projects, whose
- * vectors are kept on disk), and rebuilds it in the background once the pool stopped changing, so a request seldom
+ * vectors the embedder keeps on disk), and rebuilds it in the background once the pool stopped changing, so a request seldom
  * waits. Everyone else asks {@link #current()}.
  */
 @ApplicationScoped
@@ -33,17 +32,17 @@ public class LivePartnerPool {
 
     private final OrganisationService organisations;
     private final TextEmbedder embedder;
-    private final ProjectVectors cache;
+    private final VectorFile cache;
     private final AtomicLong changes = new AtomicLong(1);
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("callmatch-partner-pool"));
     private volatile PartnerPool pool;
     private long poolVersion;
 
-    LivePartnerPool(OrganisationService organisations, TextEmbedder embedder, CallmatchConfig config) {
+    LivePartnerPool(OrganisationService organisations, TextEmbedder embedder) {
         this.organisations = organisations;
         this.embedder = embedder;
-        this.cache = new ProjectVectors(Path.of(config.dataDir(), "vectors", "projects-v4-minilm-l6-v2-q.bin"));
+        this.cache = embedder.enabled() ? embedder.vectorFile(PartnerPool.VECTOR_FILE) : null;
     }
 
     /** The pool changed: embed its new projects in the background, so the next request need not wait. */

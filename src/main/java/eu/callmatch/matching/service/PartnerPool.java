@@ -5,6 +5,7 @@ import eu.callmatch.organisations.service.OrganisationService.PoolParticipation;
 import eu.callmatch.organisations.service.OrganisationService.PoolProject;
 import eu.callmatch.search.matching.TextEmbedder;
 import eu.callmatch.search.matching.TopicCodes;
+import eu.callmatch.search.matching.VectorFile;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,8 @@ final class PartnerPool {
      * but a field such as "sensors" is coarser than a title.
      */
     static final float FIELD_WEIGHT = 0.5f;
+    /** The projects' vectors, in the file the embedder keeps under this name (v4: their texts as read here). */
+    static final String VECTOR_FILE = "projects-v4";
 
     static final PartnerPool EMPTY = new PartnerPool(List.of(), List.of(), new float[0], new int[0][], new String[0][]);
 
@@ -154,14 +157,14 @@ final class PartnerPool {
     }
 
     static PartnerPool build(List<PoolProject> projects, List<PoolParticipation> participations,
-                             List<OrganisationDto> organisations, ProjectVectors cache, TextEmbedder embedder) {
+                             List<OrganisationDto> organisations, VectorFile cache, TextEmbedder embedder) {
         float[] vectors = new float[0];
         if (embedder.enabled()) {
             Map<String, float[]> missing = new java.util.concurrent.ConcurrentHashMap<>();
             // one thread: the other core stays with the import or the requests that run meanwhile
             Map<String, float[]> byText = new HashMap<>(); // topic and field titles recur: embedded once
             projects.forEach(p -> {
-                String key = ProjectVectors.key(p.id(), p.contentHash());
+                String key = VectorFile.key(p.id(), p.contentHash());
                 if (cache.get(key) == null) {
                     float[] v = vector(p, text -> byText.computeIfAbsent(text, embedder::embedStart));
                     missing.put(key, v == null ? new float[TextEmbedder.DIMENSIONS] : v);
@@ -174,7 +177,7 @@ final class PartnerPool {
             vectors = new float[projects.size() * d];
             for (int i = 0; i < projects.size(); i++) {
                 PoolProject p = projects.get(i);
-                System.arraycopy(cache.get(ProjectVectors.key(p.id(), p.contentHash())), 0, vectors, i * d, d);
+                System.arraycopy(cache.get(VectorFile.key(p.id(), p.contentHash())), 0, vectors, i * d, d);
             }
         }
         return of(projects, participations, organisations, vectors);

@@ -2,11 +2,13 @@ package eu.callmatch.search.matching;
 
 import eu.callmatch.common.concurrent.DaemonThreads;
 import eu.callmatch.common.concurrent.RecentlyUsed;
+import eu.callmatch.common.config.CallmatchConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -43,8 +45,13 @@ public class TextEmbedder {
     /** A profile's words read by the model: more than its 128 word pieces hold. */
     static final int PROFILE_WORDS = 200;
 
+    /** Names the vector files ({@link #vectorFile}) after the model: all-MiniLM-L6-v2, quantized. */
+    static final String MODEL = "minilm-l6-v2-q";
+
     private final boolean enabled;
     private final int workers;
+    private final Path vectorDir;
+    private final Map<String, VectorFile> vectorFiles = new HashMap<>();
     private volatile MiniLmEncoder model;
     private volatile MiniLmEncoder bulkModel;
     private ExecutorService bulkWorkers;
@@ -58,16 +65,40 @@ public class TextEmbedder {
     private final RecentlyUsed<String, Vectors> profiles = new RecentlyUsed<>(PROFILES);
     static final int PROFILES = 2048;
 
-    /** @param workers threads that embed many texts at once ({@link #embedAll}); 0: one per core */
+    /**
+     * @param workers threads that embed many texts at once ({@link #embedAll}); 0: one per core
+     * @param config  where the vector files are kept ({@link #vectorFile}): under the data directory
+     */
     @Inject
     public TextEmbedder(@ConfigProperty(name = "callmatch.matching.embeddings.enabled", defaultValue = "true") boolean enabled,
-                        @ConfigProperty(name = "callmatch.search.vector-threads", defaultValue = "0") int workers) {
+                        @ConfigProperty(name = "callmatch.search.vector-threads", defaultValue = "0") int workers,
+                        CallmatchConfig config) {
+        this(enabled, workers, Path.of(config.dataDir(), "vectors"));
+    }
+
+    /** @param vectorDir where the vector files are kept ({@link #vectorFile}); null: nowhere */
+    TextEmbedder(boolean enabled, int workers, Path vectorDir) {
         this.enabled = enabled;
         this.workers = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        this.vectorDir = vectorDir;
     }
 
     public TextEmbedder(boolean enabled) {
-        this(enabled, 0);
+        this(enabled, 0, (Path) null);
+    }
+
+    /**
+     * The file of vectors called {@code name} under the data directory, named after the model as well: vectors of
+     * another model (or of this one's older versions) are not read, and their texts are embedded again. One
+     * instance per name, for one user at a time.
+     */
+    public VectorFile vectorFile(String name) {
+        if (vectorDir == null) {
+            throw new IllegalStateException("this embedder keeps no vector files");
+        }
+        synchronized (vectorFiles) {
+            return vectorFiles.computeIfAbsent(name, n -> new VectorFile(vectorDir.resolve(n + "-" + MODEL + ".bin")));
+        }
     }
 
     public boolean enabled() {

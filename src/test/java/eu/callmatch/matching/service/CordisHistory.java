@@ -13,6 +13,7 @@ import eu.callmatch.organisations.OrganisationDto;
 import eu.callmatch.organisations.service.OrganisationService.PoolParticipation;
 import eu.callmatch.organisations.service.OrganisationService.PoolProject;
 import eu.callmatch.search.matching.TextEmbedder;
+import eu.callmatch.search.matching.VectorFile;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ final class CordisHistory {
 
     /** Every project's vector as the service builds it, read from (and added to) the cache file. */
     float[] vectors(TextEmbedder embedder, Path cache) {
-        return PartnerPool.build(projects, participations, organisations, new ProjectVectors(cache), embedder).vectors;
+        return PartnerPool.build(projects, participations, organisations, new VectorFile(cache), embedder).vectors;
     }
 
     /** The case of one topic, over the projects {@code kept} admits (all, or a test's subset). */

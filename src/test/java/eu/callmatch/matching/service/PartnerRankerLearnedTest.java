@@ -3,6 +3,7 @@ package eu.callmatch.matching.service;
 import eu.callmatch.organisations.service.OrganisationService.PoolProject;
 import eu.callmatch.search.matching.TextEmbedder;
 import eu.callmatch.search.matching.TopicCodes;
+import eu.callmatch.search.matching.VectorFile;
 import eu.callmatch.training.TopicSplit;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +89,7 @@ class PartnerRankerLearnedTest {
     private static float[] vectorsOf(CordisHistory history, Predicate<PoolProject> kept, TextEmbedder embedder) {
         List<PoolProject> subset = history.projects.stream().filter(kept).toList();
         float[] some = PartnerPool.build(subset, List.of(), List.of(),
-                new ProjectVectors(Path.of("target/partner-sample/projects.bin")), embedder).vectors;
+                new VectorFile(Path.of("target/partner-sample/projects.bin")), embedder).vectors;
         int d = TextEmbedder.DIMENSIONS;
         float[] all = new float[history.projects.size() * d];
         int k = 0;

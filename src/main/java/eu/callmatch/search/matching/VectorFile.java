@@ -1,6 +1,4 @@
-package eu.callmatch.matching.service;
-
-import eu.callmatch.search.matching.TextEmbedder;
+package eu.callmatch.search.matching;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -15,29 +13,30 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The text vectors of past projects, kept in a file under the data directory so that a restart does not embed the
- * pool again: derived data, like the search indexes (delete the file and it is rebuilt). Keyed by project id and
- * content hash, so a project whose text changed is embedded anew. Appended to; not thread-safe (one owner).
+ * Vectors kept in a file, so that a restart does not embed their texts again: derived data, like the search indexes
+ * (delete the file and it is rebuilt). Keyed by record id and content hash ({@link #key}), so a record whose text
+ * changed is embedded anew. Appended to; not thread-safe (one user at a time). The service's files are named and
+ * placed by {@link TextEmbedder#vectorFile}, after the model that made their vectors.
  */
-final class ProjectVectors {
+public final class VectorFile {
 
     private final Path file;
     private final Map<String, float[]> vectors = new HashMap<>();
 
-    ProjectVectors(Path file) {
+    public VectorFile(Path file) {
         this.file = file;
         load();
     }
 
-    static String key(String projectId, String contentHash) {
-        return projectId + "#" + (contentHash == null ? "" : contentHash);
+    public static String key(String id, String contentHash) {
+        return id + "#" + (contentHash == null ? "" : contentHash);
     }
 
-    float[] get(String key) {
+    public float[] get(String key) {
         return vectors.get(key);
     }
 
-    void putAll(Map<String, float[]> added) {
+    public void putAll(Map<String, float[]> added) {
         vectors.putAll(added);
         try {
             Files.createDirectories(file.getParent());
@@ -52,7 +51,7 @@ final class ProjectVectors {
             }
         } catch (IOException e) {
             // a cache: losing it costs time, not data
-            org.jboss.logging.Logger.getLogger(ProjectVectors.class).warnf(e, "Could not save project vectors to %s", file);
+            org.jboss.logging.Logger.getLogger(VectorFile.class).warnf(e, "Could not save vectors to %s", file);
         }
     }
 
@@ -76,7 +75,7 @@ final class ProjectVectors {
             }
         } catch (IOException e) {
             // a torn last record after a crash: keep what was read
-            org.jboss.logging.Logger.getLogger(ProjectVectors.class).warnf("Project vector cache %s cut short: %s", file, e);
+            org.jboss.logging.Logger.getLogger(VectorFile.class).warnf("Vector file %s cut short: %s", file, e);
         }
     }
 }
