@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.callmatch.calls.CallDto;
+import eu.callmatch.common.MetricsTest;
 import eu.callmatch.common.TestData;
 import eu.callmatch.common.TestUsers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +34,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -123,13 +125,16 @@ class VectorsBenchmark {
         List<String> callIds = real.stream().map(CallDto::identifier).toList();
         Random random = new Random(11);
         timed("call matches, 1 client", 20, 200, i -> send("POST", "/api/v1/call-matches?limit=20",
-                "application/json", profile(ideas.get(i % ideas.size()) + " (" + i + ")"), 200));
+                "application/json", profile(ideas.get(i % ideas.size()) + " (" + i + ")"), 200),
+                ServerTime.route("POST", "/api/v1/call-matches"));
         List<String> queries = SearchBenchmark.queries(real, new Random(3), 1_000).stream()
                 .map(r -> r.text()).toList();
         timed("searches, 1 client", 100, 1_000, i -> send("GET", "/api/v1/calls?size=20&q="
-                + URLEncoder.encode(queries.get(i % queries.size()), StandardCharsets.UTF_8), null, null, 200));
+                + URLEncoder.encode(queries.get(i % queries.size()), StandardCharsets.UTF_8), null, null, 200),
+                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX);
         timed("partner matches, 1 client", 20, 200, i -> send("GET", "/api/v1/calls/"
-                + callIds.get(random.nextInt(callIds.size())) + "/partner-matches?limit=20", null, null, 200));
+                + callIds.get(random.nextInt(callIds.size())) + "/partner-matches?limit=20", null, null, 200),
+                ServerTime.route("GET", "/api/v1/calls/*/partner-matches"));
         throughput(ideas, false);
         throughput(ideas, true);
         long rss = rssKb();
@@ -178,18 +183,71 @@ class VectorsBenchmark {
         void send(int i) throws Exception;
     }
 
-    private static void timed(String what, int warmUp, int n, Request request) throws Exception {
+    /**
+     * Where a round's time goes: the service's own mean for its requests, from the Prometheus metrics it serves
+     * ({@code http_server_requests_seconds} for one method and route, or one of the service's timers), so that the
+     * client's share (the HTTP client, reading and parsing the answer, in this same JVM) shows beside it.
+     *
+     * @param labels a pattern the series' labels match (as printed, in braces), summed over the series that do
+     */
+    record ServerTime(String what, String metric, Pattern labels) {
+
+        static final ServerTime CALLS_INDEX = new ServerTime("in the calls index", "callmatch_search_latency_seconds",
+                Pattern.compile(Pattern.quote("index=\"calls\"")));
+
+        /**
+         * The HTTP server's time for the successful requests to {@code route}, the path as the resource declares it
+         * ({@code *}: any path parameter, however the metric prints its template).
+         */
+        static ServerTime route(String method, String route) {
+            String uri = Arrays.stream(route.split("\\*", -1)).map(Pattern::quote)
+                    .collect(java.util.stream.Collectors.joining("\\{[^}]*\\}"));
+            return new ServerTime("in the service", "http_server_requests_seconds", Pattern.compile(
+                    "method=\"" + method + "\".*status=\"200\".*uri=\"" + uri + "\""));
+        }
+
+        /** [requests, seconds] so far. */
+        double[] read() {
+            double[] sums = new double[2];
+            MetricsTest.metrics().lines().forEach(line -> {
+                int brace = line.indexOf('{');
+                int close = line.lastIndexOf('}');
+                if (brace < 0 || close < brace || !labels.matcher(line.substring(brace + 1, close)).find()) {
+                    return;
+                }
+                String name = line.substring(0, brace);
+                if (name.equals(metric + "_count") || name.equals(metric + "_sum")) {
+                    sums[name.endsWith("_count") ? 0 : 1] += Double.parseDouble(line.substring(close + 1).trim());
+                }
+            });
+            return sums;
+        }
+    }
+
+    private static void timed(String what, int warmUp, int n, Request request, ServerTime... servers)
+            throws Exception {
         for (int i = 0; i < warmUp; i++) {
             request.send(n + i);
         }
+        double[][] before = Arrays.stream(servers).map(ServerTime::read).toArray(double[][]::new);
         long[] nanos = new long[n];
         for (int i = 0; i < n; i++) {
             long start = System.nanoTime();
             request.send(i);
             nanos[i] = System.nanoTime() - start;
         }
+        StringBuilder means = new StringBuilder(String.format("; mean %.1f ms at the client",
+                Arrays.stream(nanos).average().orElse(0) / 1e6));
+        for (int s = 0; s < servers.length; s++) {
+            double[] after = servers[s].read();
+            double count = after[0] - before[s][0];
+            means.append(count == 0 ? String.format(", %s not measured (no metric %s{%s})", servers[s].what(),
+                    servers[s].metric(), servers[s].labels().pattern())
+                    : String.format(", %.1f ms %s", (after[1] - before[s][1]) * 1000 / count, servers[s].what()));
+        }
         Arrays.sort(nanos);
-        System.out.printf("%s: p50 %.1f ms, p99 %.1f ms (%d requests)%n", what, ms(nanos, 0.5), ms(nanos, 0.99), n);
+        System.out.printf("%s: p50 %.1f ms, p99 %.1f ms (%d requests)%s%n", what, ms(nanos, 0.5), ms(nanos, 0.99), n,
+                means);
     }
 
     /** New calls in files of FILE_CALLS, recombined from real ones, about as long as they are on average. */
