@@ -1,10 +1,13 @@
 package eu.callmatch.security;
 
+import eu.callmatch.users.service.UserService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,10 +18,15 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Users and passwords, the login throttle, Bearer JWTs, public endpoints, headers, CORS and request limits. */
 @QuarkusTest
 class AuthenticationTest {
+
+    @Inject
+    UserService users;
 
     static String newUser(String role, String password) {
         String username = "u-" + UUID.randomUUID().toString().substring(0, 8);
@@ -44,6 +52,26 @@ class AuthenticationTest {
         given().auth().preemptive().basic(username, "a-long-enough-password").when().get("/api/v1/members")
                 .then().statusCode(401).contentType("application/problem+json");
         Accounts.as("admin").when().delete("/api/v1/users/{u}", username).then().statusCode(404);
+    }
+
+    /**
+     * What the service answers from memory, on the I/O thread, for a client that sends its credentials with every
+     * request: only a password verified before, and not once its user is gone.
+     */
+    @Test
+    void aVerifiedPasswordIsRememberedUntilItsUserIsDeleted() {
+        String username = newUser("reader", "a-password-to-remember");
+        assertTrue(users.remembered(username, "a-password-to-remember").isEmpty(), "not verified yet");
+        given().auth().preemptive().basic(username, "a-password-to-remember").when().get("/api/v1/calls")
+                .then().statusCode(200);
+        assertEquals(Optional.of(Set.of("reader")), users.remembered(username, "a-password-to-remember"));
+        assertTrue(users.remembered(username, "a-password-to-forget").isEmpty(), "another password");
+        assertTrue(users.remembered("u-nobody", "a-password-to-remember").isEmpty(), "another user");
+        // answered from memory now, and still with the user's roles
+        given().auth().preemptive().basic(username, "a-password-to-remember").when().get("/api/v1/users")
+                .then().statusCode(403);
+        Accounts.as("admin").when().delete("/api/v1/users/{u}", username).then().statusCode(204);
+        assertTrue(users.remembered(username, "a-password-to-remember").isEmpty(), "forgotten with the user");
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Optional;
 import java.util.Set;
 
 /** HTTP Basic against the users in PostgreSQL; every failure counts towards the client's login throttle. */
@@ -42,20 +43,31 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         String client = ClientAddress.of(http);
         String username = request.getUsername();
+        String password = new String(request.getPassword().getPassword());
+        // a client sending its credentials with every request is answered on the I/O thread: no worker thread, no
+        // transaction, for what was verified a moment ago
+        Optional<Set<String>> remembered = users.remembered(username, password);
+        if (remembered.isPresent()) {
+            throttle.succeeded(client, username);
+            return Uni.createFrom().item(identity(request, remembered.get()));
+        }
         return context.runBlocking(() -> {
-            Set<String> roles = users.authenticate(username, new String(request.getPassword().getPassword()))
-                    .orElse(null);
+            Set<String> roles = users.authenticate(username, password).orElse(null);
             if (roles == null) {
                 throttle.failed(client, username);
                 failures.increment();
                 throw new AuthenticationFailedException("Wrong username or password");
             }
             throttle.succeeded(client, username);
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(username))
-                    .addRoles(roles)
-                    .addCredential(request.getPassword())
-                    .build();
+            return identity(request, roles);
         });
+    }
+
+    private static SecurityIdentity identity(UsernamePasswordAuthenticationRequest request, Set<String> roles) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(request.getUsername()))
+                .addRoles(roles)
+                .addCredential(request.getPassword())
+                .build();
     }
 }

@@ -142,11 +142,11 @@ public class UserService implements Accounts {
     @Transactional
     @Override
     public Optional<Set<String>> authenticate(String username, String password) {
-        byte[] mac = mac(username, password);
-        Verified known = verified.get(username);
-        if (known != null && known.until() > System.nanoTime() && MessageDigest.isEqual(known.mac(), mac)) {
-            return Optional.of(known.roles());
+        Optional<Set<String>> remembered = remembered(username, password);
+        if (remembered.isPresent()) {
+            return remembered;
         }
+        byte[] mac = mac(username, password);
         User user = users.findById(username);
         // an unknown user costs a bcrypt check too, so that timing does not tell which usernames exist
         if (!BcryptUtil.matches(password, user == null ? UNKNOWN_USER_HASH : user.passwordHash) || user == null) {
@@ -158,6 +158,14 @@ public class UserService implements Accounts {
         }
         verified.put(username, new Verified(mac, roles, System.nanoTime() + config.security().credentialCacheTime().toNanos()));
         return Optional.of(roles);
+    }
+
+    @Override
+    public Optional<Set<String>> remembered(String username, String password) {
+        Verified known = verified.get(username);
+        return known != null && known.until() > System.nanoTime()
+                && MessageDigest.isEqual(known.mac(), mac(username, password))
+                ? Optional.of(known.roles()) : Optional.empty();
     }
 
     static void checkPassword(String password) {
