@@ -142,11 +142,11 @@ public class UserService implements Accounts {
     @Transactional
     @Override
     public Optional<Set<String>> authenticate(String username, String password) {
-        Optional<Set<String>> remembered = remembered(username, password);
+        byte[] mac = mac(username, password);
+        Optional<Set<String>> remembered = remembered(username, mac);
         if (remembered.isPresent()) {
             return remembered;
         }
-        byte[] mac = mac(username, password);
         User user = users.findById(username);
         // an unknown user costs a bcrypt check too, so that timing does not tell which usernames exist
         if (!BcryptUtil.matches(password, user == null ? UNKNOWN_USER_HASH : user.passwordHash) || user == null) {
@@ -162,9 +162,12 @@ public class UserService implements Accounts {
 
     @Override
     public Optional<Set<String>> remembered(String username, String password) {
+        return remembered(username, mac(username, password));
+    }
+
+    private Optional<Set<String>> remembered(String username, byte[] mac) {
         Verified known = verified.get(username);
-        return known != null && known.until() > System.nanoTime()
-                && MessageDigest.isEqual(known.mac(), mac(username, password))
+        return known != null && known.until() > System.nanoTime() && MessageDigest.isEqual(known.mac(), mac)
                 ? Optional.of(known.roles()) : Optional.empty();
     }
 
