@@ -39,7 +39,9 @@ class VectorBacklogTest {
     public static class Delayed implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("callmatch.search.vector-delay", "PT20S");
+            // one embedding thread: the status polls below keep a core of their own, so they do not miss a step
+            // of the backlog while the model takes both cores
+            return Map.of("callmatch.search.vector-delay", "PT20S", "callmatch.search.vector-threads", "1");
         }
     }
 
@@ -108,8 +110,8 @@ class VectorBacklogTest {
             double fastest = 0;
             long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
             while (seen.get(seen.size() - 1) > 0 && System.nanoTime() < until) {
-                // the last batch (9 calls) takes about 100 ms to embed once the first is visible: read the status
-                // often enough not to miss the step between them
+                // the second batch takes a few hundred milliseconds to embed once the first is visible: read the
+                // status often enough not to miss the step between them
                 Thread.sleep(10);
                 status = calls();
                 int left = status.getInt("vectorsPending");
