@@ -25,12 +25,14 @@ import java.util.concurrent.Future;
  * 128 word pieces of a text, so a long text (a call) is split into chunks of about {@value #CHUNK_WORDS} words at
  * sentence boundaries and its vector is the normalised blend of the first chunk's vector (where a text says what it
  * is about) and the mean of all chunks' vectors; a profile, embedded while a request waits, is read in one run
- * ({@link #embedProfile}). The model runs on the caller's thread and its own workers ({@link MiniLmEncoder}). Off
- * by configuration: then {@link #embed} answers null and matching is lexical only.
+ * ({@link #embedProfile}). Off by configuration: then {@link #embed} answers null and matching is lexical only.
  *
- * <p>Many texts at once (an import's calls, {@link #embedAll}) are embedded by a second instance of the model on
- * worker threads of their own, one run per core, each on one thread: on two cores that embeds 1.5 times as many
- * chunks per second as runs that each use both cores (measured: 91 against 60 chunks a second). They are not padded
+ * <p>Each run of the model is on one thread ({@link MiniLmEncoder}), the caller's: on two cores, a run split over
+ * both took longer than on one (12.3 against 9.5 ms for 128 word pieces, measured), as the second thread has to be
+ * woken for every step of the model, and a request's run would take both cores from everything else. Concurrent
+ * requests run side by side. Many texts at once (an import's calls, {@link #embedAll}) are embedded on worker
+ * threads of their own, one per core: on two cores that embeds 1.5 times as many chunks per second as runs that each
+ * use both cores (measured: 91 against 60 chunks a second). They are not padded
  * into batches: the model quantizes its activations over a whole batch, so a batched chunk's vector differs from the
  * same chunk's alone (cosine 0.98 at worst, measured), and batches ran no faster on these 128-word-piece chunks. The
  * workers give way to a text a request waits for: before each chunk they wait while one is being embedded.
@@ -53,7 +55,6 @@ public class TextEmbedder {
     private final Path vectorDir;
     private final Map<String, VectorFile> vectorFiles = new HashMap<>();
     private volatile MiniLmEncoder model;
-    private volatile MiniLmEncoder bulkModel;
     private ExecutorService bulkWorkers;
     /** The callers waiting for a text to be embedded now: the bulk workers wait meanwhile. */
     private final Callers callers = new Callers();
@@ -129,14 +130,14 @@ public class TextEmbedder {
                 .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
         float[][] vectors = new float[distinct.size()][];
         MiniLmEncoder bulk = bulkModel();
-        // contiguous slices, one per worker: a slice's texts are often alike, and nothing is shared but the result
-        int slices = Math.min(workers, distinct.size());
-        List<Future<?>> running = new ArrayList<>(slices);
-        for (int w = 0; w < slices; w++) {
-            int from = distinct.size() * w / slices;
-            int to = distinct.size() * (w + 1) / slices;
-            running.add(bulkWorkers.submit(() -> {
-                for (int i = from; i < to; i++) {
+        // each worker takes the next chunk not taken yet: chunks differ in length (a text's last one is short), and
+        // with halves fixed beforehand one worker sat idle while the other finished its half
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        int running = Math.min(workers, distinct.size());
+        List<Future<?>> futures = new ArrayList<>(running);
+        for (int w = 0; w < running; w++) {
+            futures.add(bulkWorkers.submit(() -> {
+                for (int i = next.getAndIncrement(); i < distinct.size(); i = next.getAndIncrement()) {
                     giveWay();
                     if (Thread.interrupted()) {
                         throw new InterruptedException();
@@ -147,7 +148,7 @@ public class TextEmbedder {
             }));
         }
         try {
-            for (Future<?> f : running) {
+            for (Future<?> f : futures) {
                 f.get();
             }
         } catch (ExecutionException e) {
@@ -156,7 +157,7 @@ public class TextEmbedder {
             }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
-            running.forEach(f -> f.cancel(true));
+            futures.forEach(f -> f.cancel(true));
         }
         Map<String, float[]> byChunk = new HashMap<>(distinct.size() * 2);
         for (int i = 0; i < vectors.length; i++) {
@@ -208,7 +209,7 @@ public class TextEmbedder {
     }
 
     /**
-     * A profile's vectors from a single model run (about 10 ms on two cores; a run per chunk and per sentence made
+     * A profile's vectors from a single model run (about 10 ms on one core; a run per chunk and per sentence made
      * a profile cost three times as much as ranking the calls for it): the vector of the text's start, the
      * {@value #PROFILE_WORDS} words or 128 word pieces the model reads, where a profile says what it is about (the
      * key terms of all of it are searched as words), and the vectors of the sentences of {@code listing} that lie
@@ -359,7 +360,7 @@ public class TextEmbedder {
         if (m == null) {
             synchronized (this) {
                 if (model == null) {
-                    model = MiniLmEncoder.load(0);
+                    model = MiniLmEncoder.load(1);
                 }
                 m = model;
             }
@@ -367,19 +368,14 @@ public class TextEmbedder {
         return m;
     }
 
-    /** The model for many texts: one thread per run, on workers of its own. */
+    /** The model for many texts, on workers of its own. */
     private MiniLmEncoder bulkModel() {
-        MiniLmEncoder m = bulkModel;
-        if (m == null) {
-            synchronized (this) {
-                if (bulkModel == null) {
-                    bulkWorkers = Executors.newFixedThreadPool(workers, DaemonThreads.numbered("callmatch-embedder"));
-                    bulkModel = MiniLmEncoder.load(1);
-                }
-                m = bulkModel;
+        synchronized (this) {
+            if (bulkWorkers == null) {
+                bulkWorkers = Executors.newFixedThreadPool(workers, DaemonThreads.numbered("callmatch-embedder"));
             }
         }
-        return m;
+        return model();
     }
 
     @PreDestroy
@@ -389,10 +385,8 @@ public class TextEmbedder {
                 bulkWorkers.shutdownNow();
             }
         }
-        for (MiniLmEncoder m : new MiniLmEncoder[]{model, bulkModel}) {
-            if (m != null) {
-                m.close();
-            }
+        if (model != null) {
+            model.close();
         }
     }
 }

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * How fast calls get their vectors: the 2,306 real calls of {@code eval/calls.jsonl}, embedded one at a time (as an
- * edit is, the model using every core for each run) and as an import's backlog is ({@link TextEmbedder#embedAll}, 32
- * calls a batch, one run per core). Each way runs twice; the second is reported (the first warms the JIT compiler).
+ * edit is, one run after the other on the caller's thread) and as an import's backlog is ({@link
+ * TextEmbedder#embedAll}, 32 calls a batch, one run per core at a time). Each way runs twice; the second is reported (the first warms the JIT compiler).
  * Prints calls and chunks a second; the vectors of both ways must be the same.
  *
  * <p>Run: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=EmbedderBenchmark}.
