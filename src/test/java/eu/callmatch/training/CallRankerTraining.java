@@ -72,15 +72,17 @@ class CallRankerTraining {
     static final Path POOL = Path.of("eval/dev/cordis.zip");
     static final Path WORK = Path.of("target/training");
     /**
-     * What a call's vector is computed from: {@code whole}, as the service does ({@link CallText#of}), or, to compare,
-     * {@code heading} ({@link CallText#heading}), with {@code -Dcallmatch.training.call-text=heading}; a comparison
-     * writes its artefacts under {@code target/training} only.
+     * What a call's vector is computed from: {@code start}, as the service does ({@link CallText#vectorText}), or, to
+     * compare, {@code whole} (the blend of all the chunks of {@link CallText#of}, as the service did before) or {@code
+     * heading} ({@link CallText#heading}), with {@code -Dcallmatch.training.call-text=whole}; a comparison writes its
+     * artefacts under {@code target/training} only.
      */
-    static final String CALL_TEXT = System.getProperty("callmatch.training.call-text", "whole");
-    static final Path OUTPUT = "whole".equals(CALL_TEXT) ? Path.of("src/main/resources", CallRanker.RESOURCE)
+    static final String SERVICE_TEXT = "start";
+    static final String CALL_TEXT = System.getProperty("callmatch.training.call-text", SERVICE_TEXT);
+    static final Path OUTPUT = SERVICE_TEXT.equals(CALL_TEXT) ? Path.of("src/main/resources", CallRanker.RESOURCE)
             : WORK.resolve(CALL_TEXT + "-call-ranker.json");
     /** A small fixed validation sample, for the test that the learned ranking is loaded and beats the hand-set one. */
-    static final Path SAMPLE = "whole".equals(CALL_TEXT)
+    static final Path SAMPLE = SERVICE_TEXT.equals(CALL_TEXT)
             ? Path.of("src/test/resources/training/call-validation-sample.json")
             : WORK.resolve(CALL_TEXT + "-call-validation-sample.json");
     static final int SAMPLE_QUERIES = 50;
@@ -621,8 +623,11 @@ class CallRankerTraining {
             }
             return vectors;
         }
-        IntStream.range(0, calls.size()).parallel().forEach(i -> vectors[i] = embedder.embed(
-                "heading".equals(CALL_TEXT) ? CallText.heading(calls.get(i)) : CallText.of(calls.get(i))));
+        IntStream.range(0, calls.size()).parallel().forEach(i -> vectors[i] = switch (CALL_TEXT) {
+            case "heading" -> embedder.embed(CallText.heading(calls.get(i)));
+            case "whole" -> embedder.embed(CallText.of(calls.get(i)));
+            default -> embedder.embed(CallText.vectorText(calls.get(i)));
+        });
         try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(cache)))) {
             for (float[] v : vectors) {
                 for (float x : v) {

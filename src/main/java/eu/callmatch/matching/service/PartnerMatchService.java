@@ -126,7 +126,7 @@ public class PartnerMatchService {
             return null;
         }
         float[] v = callMatcher.vector(call.identifier());
-        return v != null ? v : embedder.embed(CallText.of(call));
+        return v != null ? v : embedder.embed(CallText.vectorText(call));
     }
 
     /** The pool's best organisations for the call, as candidates with reasons and evidence. */

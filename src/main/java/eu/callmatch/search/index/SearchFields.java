@@ -10,8 +10,12 @@ import java.util.Set;
  */
 public final class SearchFields {
 
-    /** Bump when a field, its type or its analyzer changes: an index stamped otherwise is rebuilt. */
-    public static final int SCHEMA_VERSION = 4;
+    /**
+     * Bump when a field, its type or its analyzer changes: an index stamped otherwise is rebuilt. 5: a call's vector
+     * is computed from the start of its text only, and its digest is of that start: the rebuild keeps the vectors
+     * of calls whose text is that short, and the others get theirs again in the background.
+     */
+    public static final int SCHEMA_VERSION = 5;
 
     // every kind
     public static final String ID = "id";

@@ -22,10 +22,11 @@ import java.util.concurrent.Future;
 
 /**
  * Sentence embeddings (all-MiniLM-L6-v2, quantized, 384 dimensions, run in-process). The model reads only the first
- * 128 word pieces of a text, so a long text (a call) is split into chunks of about {@value #CHUNK_WORDS} words at
- * sentence boundaries and its vector is the normalised blend of the first chunk's vector (where a text says what it
- * is about) and the mean of all chunks' vectors; a profile, embedded while a request waits, is read in one run
- * ({@link #embedProfile}). Off by configuration: then {@link #embed} answers null and matching is lexical only.
+ * 128 word pieces of a text, so a long text is split into chunks of about {@value #CHUNK_WORDS} words at sentence
+ * boundaries and its vector is the normalised blend of the first chunk's vector (where a text says what it is about)
+ * and the mean of all chunks' vectors. A call is embedded by the start of its text only ({@link
+ * CallText#vectorText}, one chunk), a project by its start ({@link #embedStart}), a profile, embedded while a request
+ * waits, in one run ({@link #embedProfile}). Off by configuration: then {@link #embed} answers null and matching is lexical only.
  *
  * <p>Each run of the model is on one thread ({@link MiniLmEncoder}), the caller's: on two cores, a run split over
  * both took longer than on one (12.3 against 9.5 ms for 128 word pieces, measured), as the second thread has to be

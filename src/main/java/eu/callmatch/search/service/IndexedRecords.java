@@ -77,7 +77,7 @@ class IndexedRecords {
         Map<String, IndexedCall> found = readOnly(() -> calls.records(keys));
         before.run();
         List<String> order = List.copyOf(found.keySet());
-        List<String> texts = order.stream().map(k -> CallText.of(found.get(k))).toList();
+        List<String> texts = order.stream().map(k -> CallText.vectorText(found.get(k))).toList();
         List<float[]> embedded = embedder.embedAll(texts);
         Map<String, Map.Entry<String, float[]>> vectors = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
@@ -98,7 +98,7 @@ class IndexedRecords {
         Map<String, String> texts = new HashMap<>();
         Map<String, byte[]> hashes = new HashMap<>();
         found.forEach((k, call) -> {
-            String text = CallText.of(call);
+            String text = CallText.vectorText(call);
             texts.put(k, text);
             hashes.put(k, CallText.digest(text));
         });

@@ -85,7 +85,7 @@ class MatchingBenchmark {
         long started = System.nanoTime();
         List<float[]> real = new ArrayList<>();
         for (int i = 0; i < REAL_VECTORS; i++) {
-            real.add(embedder.embed(CallText.of(calls.get(random.nextInt(calls.size())))));
+            real.add(embedder.embed(CallText.vectorText(calls.get(random.nextInt(calls.size())))));
         }
         System.out.printf("Embedded %d real calls in %.1f s%n", REAL_VECTORS, (System.nanoTime() - started) / 1e9);
         callMatches(calls, real, embedder);

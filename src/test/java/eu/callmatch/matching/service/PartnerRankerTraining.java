@@ -282,7 +282,7 @@ class PartnerRankerTraining {
 
     CallVectors callVectors(TextEmbedder embedder, CordisHistory.Case c) {
         return callVectors.computeIfAbsent(c.call().identifier(), id -> new CallVectors(
-                embedder.embed(CallText.of(c.call())),
+                embedder.embed(CallText.vectorText(c.call())),
                 c.call().title() == null || c.call().title().isBlank() ? null : embedder.embed(c.call().title().strip())));
     }
 

@@ -9,10 +9,11 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * How fast calls get their vectors: the 2,306 real calls of {@code eval/calls.jsonl}, embedded one at a time (as an
- * edit is, one run after the other on the caller's thread) and as an import's backlog is ({@link
- * TextEmbedder#embedAll}, 32 calls a batch, one run per core at a time). Each way runs twice; the second is reported (the first warms the JIT compiler).
- * Prints calls and chunks a second; the vectors of both ways must be the same.
+ * How fast calls get their vectors: the texts their vectors come from ({@link CallText#vectorText}, one chunk each)
+ * of the 2,306 real calls of {@code eval/calls.jsonl}, embedded one at a time (as an edit is, one run after the other
+ * on the caller's thread) and as an import's backlog is ({@link TextEmbedder#embedAll}, 32 calls a batch, one run per
+ * core at a time). Each way runs twice; the second is reported (the first warms the JIT compiler). Prints calls and
+ * chunks a second; the vectors of both ways must be the same.
  *
  * <p>Run: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=EmbedderBenchmark}.
  */
@@ -23,7 +24,7 @@ class EmbedderBenchmark {
 
     @Test
     void benchmark() throws Exception {
-        List<String> texts = TestData.calls(TestData.EVAL_CALLS).stream().map(CallText::of).toList();
+        List<String> texts = TestData.calls(TestData.EVAL_CALLS).stream().map(CallText::vectorText).toList();
         long chunks = texts.stream().mapToLong(t -> TextEmbedder.chunks(t).size()).sum();
         long distinct = texts.stream().flatMap(t -> TextEmbedder.chunks(t).stream()).distinct().count();
         System.out.printf("%d calls, %d chunks (%d distinct), %d cores%n", texts.size(), chunks, distinct,
