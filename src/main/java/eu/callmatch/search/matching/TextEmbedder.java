@@ -26,17 +26,18 @@ import java.util.concurrent.Future;
  * boundaries and its vector is the normalised blend of the first chunk's vector (where a text says what it is about)
  * and the mean of all chunks' vectors. A call is embedded by the start of its text only ({@link
  * CallText#vectorText}, one chunk), a project by its start ({@link #embedStart}), a profile, embedded while a request
- * waits, in one run ({@link #embedProfile}). Off by configuration: then {@link #embed} answers null and matching is lexical only.
+ * waits, in one run ({@link #embedProfile}). Off by configuration: then {@link #embed} answers null and matching is
+ * lexical only.
  *
  * <p>Each run of the model is on one thread ({@link MiniLmEncoder}), the caller's: on two cores, a run split over
  * both took longer than on one (12.3 against 9.5 ms for 128 word pieces, measured), as the second thread has to be
  * woken for every step of the model, and a request's run would take both cores from everything else. Concurrent
  * requests run side by side. Many texts at once (an import's calls, {@link #embedAll}) are embedded on worker
  * threads of their own, one per core: on two cores that embeds 1.5 times as many chunks per second as runs that each
- * use both cores (measured: 91 against 60 chunks a second). They are not padded
- * into batches: the model quantizes its activations over a whole batch, so a batched chunk's vector differs from the
- * same chunk's alone (cosine 0.98 at worst, measured), and batches ran no faster on these 128-word-piece chunks. The
- * workers give way to a text a request waits for: before each chunk they wait while one is being embedded.
+ * use both cores (measured: 91 against 60 chunks a second). They are not padded into batches: the model quantizes
+ * its activations over a whole batch, so a batched chunk's vector differs from the same chunk's alone (cosine 0.98
+ * at worst, measured), and batches ran no faster on these 128-word-piece chunks. The workers give way to a text a
+ * request waits for: before each chunk they wait while one is being embedded.
  */
 @ApplicationScoped
 public class TextEmbedder {

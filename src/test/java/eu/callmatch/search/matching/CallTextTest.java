@@ -23,15 +23,17 @@ class CallTextTest {
             assertEquals(TextEmbedder.chunks(whole).get(0), start, call.identifier());
             assertEquals(1, TextEmbedder.chunks(start).size(), "one run of the model: " + call.identifier());
             assertTrue(words(start) <= TextEmbedder.CHUNK_WORDS, call.identifier());
-            assertTrue(String.join(" ", whole.split("\\s+")).startsWith(start), "the text's start: " + call.identifier());
-            if (!start.equals(String.join(" ", whole.split("\\s+")))) {
+            String spaced = String.join(" ", whole.split("\\s+"));
+            assertTrue(spaced.startsWith(start), "the text's start: " + call.identifier());
+            if (!start.equals(spaced)) {
                 longer++;
                 // the digest is of the text embedded: a vector of the whole text is not taken for one of the start
                 assertFalse(Arrays.equals(CallText.digest(whole), CallText.digest(start)), call.identifier());
             }
         }
         // 437 of the 2,306: the long descriptions, up to eight runs each (4,645 runs for the whole texts)
-        assertTrue(longer > calls.size() / 10, "calls that say more than one run reads: " + longer + " of " + calls.size());
+        assertTrue(longer > calls.size() / 10,
+                "calls that say more than one run reads: " + longer + " of " + calls.size());
     }
 
     private static int words(String text) {
