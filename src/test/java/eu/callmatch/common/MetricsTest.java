@@ -69,6 +69,18 @@ public class MetricsTest {
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
+    /**
+     * The sum of a metric's samples over the series whose labels (as printed, between the braces, in any order)
+     * match {@code labels}; 0 when none does.
+     */
+    public static double sum(String metrics, String name, Pattern labels) {
+        return metrics.lines().filter(l -> l.startsWith(name + "{")).mapToDouble(l -> {
+            int close = l.lastIndexOf('}');
+            return labels.matcher(l.substring(name.length() + 1, close)).find()
+                    ? Double.parseDouble(l.substring(close + 1).trim()) : 0;
+        }).sum();
+    }
+
     static boolean has(String metrics, String name, String labels) {
         return sample(metrics, name, labels).find();
     }

@@ -626,7 +626,9 @@ class CallRankerTraining {
         IntStream.range(0, calls.size()).parallel().forEach(i -> vectors[i] = switch (CALL_TEXT) {
             case "heading" -> embedder.embed(CallText.heading(calls.get(i)));
             case "whole" -> embedder.embed(CallText.of(calls.get(i)));
-            default -> embedder.embed(CallText.vectorText(calls.get(i)));
+            case SERVICE_TEXT -> embedder.embed(CallText.vectorText(calls.get(i)));
+            default -> throw new IllegalArgumentException(
+                    "callmatch.training.call-text is start, whole or heading, not " + CALL_TEXT);
         });
         try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(cache)))) {
             for (float[] v : vectors) {

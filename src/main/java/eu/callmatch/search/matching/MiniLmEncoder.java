@@ -20,7 +20,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * all-MiniLM-L6-v2 (quantized), the model and tokenizer langchain4j ships, run through ONNX Runtime with session
- * options of our own: its worker threads sleep between runs instead of spinning. With langchain4j's defaults they
+ * options of our own. The service runs the model on one thread per run, the caller's ({@link TextEmbedder}); with
+ * more ({@link #load}), the worker threads sleep between runs instead of spinning. With langchain4j's defaults they
  * spin after every run, which doubled the CPU an embedding costs and, on a busy machine, its latency: the spinning
  * threads take the cores the next run needs.
  *

@@ -208,19 +208,9 @@ class VectorsBenchmark {
 
         /** [requests, seconds] so far. */
         double[] read() {
-            double[] sums = new double[2];
-            MetricsTest.metrics().lines().forEach(line -> {
-                int brace = line.indexOf('{');
-                int close = line.lastIndexOf('}');
-                if (brace < 0 || close < brace || !labels.matcher(line.substring(brace + 1, close)).find()) {
-                    return;
-                }
-                String name = line.substring(0, brace);
-                if (name.equals(metric + "_count") || name.equals(metric + "_sum")) {
-                    sums[name.endsWith("_count") ? 0 : 1] += Double.parseDouble(line.substring(close + 1).trim());
-                }
-            });
-            return sums;
+            String metrics = MetricsTest.metrics();
+            return new double[]{MetricsTest.sum(metrics, metric + "_count", labels),
+                    MetricsTest.sum(metrics, metric + "_sum", labels)};
         }
     }
 
