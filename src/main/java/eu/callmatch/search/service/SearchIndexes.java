@@ -82,6 +82,14 @@ public class SearchIndexes {
     private final java.util.concurrent.ExecutorService vectorizer = new java.util.concurrent.ThreadPoolExecutor(1, 1,
             0, TimeUnit.MILLISECONDS, new NewestFirst(), DaemonThreads.named("callmatch-call-vectors"));
     private final CallVectorBacklog backlog = new CallVectorBacklog();
+    /**
+     * Indexes a batch of calls again with their vectors, while the vector thread embeds the next batch: the index's
+     * share of the work no longer leaves the model's threads idle.
+     */
+    private final java.util.concurrent.ExecutorService vectorWrites =
+            java.util.concurrent.Executors.newSingleThreadExecutor(DaemonThreads.named("callmatch-call-vectors-write"));
+    /** The batch the writer thread has, or had last (only the vector thread reads and sets it). */
+    private java.util.concurrent.Future<?> writing = java.util.concurrent.CompletableFuture.completedFuture(null);
     /** Waits until searches see a batch of vectors, then marks it done, while the vector thread goes on. */
     private final java.util.concurrent.ExecutorService visible = java.util.concurrent.Executors.newSingleThreadExecutor(
             DaemonThreads.named("callmatch-call-vectors-visible"));
@@ -404,15 +412,39 @@ public class SearchIndexes {
     }
 
     private void addVectors(List<String> keys) {
-        int added = 0;
-        boolean handedOver = false;
+        Map<String, Map.Entry<String, float[]>> vectors;
         try {
             // an import runs faster without the embedder beside it: its calls get their vectors right after
-            Map<String, Map.Entry<String, float[]>> vectors = records.embedCalls(keys, () -> {
+            vectors = records.embedCalls(keys, () -> {
                 if (!bulkWrites.awaitQuiet(config.search().vectorDelay(), VECTORS_WAIT_AT_MOST)) {
                     throw new java.util.concurrent.CancellationException("shutting down");
                 }
             });
+            // the batch is written on the writer thread while this one embeds the next; one batch waits at most
+            try {
+                writing.get();
+            } catch (java.util.concurrent.ExecutionException e) { // not an exception writeVectors reports itself
+                LOG.warnf(e.getCause(), "Writing the previous batch of calls' vectors failed; a rebuild adds them");
+            }
+            writing = vectorWrites.submit(() -> writeVectors(keys, vectors));
+        } catch (java.util.concurrent.CancellationException | java.util.concurrent.RejectedExecutionException e) {
+            LOG.warnf("Stopped before %d imported calls got their semantic vectors; the next start embeds them",
+                    keys.size());
+            backlog.finished(keys, 0);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Adding vectors to %d calls failed; a rebuild adds them", keys.size());
+            backlog.finished(keys, 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            backlog.finished(keys, 0);
+        }
+    }
+
+    /** Indexes these calls again with the vectors embedded for them, on the writer thread. */
+    private void writeVectors(List<String> keys, Map<String, Map.Entry<String, float[]>> vectors) {
+        int added = 0;
+        boolean handedOver = false;
+        try {
             LuceneIndex index = indexes.get(IndexKind.CALLS);
             long generation = -1;
             applying.lock(); // re-read under the lock: a newer change is not overwritten
@@ -426,7 +458,7 @@ public class SearchIndexes {
                 applying.unlock();
             }
             if (generation >= 0) {
-                // the batch is done once searches see it; meanwhile this thread embeds the next one
+                // the batch is done once searches see it; meanwhile this thread writes the next one
                 long written = generation;
                 int done = added;
                 visible.execute(() -> {
@@ -440,13 +472,11 @@ public class SearchIndexes {
                 });
                 handedOver = true;
             }
-        } catch (java.util.concurrent.CancellationException | java.util.concurrent.RejectedExecutionException e) {
+        } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.warnf("Stopped before %d imported calls got their semantic vectors; the next start embeds them",
                     keys.size());
         } catch (IOException | RuntimeException e) {
             LOG.warnf(e, "Adding vectors to %d calls failed; a rebuild adds them", keys.size());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             if (!handedOver) {
                 backlog.finished(keys, added);
@@ -625,6 +655,15 @@ public class SearchIndexes {
 
     void onStop(@Observes ShutdownEvent event) {
         vectorizer.shutdownNow();
+        // a batch being written is finished, not interrupted: an interrupted write could leave the index writer closed
+        vectorWrites.shutdown();
+        try {
+            if (!vectorWrites.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warn("Writing calls' vectors did not end within 10 s of the stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         visible.shutdownNow();
         if (timers != null) {
             timers.shutdown();
