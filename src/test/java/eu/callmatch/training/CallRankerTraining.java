@@ -73,7 +73,8 @@ class CallRankerTraining {
     static final Path WORK = Path.of("target/training");
     /**
      * What a call's vector is computed from: {@code start}, as the service does ({@link CallText#vectorText}), or, to
-     * compare, {@code whole} (the blend of all the chunks of {@link CallText#of}, as the service did before) or {@code
+     * compare, {@code chunk} (the first chunk of ~120 words, up to 128 word pieces, as the service did before the cut
+     * at 64), {@code whole} (the blend of all the chunks of {@link CallText#of}, as it did before that) or {@code
      * heading} ({@link CallText#heading}), with {@code -Dcallmatch.training.call-text=whole}; a comparison writes its
      * artefacts under {@code target/training} only.
      */
@@ -608,9 +609,18 @@ class CallRankerTraining {
         return s == null || s.isBlank();
     }
 
-    /** The calls' vectors, kept in {@link #WORK} for the next run as long as the calls file is the same. */
+    /** The calls' vectors, kept in {@link #WORK} for the next run as long as the texts embedded are the same. */
     private static float[][] callVectors(List<CallDto> calls, TextEmbedder embedder) throws IOException {
-        Path cache = WORK.resolve("call-vectors-" + CALL_TEXT + "-" + sha256(CALLS).substring(0, 16) + ".bin");
+        List<String> texts = calls.stream().map(call -> switch (CALL_TEXT) {
+            case "heading" -> CallText.heading(call);
+            case "whole" -> CallText.of(call);
+            case "chunk" -> TextEmbedder.chunks(CallText.of(call)).get(0);
+            case SERVICE_TEXT -> CallText.vectorText(call);
+            default -> throw new IllegalArgumentException(
+                    "callmatch.training.call-text is start, chunk, whole or heading, not " + CALL_TEXT);
+        }).toList();
+        Path cache = WORK.resolve("call-vectors-" + CALL_TEXT + "-" + HexFormat.of().formatHex(
+                CallText.digest(String.join("\u0000", texts))) + ".bin");
         float[][] vectors = new float[calls.size()][];
         if (Files.exists(cache)) {
             try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(cache)))) {
@@ -623,13 +633,7 @@ class CallRankerTraining {
             }
             return vectors;
         }
-        IntStream.range(0, calls.size()).parallel().forEach(i -> vectors[i] = switch (CALL_TEXT) {
-            case "heading" -> embedder.embed(CallText.heading(calls.get(i)));
-            case "whole" -> embedder.embed(CallText.of(calls.get(i)));
-            case SERVICE_TEXT -> embedder.embed(CallText.vectorText(calls.get(i)));
-            default -> throw new IllegalArgumentException(
-                    "callmatch.training.call-text is start, whole or heading, not " + CALL_TEXT);
-        });
+        IntStream.range(0, calls.size()).parallel().forEach(i -> vectors[i] = embedder.embed(texts.get(i)));
         try (DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(cache)))) {
             for (float[] v : vectors) {
                 for (float x : v) {

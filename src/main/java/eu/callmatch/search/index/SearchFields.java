@@ -13,9 +13,10 @@ public final class SearchFields {
     /**
      * Bump when a field, its type or its analyzer changes: an index stamped otherwise is rebuilt. 5: a call's vector
      * is computed from the start of its text only, and its digest is of that start: the rebuild keeps the vectors
-     * of calls whose text is that short, and the others get theirs again in the background.
+     * of calls whose text is that short, and the others get theirs again in the background. 6: that start is cut at
+     * 64 word pieces (the same again).
      */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     // every kind
     public static final String ID = "id";

@@ -33,7 +33,6 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class MiniLmEncoder implements AutoCloseable {
 
     private static final String MODEL = "all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -52,12 +51,10 @@ final class MiniLmEncoder implements AutoCloseable {
 
     /** @param threads the model's worker threads for one text; 0: one per core */
     static MiniLmEncoder load(int threads) {
-        ClassLoader loader = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader();
-        try (InputStream model = loader.getResourceAsStream(MODEL);
-             InputStream vocabulary = loader.getResourceAsStream(TOKENIZER);
+        try (InputStream model = AllMiniLmL6V2QuantizedEmbeddingModel.class.getClassLoader().getResourceAsStream(MODEL);
              OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            if (model == null || vocabulary == null) {
-                throw new IllegalStateException("the model files are missing from the classpath: " + MODEL);
+            if (model == null) {
+                throw new IllegalStateException("the model file is missing from the classpath: " + MODEL);
             }
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setIntraOpNumThreads(threads);
@@ -65,8 +62,7 @@ final class MiniLmEncoder implements AutoCloseable {
             options.addConfigEntry("session.intra_op.allow_spinning", "0");
             OrtEnvironment environment = OrtEnvironment.getEnvironment();
             OrtSession session = environment.createSession(model.readAllBytes(), options);
-            return new MiniLmEncoder(environment, session,
-                    HuggingFaceTokenizer.newInstance(vocabulary, Map.of("padding", "false")));
+            return new MiniLmEncoder(environment, session, WordPieces.load());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (OrtException e) {

@@ -319,7 +319,7 @@ public class TextEmbedder {
     }
 
     /** Chunks of about CHUNK_WORDS words, cut after a sentence where possible. */
-    static List<String> chunks(String text) {
+    public static List<String> chunks(String text) {
         String[] sentences = text.strip().split("(?<=[.!?;])\\s+|\\n\\s*\\n");
         List<String> chunks = new ArrayList<>();
         StringBuilder current = new StringBuilder();

@@ -16,27 +16,41 @@ class CallTextTest {
     @Test
     void aCallsVectorIsReadFromTheStartOfItsText() throws Exception {
         List<CallDto> calls = TestData.calls(TestData.EVAL_CALLS);
-        int longer = 0;
+        int cut = 0;
         for (CallDto call : calls) {
             String whole = CallText.of(call);
+            String chunk = TextEmbedder.chunks(whole).get(0);
             String start = CallText.vectorText(call);
-            assertEquals(TextEmbedder.chunks(whole).get(0), start, call.identifier());
-            assertEquals(1, TextEmbedder.chunks(start).size(), "one run of the model: " + call.identifier());
-            assertTrue(words(start) <= TextEmbedder.CHUNK_WORDS, call.identifier());
-            String spaced = String.join(" ", whole.split("\\s+"));
-            assertTrue(spaced.startsWith(start), "the text's start: " + call.identifier());
-            if (!start.equals(spaced)) {
-                longer++;
-                // the digest is of the text embedded: a vector of the whole text is not taken for one of the start
-                assertFalse(Arrays.equals(CallText.digest(whole), CallText.digest(start)), call.identifier());
+            int pieces = WordPieces.count(start);
+            assertTrue(pieces <= CallText.VECTOR_PIECES, call.identifier() + ": " + pieces + " word pieces");
+            assertTrue(chunk.startsWith(start), "the first chunk's start: " + call.identifier());
+            if (start.equals(chunk)) {
+                continue;
             }
+            cut++;
+            // whole words, as many as fit: the next word would not
+            assertTrue(chunk.charAt(start.length()) == ' ' || !Character.isLetterOrDigit(chunk.charAt(start.length()))
+                    || !Character.isLetterOrDigit(start.charAt(start.length() - 1)), call.identifier());
+            assertTrue(pieces > CallText.VECTOR_PIECES - 12, call.identifier() + ": only " + pieces + " word pieces");
+            // the digest is of the text embedded: a vector of a longer text is not taken for the start
+            assertFalse(Arrays.equals(CallText.digest(chunk), CallText.digest(start)), call.identifier());
+            assertFalse(Arrays.equals(CallText.digest(whole), CallText.digest(start)), call.identifier());
         }
-        // 437 of the 2,306: the long descriptions, up to eight runs each (4,645 runs for the whole texts)
-        assertTrue(longer > calls.size() / 10,
-                "calls that say more than one run reads: " + longer + " of " + calls.size());
+        // 440 of the 2,306 real calls say more than 64 word pieces; the rest are embedded whole, as before
+        assertTrue(cut > calls.size() / 10 && cut < calls.size() / 2,
+                "calls whose start is cut: " + cut + " of " + calls.size());
     }
 
-    private static int words(String text) {
-        return text.isBlank() ? 0 : text.strip().split("\\s+").length;
+    @Test
+    void aStartIsWholeWordsOfAtMostTheGivenPieces() {
+        String text = "Hydrogen valleys: electrolysers and fuel-cells for decarbonisation of industrial clusters.";
+        assertEquals(text, WordPieces.start(text, 128));
+        String start = WordPieces.start(text, 8);
+        assertTrue(WordPieces.count(start) <= 8, start);
+        assertTrue(text.startsWith(start), start);
+        assertFalse(start.endsWith("decarbon"), start);
+        // one piece more would take the next word, or the first of its pieces
+        assertTrue(WordPieces.count(WordPieces.start(text, 9)) >= WordPieces.count(start));
+        assertEquals("", WordPieces.start("decarbonisation", 2));
     }
 }
