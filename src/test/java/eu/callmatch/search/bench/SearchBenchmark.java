@@ -129,6 +129,15 @@ public class SearchBenchmark {
     /** As {@link #synthesise(int, List, List, List, Random)}, with text windows of {@code window} characters. */
     public static CallDto synthesise(int i, List<CallDto> calls, List<CallDto> topics, List<String> descriptions,
                                      Random random, int window) {
+        return synthesise(i, calls, topics, descriptions, random, call -> window);
+    }
+
+    /**
+     * As {@link #synthesise(int, List, List, List, Random)}, with two text windows of {@code window.applyAsInt(a)}
+     * characters each, where {@code a} is the real call the new one takes its title's start, dates and codes from.
+     */
+    public static CallDto synthesise(int i, List<CallDto> calls, List<CallDto> topics, List<String> descriptions,
+                                     Random random, java.util.function.ToIntFunction<CallDto> window) {
         CallDto a = calls.get(random.nextInt(calls.size()));
         CallDto b = calls.get(random.nextInt(calls.size()));
         CallDto topic = topics.get(random.nextInt(topics.size()));
@@ -136,8 +145,9 @@ public class SearchBenchmark {
         String[] second = (random.nextBoolean() ? b.title() : topic.title()).split(" ");
         String title = String.join(" ", Arrays.copyOf(first, (first.length + 1) / 2)) + " "
                 + String.join(" ", Arrays.copyOfRange(second, second.length / 2, second.length));
-        String description = window(descriptions.get(random.nextInt(descriptions.size())), window, random) + " "
-                + window(descriptions.get(random.nextInt(descriptions.size())), window, random);
+        int length = window.applyAsInt(a);
+        String description = window(descriptions.get(random.nextInt(descriptions.size())), length, random) + " "
+                + window(descriptions.get(random.nextInt(descriptions.size())), length, random);
         int shift = random.nextInt(801) - 400;
         LocalDate opening = a.openingDate() == null ? null : a.openingDate().plusDays(shift);
         List<LocalDate> deadlines = a.deadlines() == null ? List.of()

@@ -42,8 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Issue 16's figures, over HTTP against the service as it runs: the CORDIS dev pool and the 2,306 real calls of
  * {@code eval/calls.jsonl} imported first (the calls with their vectors), then {@code -Dbench.calls} (50,000) new
- * calls recombined from real ones (as in {@link SearchBenchmark}, with text windows sized so that a call is as long
- * as the real ones on average) imported in files of 10,000, as a nightly job posts them. It prints:
+ * calls recombined from real ones (as in {@link SearchBenchmark}, each with text windows as long as the real call it
+ * is made from: {@code -Dbench.lengths}, see {@link #synthesise}) imported in files of 10,000, as a nightly job posts
+ * them. It prints:
  * <ul>
  *   <li>how long the new calls' vectors took after the last import ended, and the rate;</li>
  *   <li>meanwhile, call matches for real project ideas ({@code eval/dev/e1_idea.jsonl}) sent by one client, one a
@@ -53,7 +54,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *       call matches a second;</li>
  *   <li>the JVM's resident memory (the service and this client; PostgreSQL runs in its own processes).</li>
  * </ul>
- * Run: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=VectorsBenchmark [-Dbench.calls=10000]}.
+ * Run: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=VectorsBenchmark [-Dbench.calls=10000]
+ * [-Dbench.lengths=average]}.
  */
 @QuarkusTest
 @Tag("benchmark")
@@ -61,6 +63,8 @@ class VectorsBenchmark {
 
     static final int CALLS = Integer.getInteger("bench.calls", 50_000);
     static final int FILE_CALLS = 10_000;
+    static final String REAL_LENGTHS = "real";
+    static final String LENGTHS = System.getProperty("bench.lengths", REAL_LENGTHS);
     static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -240,12 +244,22 @@ class VectorsBenchmark {
                 means);
     }
 
-    /** New calls in files of FILE_CALLS, recombined from real ones, about as long as they are on average. */
+    /**
+     * New calls in files of FILE_CALLS, recombined from real ones: each with a description about as long as that of
+     * the real call it is made from ({@value #REAL_LENGTHS}, the default), or all as long as the real calls' are on
+     * average ({@code -Dbench.lengths=average}). Most real descriptions are short and a few very long, so calls of the
+     * average length are longer than most: the model reads 59 word pieces of them on average, 39 of those of the
+     * default, 32 of the real calls.
+     */
     private static List<Path> synthesise(List<CallDto> real, Path work) throws IOException {
         List<CallDto> topics = TestData.calls(TestData.DEMO_CALLS);
         List<String> descriptions = SearchBenchmark.descriptions(topics);
-        int window = (int) real.stream().mapToInt(c -> c.description() == null ? 0 : c.description().length())
-                .average().orElse(1500) / 2;
+        int average = (int) real.stream().mapToInt(VectorsBenchmark::descriptionLength).average().orElse(1500) / 2;
+        java.util.function.ToIntFunction<CallDto> window = switch (LENGTHS) {
+            case REAL_LENGTHS -> call -> descriptionLength(call) / 2;
+            case "average" -> call -> average;
+            default -> throw new IllegalArgumentException("bench.lengths is real or average, not " + LENGTHS);
+        };
         List<Path> files = new ArrayList<>();
         for (int from = 0; from < CALLS; from += FILE_CALLS) {
             StringBuilder file = new StringBuilder();
@@ -259,8 +273,13 @@ class VectorsBenchmark {
             Files.writeString(path, file);
             files.add(path);
         }
-        System.out.printf("%d new calls in %d files (text windows of %d characters)%n", CALLS, files.size(), window);
+        System.out.printf("%d new calls in %d files (text windows %s)%n", CALLS, files.size(),
+                REAL_LENGTHS.equals(LENGTHS) ? "as long as the real calls'" : "of " + average + " characters");
         return files;
+    }
+
+    private static int descriptionLength(CallDto call) {
+        return call.description() == null ? 0 : call.description().length();
     }
 
     private static List<String> ideas() throws IOException {
