@@ -225,6 +225,9 @@ public class SearchIndexes {
         }
         if (!bulkWrites.onThisThread()) {
             catchUp(false);
+            // another thread (the poll, an import's catch-up) may have applied this commit first, without waiting
+            // until searches see it
+            awaitApplied();
         } else if (bulkCatchUpQueued.compareAndSet(false, true)) {
             timers.execute(() -> {
                 bulkCatchUpQueued.set(false);
@@ -243,6 +246,11 @@ public class SearchIndexes {
             return;
         }
         catchUp(true);
+        awaitApplied();
+    }
+
+    /** Waits until every change applied to the indexes so far is searchable (the calls' vectors aside). */
+    private void awaitApplied() {
         try {
             for (Map.Entry<IndexKind, Long> last : lastGenerations.entrySet()) {
                 indexes.get(last.getKey()).waitFor(last.getValue());
