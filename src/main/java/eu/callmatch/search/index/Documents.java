@@ -49,7 +49,7 @@ public final class Documents {
         return of(call, vector, null);
     }
 
-    /** ... and the digest of the text the vector was computed from ({@link SearchFields#CALL_TEXT_HASH}). */
+    /** ... and the digest of what the vector was computed from ({@link SearchFields#CALL_TEXT_HASH}). */
     public static Document of(IndexedCall call, float[] vector, byte[] textHash) {
         Document doc = new Document();
         if (vector != null) {

@@ -35,16 +35,39 @@ public final class CallText {
     static final int VECTOR_PIECES = 64;
 
     /**
-     * The text a call's semantic vector is computed from: the start of {@link #of} (title, keywords, destination and
-     * the description's opening), the whole words of it that make {@value #VECTOR_PIECES} word pieces. Chosen by
-     * cross-validation on the training queries of {@code CallRankerTraining}: against the ~120 words one run reads
-     * (128 word pieces), idea R@1 0.487 against 0.484, member R@50 0.347 against 0.347 (one standard error is 0.028
-     * and 0.010); and those against the whole text (a blend of all its chunks' vectors), 0.484 against 0.487 and
-     * 0.347 against 0.346. Four fifths of the real calls say all they have in fewer pieces.
+     * The start of {@link #of} that a call's semantic vector is read from (title, keywords, destination and the
+     * description's opening): its first chunk of ~120 words, found without the tokenizer. Its {@link #vectorDigest}
+     * says whether a vector is still the call's; {@link #vectorText} is what the model reads of it.
      */
-    public static String vectorText(IndexedCall call) {
+    public static String vectorSource(IndexedCall call) {
         String text = of(call);
-        return text.isBlank() ? text : WordPieces.start(TextEmbedder.chunks(text).get(0), VECTOR_PIECES);
+        return text.isBlank() ? text : TextEmbedder.chunks(text).get(0);
+    }
+
+    /** The text a call's semantic vector is computed from: {@link #vectorText(String)} of its {@link #vectorSource}. */
+    public static String vectorText(IndexedCall call) {
+        return vectorText(vectorSource(call));
+    }
+
+    /**
+     * What the model reads of a call's {@link #vectorSource}: the whole words of it that make {@value #VECTOR_PIECES}
+     * word pieces. Chosen by cross-validation on the training queries of {@code CallRankerTraining} (kept variant):
+     * against the ~120 words one run reads (128 word pieces), idea R@1 0.490 against 0.484, member R@50 0.349
+     * against 0.347 (one standard error is 0.028 and 0.010); and those against the whole text (a blend of all its
+     * chunks' vectors), 0.484 against 0.487 and 0.347 against 0.346. Four fifths of the real calls say all they have
+     * in fewer pieces.
+     */
+    public static String vectorText(String source) {
+        return source.isBlank() ? source : WordPieces.start(source, VECTOR_PIECES);
+    }
+
+    /**
+     * The digest that says which vector a call's {@link #vectorSource} has: of the source and of how much of it the
+     * model reads, so that a vector read from more of it (before the cut at {@value #VECTOR_PIECES}) is not taken.
+     * Worked out without the tokenizer, for every call an import indexes.
+     */
+    public static byte[] vectorDigest(String source) {
+        return digest(VECTOR_PIECES + " word pieces of: " + source);
     }
 
     /** A digest of a call's text (16 bytes of its SHA-256): whether the text its vector came from is unchanged. */

@@ -25,9 +25,9 @@ import java.util.concurrent.Future;
  * 128 word pieces of a text, so a long text is split into chunks of about {@value #CHUNK_WORDS} words at sentence
  * boundaries and its vector is the normalised blend of the first chunk's vector (where a text says what it is about)
  * and the mean of all chunks' vectors. A call is embedded by the start of its text only ({@link
- * CallText#vectorText}, one chunk), a project by its start ({@link #embedStart}), a profile, embedded while a request
- * waits, in one run ({@link #embedProfile}). Off by configuration: then {@link #embed} answers null and matching is
- * lexical only.
+ * CallText#vectorText}: the first 64 word pieces of its first chunk), a project by its start ({@link #embedStart}), a
+ * profile, embedded while a request waits, in one run ({@link #embedProfile}). Off by configuration: then {@link
+ * #embed} answers null and matching is lexical only.
  *
  * <p>Each run of the model is on one thread ({@link MiniLmEncoder}), the caller's: on two cores, a run split over
  * both took longer than on one (12.3 against 9.5 ms for 128 word pieces, measured), as the second thread has to be

@@ -69,50 +69,52 @@ class IndexedRecords {
     }
 
     /**
-     * The calls' texts and their vectors, to index later with {@link #callDocuments}; {@code before} runs first (to
-     * give way to more urgent work). The calls are embedded together, on the embedder's bulk workers.
+     * The calls' vector sources ({@link CallText#vectorSource}) and their vectors, to index later with {@link
+     * #callDocuments}; {@code before} runs first (to give way to more urgent work). The calls are embedded together,
+     * on the embedder's bulk workers.
      */
     Map<String, Map.Entry<String, float[]>> embedCalls(Collection<String> keys, Runnable before)
             throws InterruptedException {
         Map<String, IndexedCall> found = readOnly(() -> calls.records(keys));
         before.run();
         List<String> order = List.copyOf(found.keySet());
-        List<String> texts = order.stream().map(k -> CallText.vectorText(found.get(k))).toList();
-        List<float[]> embedded = embedder.embedAll(texts);
+        List<String> sources = order.stream().map(k -> CallText.vectorSource(found.get(k))).toList();
+        List<float[]> embedded = embedder.embedAll(sources.stream().map(CallText::vectorText).toList());
         Map<String, Map.Entry<String, float[]>> vectors = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {
             if (embedded.get(i) != null) {
-                vectors.put(order.get(i), Map.entry(texts.get(i), embedded.get(i)));
+                vectors.put(order.get(i), Map.entry(sources.get(i), embedded.get(i)));
             }
         }
         return vectors;
     }
 
     /**
-     * The calls' documents as they are now, with the vectors given where the text is still the one embedded, else
-     * those {@code known} has for their text; {@code vectors} null: every other call is embedded here.
+     * The calls' documents as they are now, with the vectors given where the vector source is still the one embedded,
+     * else those {@code known} has for their source; {@code vectors} null: every other call is embedded here.
      */
     Map<String, Document> callDocuments(Collection<String> keys, Map<String, Map.Entry<String, float[]>> vectors,
                                         KnownVectors known) {
         Map<String, IndexedCall> found = readOnly(() -> calls.records(keys));
-        Map<String, String> texts = new HashMap<>();
+        // the sources and their digests need no tokenizer: only a call embedded here is cut to what the model reads
+        Map<String, String> sources = new HashMap<>();
         Map<String, byte[]> hashes = new HashMap<>();
         found.forEach((k, call) -> {
-            String text = CallText.vectorText(call);
-            texts.put(k, text);
-            hashes.put(k, CallText.digest(text));
+            String source = CallText.vectorSource(call);
+            sources.put(k, source);
+            hashes.put(k, CallText.vectorDigest(source));
         });
         Map<String, float[]> before = embedder.enabled() ? known.of(hashes) : Map.of();
         Map<String, Document> docs = new HashMap<>();
         found.forEach((k, call) -> {
-            String text = texts.get(k);
+            String source = sources.get(k);
             float[] vector = null;
-            if (vectors != null && vectors.containsKey(k) && vectors.get(k).getKey().equals(text)) {
+            if (vectors != null && vectors.containsKey(k) && vectors.get(k).getKey().equals(source)) {
                 vector = vectors.get(k).getValue();
             } else if (before.containsKey(k)) {
                 vector = before.get(k);
             } else if (vectors == null) {
-                vector = embedder.embed(text);
+                vector = embedder.embed(CallText.vectorText(source));
             }
             docs.put(k, Documents.of(call, vector, hashes.get(k)));
         });

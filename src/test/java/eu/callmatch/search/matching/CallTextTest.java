@@ -21,6 +21,10 @@ class CallTextTest {
             String whole = CallText.of(call);
             String chunk = TextEmbedder.chunks(whole).get(0);
             String start = CallText.vectorText(call);
+            assertEquals(chunk, CallText.vectorSource(call), call.identifier());
+            assertEquals(start, CallText.vectorText(chunk), call.identifier());
+            // the digest names the cut too: a vector of the whole first chunk (schema 5) is not taken for the start
+            assertFalse(Arrays.equals(CallText.digest(chunk), CallText.vectorDigest(chunk)), call.identifier());
             int pieces = WordPieces.count(start);
             assertTrue(pieces <= CallText.VECTOR_PIECES, call.identifier() + ": " + pieces + " word pieces");
             assertTrue(chunk.startsWith(start), "the first chunk's start: " + call.identifier());
@@ -32,7 +36,7 @@ class CallTextTest {
             assertTrue(chunk.charAt(start.length()) == ' ' || !Character.isLetterOrDigit(chunk.charAt(start.length()))
                     || !Character.isLetterOrDigit(start.charAt(start.length() - 1)), call.identifier());
             assertTrue(pieces > CallText.VECTOR_PIECES - 12, call.identifier() + ": only " + pieces + " word pieces");
-            // the digest is of the text embedded: a vector of a longer text is not taken for the start
+            // a longer text's digest is another
             assertFalse(Arrays.equals(CallText.digest(chunk), CallText.digest(start)), call.identifier());
             assertFalse(Arrays.equals(CallText.digest(whole), CallText.digest(start)), call.identifier());
         }
