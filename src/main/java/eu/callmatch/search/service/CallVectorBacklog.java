@@ -5,13 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * The calls of this replica waiting for their semantic vectors, and how fast they get them: what a ranking's
@@ -23,13 +20,19 @@ final class CallVectorBacklog {
     /** The rate is over this much of the recent past, or since the backlog began where that is later. */
     private static final long RATE_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(60);
 
-    /** A future that completes once none of its calls is pending. */
-    private record Waiter(Set<String> keys, CompletableFuture<Void> done) {
+    /** A future that completes once none of its calls is pending: how many still are. */
+    private static final class Waiter {
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private int remaining;
     }
 
     /** Each pending call with how many queued batches hold it (an edit during an import queues it twice). */
     private final Map<String, Integer> pending = new HashMap<>();
-    private final List<Waiter> waiters = new ArrayList<>();
+    /**
+     * The waiters of each pending call that has any: a batch done touches only its own calls' waiters, not every
+     * waiter's every call (an import run's alerts wait for all of its thousands of calls).
+     */
+    private final Map<String, List<Waiter>> waiters = new HashMap<>();
     /** Recent batches done: [when (nanoTime), vectors]. */
     private final ArrayDeque<long[]> recent = new ArrayDeque<>();
     /** When the backlog last grew from empty (nanoTime). */
@@ -49,17 +52,19 @@ final class CallVectorBacklog {
     void finished(Collection<String> keys, int vectors) {
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         synchronized (this) {
-            keys.forEach(k -> pending.computeIfPresent(k, (key, n) -> n > 1 ? n - 1 : null));
+            for (String key : keys) {
+                if (pending.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null) == null) {
+                    // no longer pending (or not pending before: then nobody waits for it either)
+                    for (Waiter waiter : waiters.getOrDefault(key, List.of())) {
+                        if (--waiter.remaining == 0) {
+                            ready.add(waiter.done);
+                        }
+                    }
+                    waiters.remove(key);
+                }
+            }
             if (vectors > 0) {
                 recent.addLast(new long[]{System.nanoTime(), vectors});
-            }
-            for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
-                Waiter waiter = it.next();
-                waiter.keys().removeIf(k -> !pending.containsKey(k));
-                if (waiter.keys().isEmpty()) {
-                    it.remove();
-                    ready.add(waiter.done());
-                }
             }
         }
         // outside the lock: what a waiter does next may ask the backlog again
@@ -68,13 +73,14 @@ final class CallVectorBacklog {
 
     /** Completes once none of these calls is pending (at once when none is now). */
     synchronized CompletableFuture<Void> whenDone(Collection<String> keys) {
-        Set<String> waiting = keys.stream().filter(pending::containsKey).collect(Collectors.toCollection(HashSet::new));
-        if (waiting.isEmpty()) {
-            return CompletableFuture.completedFuture(null);
+        Waiter waiter = new Waiter();
+        for (String key : new HashSet<>(keys)) {
+            if (pending.containsKey(key)) {
+                waiter.remaining++;
+                waiters.computeIfAbsent(key, k -> new ArrayList<>(1)).add(waiter);
+            }
         }
-        Waiter waiter = new Waiter(waiting, new CompletableFuture<>());
-        waiters.add(waiter);
-        return waiter.done();
+        return waiter.remaining == 0 ? CompletableFuture.completedFuture(null) : waiter.done;
     }
 
     synchronized int size() {
