@@ -1,6 +1,8 @@
 package eu.callmatch.search;
 
 import eu.callmatch.common.MetricsTest;
+import eu.callmatch.common.concurrent.BackgroundPriority;
+import eu.callmatch.common.concurrent.BackgroundPriorityTest;
 import eu.callmatch.matching.MatchingResourceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -151,6 +153,15 @@ class VectorBacklogTest {
                     .then().statusCode(200)
                     .body("pendingVectors", equalTo(0))
                     .body("items.reasons.flatten()", not(hasItem(startsWith("not compared in meaning yet"))));
+
+            // the backlog's model threads ran at the lowest priority, and passed it on to no other thread (a thread
+            // inherits its starter's priority); Lucene's merges run at it too
+            if (java.nio.file.Files.isDirectory(java.nio.file.Path.of("/proc/thread-self"))) {
+                Map<String, Integer> lowered = BackgroundPriorityTest.threadsNotAt(BackgroundPriorityTest.nice());
+                assertTrue(lowered.keySet().stream().anyMatch(t -> t.startsWith("callmatch-embed")), lowered::toString);
+                lowered.forEach((thread, nice) -> assertTrue(nice == BackgroundPriority.NICE
+                        && (thread.startsWith("callmatch-embed") || thread.startsWith("Lucene Merge")), lowered::toString));
+            }
 
             // imported again with new deadlines and the same texts, the calls keep their vectors: no backlog
             String later = MatchingResourceTest.TODAY.plusDays(90).toString();

@@ -32,4 +32,18 @@ public final class DaemonThreads {
         AtomicInteger next = new AtomicInteger();
         return task -> named(prefix + "-" + next.incrementAndGet()).newThread(task);
     }
+
+    /**
+     * Threads named {@code prefix-1}, {@code prefix-2}, ... that run at the system's lowest priority ({@link
+     * BackgroundPriority}): for computing only. On Linux a thread inherits the priority of the thread that starts it,
+     * and cannot raise it again; so these must start no thread (an executor starts its threads from the thread that
+     * submits to it), nor hold a lock that a request waits for.
+     */
+    public static ThreadFactory lowest(String prefix) {
+        AtomicInteger next = new AtomicInteger();
+        return task -> named(prefix + "-" + next.incrementAndGet(), Thread.MIN_PRIORITY).newThread(() -> {
+            BackgroundPriority.lowerCurrentThread();
+            task.run();
+        });
+    }
 }

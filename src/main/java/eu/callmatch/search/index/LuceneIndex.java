@@ -1,5 +1,7 @@
 package eu.callmatch.search.index;
 
+import eu.callmatch.common.concurrent.BackgroundPriority;
+
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -11,7 +13,9 @@ import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.IndexWriterConfig.OpenMode;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
@@ -505,7 +509,22 @@ public final class LuceneIndex implements Closeable {
     }
 
     private static IndexWriterConfig config(OpenMode mode) {
-        return new IndexWriterConfig(Analyzers.PER_FIELD).setOpenMode(mode).setCommitOnClose(false);
+        return new IndexWriterConfig(Analyzers.PER_FIELD).setOpenMode(mode).setCommitOnClose(false)
+                .setMergeScheduler(new BackgroundMerges());
+    }
+
+    /**
+     * Lucene's merges at the lowest priority ({@link BackgroundPriority}): after a large import they take a core
+     * for a minute or more (the calls' vector graphs are built again as segments merge), which requests need more.
+     * A merge holds the writer's lock only to swap in its result; when merges fall behind, Lucene holds up indexing
+     * (not searches) until they catch up.
+     */
+    private static final class BackgroundMerges extends ConcurrentMergeScheduler {
+        @Override
+        protected void doMerge(MergeSource mergeSource, MergePolicy.OneMerge merge) throws IOException {
+            BackgroundPriority.lowerCurrentThread(); // each merge has a thread of its own
+            super.doMerge(mergeSource, merge);
+        }
     }
 
     private static long generation(int epoch, long sequence) {

@@ -374,7 +374,7 @@ public class TextEmbedder {
     private MiniLmEncoder bulkModel() {
         synchronized (this) {
             if (bulkWorkers == null) {
-                bulkWorkers = Executors.newFixedThreadPool(workers, DaemonThreads.numbered("callmatch-embedder"));
+                bulkWorkers = Executors.newFixedThreadPool(workers, DaemonThreads.lowest("callmatch-embedder"));
             }
         }
         return model();
