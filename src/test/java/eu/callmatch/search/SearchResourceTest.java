@@ -159,7 +159,15 @@ class SearchResourceTest {
         given().when().get("/api/v1/admin/index").then()
                 .body("indexes[0].rebuilding", equalTo(false))
                 .body("indexes[0].rebuildFinishedAt", org.hamcrest.Matchers.notNullValue())
-                .body("indexes[0].rebuildError", org.hamcrest.Matchers.nullValue());
+                .body("indexes[0].rebuildError", org.hamcrest.Matchers.nullValue())
+                // a rebuilt index has at least the segment of its documents; merging is there, true or false
+                .body("indexes[0].segments", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("indexes[0].merging", org.hamcrest.Matchers.instanceOf(Boolean.class));
+        String metrics = eu.callmatch.common.MetricsTest.metrics();
+        org.junit.jupiter.api.Assertions.assertTrue(eu.callmatch.common.MetricsTest.value(metrics,
+                "callmatch_index_segments", "index=\"calls\"") >= 1, "the segments gauge");
+        org.junit.jupiter.api.Assertions.assertTrue(metrics.lines().anyMatch(l -> l.matches(
+                "callmatch_index_merging\\{index=\"calls\"[^}]*} [01]\\.0")), "the merging gauge");
         given().queryParam("q", w).when().get("/api/v1/calls").then().body("items.identifier", contains("RI-" + w));
         given().queryParam("kind", "EVERYTHING").when().post("/api/v1/admin/reindex").then().statusCode(400);
         given().when().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("Search indexes"));

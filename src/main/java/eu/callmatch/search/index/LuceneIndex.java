@@ -278,6 +278,19 @@ public final class LuceneIndex implements Closeable {
         }
     }
 
+    /**
+     * The segments searches read now, and whether Lucene is merging segments in the background: after a large
+     * import, for a minute or so, where merges take a core and searches over many segments are slower.
+     */
+    public record Segments(int count, boolean merging) {
+    }
+
+    public Segments segments() {
+        IndexWriter writer = live.writer();
+        boolean merging = writer.hasPendingMerges() || !writer.getMergingSegments().isEmpty();
+        return new Segments(withSearcher(searcher -> searcher.getIndexReader().leaves().size()), merging);
+    }
+
     /** Documents searches can see now. */
     public int numDocs() {
         return withSearcher(searcher -> searcher.getIndexReader().numDocs());

@@ -53,6 +53,11 @@ public class IndexAdminResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Index(@Schema(example = "CALLS") IndexKind kind,
                         @Schema(description = "Documents in the index", example = "2306") int documents,
+                        @Schema(description = "Segments (Lucene's parts of the index) that searches read",
+                                example = "12") int segments,
+                        @Schema(description = "Whether Lucene is merging segments in the background, as it does for a "
+                                + "minute or so after a large import: searches and matches are slower meanwhile",
+                                example = "false") boolean merging,
                         @Schema(description = "Whether a rebuild is running", example = "false") boolean rebuilding,
                         @Schema(description = "Records indexed by the running (or last) rebuild", example = "1200") long rebuildDone,
                         @Schema(description = "Records to index in the running (or last) rebuild", example = "2306") long rebuildTotal,
@@ -72,19 +77,23 @@ public class IndexAdminResource {
     @GET
     @Path("/index")
     @Operation(operationId = "getIndexStatus", summary = "Search index status",
-            description = "Documents per index, the last durable commit, the last change applied, rebuild progress and "
-                    + "the calls' semantic vectors: how many are done, how many pending, and how fast they come.")
+            description = "Documents per index, the last durable commit, the last change applied, rebuild progress, "
+                    + "segments and background merges, and the calls' semantic vectors: how many are done, how many "
+                    + "pending, and how fast they come.")
     @APIResponse(responseCode = "200", description = "The indexes of this replica",
             content = @Content(schema = @Schema(implementation = IndexStatus.class)))
     public IndexStatus status() {
         var counts = indexes.documentCounts();
         var rebuilds = indexes.rebuildStates();
+        var segments = indexes.segments();
         List<Index> list = Arrays.stream(IndexKind.values()).map(kind -> {
             var r = rebuilds.get(kind);
             boolean vectors = kind == IndexKind.CALLS;
             // pending before done: a batch finishing in between is then counted twice, never missed
             Integer pending = vectors ? (int) indexes.pendingVectors() : null;
-            return new Index(kind, counts.getOrDefault(kind, 0), r != null && r.running(), r == null ? 0 : r.done(),
+            var parts = segments.get(kind);
+            return new Index(kind, counts.getOrDefault(kind, 0), parts == null ? 0 : parts.count(),
+                    parts != null && parts.merging(), r != null && r.running(), r == null ? 0 : r.done(),
                     r == null ? 0 : r.total(), r == null ? null : r.startedAt(), r == null ? null : r.finishedAt(),
                     r == null ? null : r.error(), vectors ? indexes.vectorCount(kind) : null, pending,
                     vectors ? Math.round(indexes.vectorsPerSecond() * 10) / 10.0 : null);
