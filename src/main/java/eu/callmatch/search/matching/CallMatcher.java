@@ -463,32 +463,49 @@ public class CallMatcher {
         if (collection == null) {
             return scores;
         }
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        int t = -1;
+        // per term: its statistics and scorer once for the whole index (null: no call has it)
+        Term[] keys = new Term[terms.size()];
+        TermStates[] states = new TermStates[keys.length];
+        Similarity.SimScorer[] scorers = new Similarity.SimScorer[keys.length];
+        int t = 0;
         for (Map.Entry<String, Float> e : terms.entrySet()) {
+            keys[t] = new Term(field, e.getKey());
+            TermStates termStates = termStates(searcher, keys[t]);
+            if (termStates.docFreq() > 0) {
+                states[t] = termStates;
+                scorers[t] = searcher.getSimilarity().scorer(e.getValue(), collection,
+                        searcher.termStatistics(keys[t], termStates.docFreq(), termStates.totalTermFreq()));
+            }
             t++;
-            Term term = new Term(field, e.getKey());
-            TermStates states = termStates(searcher, term);
-            if (states.docFreq() == 0) {
+        }
+        // per segment that holds candidates: one terms enumeration, one postings enumeration reused for every term,
+        // and the candidates' field lengths read once (each term then adds to a candidate's score in term order)
+        int next = 0;
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int from = next;
+            int end = leaf.docBase + leaf.reader().maxDoc();
+            while (next < docs.length && docs[next] < end) {
+                next++;
+            }
+            Terms fieldTerms = from == next ? null : leaf.reader().terms(field);
+            if (fieldTerms == null) {
                 continue;
             }
-            Similarity.SimScorer scorer = searcher.getSimilarity().scorer(e.getValue(), collection,
-                    searcher.termStatistics(term, states.docFreq(), states.totalTermFreq()));
-            int next = 0;
-            for (LeafReaderContext leaf : leaves) {
-                int from = next;
-                int end = leaf.docBase + leaf.reader().maxDoc();
-                while (next < docs.length && docs[next] < end) {
-                    next++;
-                }
-                org.apache.lucene.index.TermState state = from == next ? null : states.get(leaf);
+            long[] norms = new long[next - from];
+            NumericDocValues normValues = leaf.reader().getNormValues(field);
+            for (int d = from; d < next; d++) {
+                norms[d - from] = normValues != null && normValues.advanceExact(docs[d] - leaf.docBase)
+                        ? normValues.longValue() : 1L;
+            }
+            TermsEnum te = fieldTerms.iterator();
+            PostingsEnum postings = null;
+            for (t = 0; t < keys.length; t++) {
+                org.apache.lucene.index.TermState state = states[t] == null ? null : states[t].get(leaf);
                 if (state == null) {
                     continue;
                 }
-                TermsEnum te = leaf.reader().terms(field).iterator();
-                te.seekExact(term.bytes(), state);
-                PostingsEnum postings = te.postings(null, PostingsEnum.FREQS);
-                NumericDocValues norms = leaf.reader().getNormValues(field);
+                te.seekExact(keys[t].bytes(), state);
+                postings = te.postings(postings, PostingsEnum.FREQS);
                 for (int d = from; d < next; d++) {
                     int target = docs[d] - leaf.docBase;
                     int at = postings.docID() >= target ? postings.docID() : postings.advance(target);
@@ -496,8 +513,7 @@ public class CallMatcher {
                         break;
                     }
                     if (at == target) {
-                        long norm = norms != null && norms.advanceExact(target) ? norms.longValue() : 1L;
-                        scores[d] += scorer.score(postings.freq(), norm);
+                        scores[d] += scorers[t].score(postings.freq(), norms[d - from]);
                         found[d] |= 1L << t;
                     }
                 }
