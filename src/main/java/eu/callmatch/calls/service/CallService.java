@@ -66,9 +66,12 @@ public class CallService implements IndexSource<IndexedCall> {
         }
         // one array parameter: the statement is the same for any number of calls, where "in ?1" has Hibernate
         // translate its query again for every length of the list (a third of a search's time in the database)
+        // read-only: only their DTOs leave here, so Hibernate need not copy each call's state (its lists and JSON
+        // included) to check it for changes
         @SuppressWarnings("unchecked")
         List<Call> found = em.createNativeQuery("select * from call where identifier = any(?1)", Call.class)
-                .setParameter(1, identifiers.toArray(String[]::new)).getResultList();
+                .setParameter(1, identifiers.toArray(String[]::new))
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList();
         return found.stream().collect(Collectors.toMap(c -> c.identifier, CallMapper::toDto));
     }
 
