@@ -143,12 +143,14 @@ class VectorsBenchmark {
         importing.set(false);
         awaitNoBacklog();
         double vectors = seconds(importEnd);
+        double all = seconds(importStart);
         long vectorsEnd = System.nanoTime();
-        matches.get(); // its loop ends once Lucene no longer merges the calls index
+        matches.get(); // its loop ends once Lucene no longer merges the calls index (it looks once a second)
+        double merged = seconds(vectorsEnd);
         client.shutdown();
         System.out.printf("%d new calls: imported in %.1f s (the last file answered then); all their vectors done "
                 + "%.1f s after that, %.1f s after the first file began: %.0f calls/s%n", CALLS, imported, vectors,
-                seconds(importStart), CALLS / seconds(importStart));
+                all, CALLS / all);
         long[] duringNanos = during.stream().filter(d -> d[1] > 0).mapToLong(d -> d[0]).sorted().toArray();
         System.out.printf("During the backlog, 1 client, one call match a second: %d matches said vectors were "
                 + "pending; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", duringNanos.length, ms(duringNanos, 0.5),
@@ -156,7 +158,7 @@ class VectorsBenchmark {
         long[] mergingNanos = merging.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("Lucene merged the calls index's segments until %.1f s after the vectors were done (%d "
                 + "segments then); meanwhile %d call matches: p50 %.1f ms, p99 %.1f ms. The figures below are "
-                + "measured after that.%n", seconds(vectorsEnd), callsIndex().path("segments").asInt(),
+                + "measured after that.%n", merged, callsIndex().path("segments").asInt(),
                 mergingNanos.length, ms(mergingNanos, 0.5), ms(mergingNanos, 0.99));
 
         // afterwards
