@@ -362,6 +362,7 @@ class WorkflowResourceTest {
         long m = member("Sensors " + u, "We develop sensors and robots for offshore wind turbines and for soil "
                 + "health monitoring on farms.", programme);
 
+        awaitVectors(m, List.of(w1, w2, s1, s2));
         JsonPath undecided = given().when().get("/api/v1/members/{id}/call-matches", m)
                 .then().statusCode(200).extract().jsonPath();
         assertTrue(undecided.getList("items.reasons.flatten()", String.class).stream()
@@ -404,6 +405,31 @@ class WorkflowResourceTest {
             scores.put(ids.get(i), (double) values.get(i));
         }
         return scores;
+    }
+
+    /**
+     * Waits until these calls, among the member's matches, have their vectors: an edit applied among many changes at
+     * once (other tests' imports) gets its vector in the background, and decisions move only calls compared in
+     * meaning.
+     */
+    private static void awaitVectors(long member, List<String> calls) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            JsonPath page = given().queryParam("feedback", false).when()
+                    .get("/api/v1/members/{id}/call-matches", member).then().statusCode(200).extract().jsonPath();
+            boolean pending = calls.stream().anyMatch(c -> reasons(page, c) == null
+                    || reasons(page, c).stream().anyMatch(r -> r.startsWith("not compared in meaning yet")));
+            if (!pending) {
+                return;
+            }
+            assertTrue(System.nanoTime() < until, "the calls' vectors within a minute: " + page.prettify());
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static List<String> reasons(JsonPath page, String call) {
