@@ -1,6 +1,10 @@
 package eu.callmatch.common.concurrent;
 
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -31,6 +35,20 @@ public final class DaemonThreads {
     public static ThreadFactory numbered(String prefix) {
         AtomicInteger next = new AtomicInteger();
         return task -> named(prefix + "-" + next.incrementAndGet()).newThread(task);
+    }
+
+    /**
+     * At a stop: waits up to {@code seconds} for an executor that was told to shut down to end, and logs {@code
+     * warning} with {@code log} if it has not. An interrupt meanwhile stops the wait and stays set for the caller.
+     */
+    public static void awaitStop(ExecutorService executor, long seconds, Logger log, String warning) {
+        try {
+            if (!executor.awaitTermination(seconds, TimeUnit.SECONDS)) {
+                log.warn(warning);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**

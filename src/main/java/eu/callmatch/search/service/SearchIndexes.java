@@ -683,13 +683,7 @@ public class SearchIndexes {
         vectorizer.shutdownNow();
         // a batch being written is finished, not interrupted: an interrupted write could leave the index writer closed
         vectorWrites.shutdown();
-        try {
-            if (!vectorWrites.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("Writing calls' vectors did not end within 10 s of the stop");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.awaitStop(vectorWrites, 10, LOG, "Writing calls' vectors did not end within 10 s of the stop");
         visible.shutdownNow();
         if (timers != null) {
             timers.shutdown();

@@ -146,13 +146,7 @@ public class AlertService {
     void onStop(@Observes @jakarta.annotation.Priority(jakarta.interceptor.Interceptor.Priority.PLATFORM_BEFORE)
                 ShutdownEvent event) {
         runner.shutdownNow();
-        try {
-            if (!runner.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("An alerts run did not stop within 10 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.awaitStop(runner, 10, LOG, "An alerts run did not stop within 10 s");
     }
 
     /**
