@@ -55,12 +55,12 @@ final class CallVectorBacklog {
             for (String key : keys) {
                 if (pending.computeIfPresent(key, (k, n) -> n > 1 ? n - 1 : null) == null) {
                     // no longer pending (or not pending before: then nobody waits for it either)
-                    for (Waiter waiter : waiters.getOrDefault(key, List.of())) {
+                    List<Waiter> waiting = waiters.remove(key);
+                    for (Waiter waiter : waiting == null ? List.<Waiter>of() : waiting) {
                         if (--waiter.remaining == 0) {
                             ready.add(waiter.done);
                         }
                     }
-                    waiters.remove(key);
                 }
             }
             if (vectors > 0) {
