@@ -29,12 +29,14 @@ import java.util.Collection;
 import static eu.callmatch.search.index.SearchFields.*;
 
 /**
- * A feature's record to Lucene document. Only the id is kept (stored, and as doc values): hits are read back from PostgreSQL. The fields a
- * snippet comes from are stored too, with offsets in the postings so the highlighter need not re-analyze them.
+ * A feature's record to Lucene document. Only the id is kept (stored, and as doc values): hits are read back from
+ * PostgreSQL. The fields a snippet comes from have their offsets in the postings, so that the highlighter need not
+ * analyze them again, and their text in binary doc values ({@link SnippetText}): read as it is, where a stored field
+ * would have its whole compressed block decompressed for every hit.
  */
 public final class Documents {
 
-    /** Text shown in snippets: stored, offsets indexed for the UnifiedHighlighter. */
+    /** Text shown in snippets: offsets indexed for the UnifiedHighlighter, the text itself in {@link SnippetText}. */
     private static final FieldType HIGHLIGHTED_TEXT = highlightedText();
 
     private Documents() {
@@ -60,8 +62,10 @@ public final class Documents {
         }
         id(doc, call.identifier());
         keyword(doc, CALL_IDENTIFIER, call.callIdentifier(), false);
-        highlighted(doc, TITLE, call.title());
-        highlighted(doc, DESCRIPTION, call.description());
+        SnippetText snippets = new SnippetText();
+        highlighted(doc, snippets, TITLE, call.title());
+        highlighted(doc, snippets, DESCRIPTION, call.description());
+        snippets.addTo(doc);
         text(doc, CALL_TITLE, call.callTitle());
         text(doc, DESTINATION, call.destination());
         if (call.keywords() != null) {
@@ -92,9 +96,11 @@ public final class Documents {
     public static Document of(IndexedMember member) {
         Document doc = new Document();
         id(doc, member.id() == null ? null : member.id().toString());
-        highlighted(doc, NAME, member.name());
+        SnippetText snippets = new SnippetText();
+        highlighted(doc, snippets, NAME, member.name());
         nameSort(doc, member.name());
-        highlighted(doc, DESCRIPTION, member.description());
+        highlighted(doc, snippets, DESCRIPTION, member.description());
+        snippets.addTo(doc);
         texts(doc, KEYWORDS, member.keywords());
         keyword(doc, COUNTRY, member.country(), true);
         keyword(doc, ORGANISATION_TYPE, member.organisationType() == null ? null : member.organisationType().name(), true);
@@ -111,7 +117,8 @@ public final class Documents {
     public static Document of(IndexedOrganisation organisation) {
         Document doc = new Document();
         id(doc, organisation.pic());
-        highlighted(doc, NAME, organisation.name());
+        SnippetText snippets = new SnippetText();
+        highlighted(doc, snippets, NAME, organisation.name());
         nameSort(doc, organisation.name());
         text(doc, SHORT_NAME, organisation.shortName());
         keyword(doc, COUNTRY, organisation.country(), true);
@@ -121,13 +128,14 @@ public final class Documents {
         if (organisation.participations() != null) {
             for (IndexedOrganisation.Participation p : organisation.participations()) {
                 text(doc, ACRONYM, p.acronym());
-                highlighted(doc, PROJECT_TITLE, p.title());
-                highlighted(doc, OBJECTIVE, p.objective());
+                highlighted(doc, snippets, PROJECT_TITLE, p.title());
+                highlighted(doc, snippets, OBJECTIVE, p.objective());
                 text(doc, TOPIC_TITLE, p.topicTitle());
                 keyword(doc, TOPIC, p.topic(), false);
                 texts(doc, SCIENCE_FIELD, p.scienceFields());
             }
         }
+        snippets.addTo(doc);
         doc.add(new NumericDocValuesField(PARTICIPATION_COUNT, organisation.participationCount()));
         return withFacets(doc);
     }
@@ -171,9 +179,10 @@ public final class Documents {
         }
     }
 
-    private static void highlighted(Document doc, String field, String value) {
+    private static void highlighted(Document doc, SnippetText snippets, String field, String value) {
         if (value != null && !value.isBlank()) {
             doc.add(new Field(field, value, HIGHLIGHTED_TEXT));
+            snippets.add(field, value);
         }
     }
 
@@ -192,7 +201,7 @@ public final class Documents {
     }
 
     private static FieldType highlightedText() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;

@@ -35,7 +35,7 @@ public enum IndexKind {
     public final List<String> exactFields;
     public final Set<String> filterFields;
     public final List<String> facetFields;
-    /** Stored fields a snippet is taken from, in order of preference after the first that matched. */
+    /** Fields a snippet is taken from ({@link SnippetText}), in order of preference after the first that matched. */
     public final List<String> snippetFields;
 
     IndexKind(Map<String, Float> textFields, List<String> exactFields, Set<String> filterFields,

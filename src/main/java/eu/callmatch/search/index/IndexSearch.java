@@ -48,8 +48,6 @@ import static eu.callmatch.search.index.SearchFields.*;
 final class IndexSearch {
 
     private static final int MAX_FACET_VALUES = 100;
-    /** Matches further into a long description than this are not looked for by the highlighter. */
-    private static final int HIGHLIGHT_MAX_LENGTH = 50_000;
 
     private IndexSearch() {
     }
@@ -168,33 +166,48 @@ final class IndexSearch {
         return facets;
     }
 
-    /** Per hit, the first snippet field with a match, else the start of the first one there is. */
+    /**
+     * Per hit, the first snippet field with a match, else the start of the first one there is. A field is highlighted
+     * only in the hits that no field before it matched: a search for a title's words need not go through the long
+     * descriptions of the hits whose title it matched.
+     */
     private static String[] snippets(IndexKind kind, IndexSearcher searcher, Query text, ScoreDoc[] page)
             throws IOException {
         String[] snippets = new String[page.length];
         if (page.length == 0) {
             return snippets;
         }
-        String[] fields = kind.snippetFields.toArray(String[]::new);
-        int[] docIds = Arrays.stream(page).mapToInt(sd -> sd.doc).toArray();
-        int[] onePassage = new int[fields.length];
-        Arrays.fill(onePassage, 1);
-        Map<String, String[]> highlights = UnifiedHighlighter.builder(searcher, Analyzers.PER_FIELD)
-                .withFormatter(new SnippetFormatter())
-                .withMaxLength(HIGHLIGHT_MAX_LENGTH)
-                .withBreakIterator(SentenceBreaks::new)
-                // per field term offsets: weight matches would run the whole query, every field, for every hit
-                .withWeightMatches(false)
-                .build()
-                .highlightFields(fields, text, docIds, onePassage);
-        for (int i = 0; i < page.length; i++) {
-            for (String field : fields) {
-                String snippet = highlights.get(field)[i];
+        UnifiedHighlighter highlighter = new SnippetText.Highlighter(
+                UnifiedHighlighter.builder(searcher, Analyzers.PER_FIELD)
+                        .withFormatter(new SnippetFormatter())
+                        .withMaxLength(SnippetText.MAX_LENGTH)
+                        .withBreakIterator(SentenceBreaks::new)
+                        // per field term offsets: weight matches would run the whole query, every field, every hit
+                        .withWeightMatches(false));
+        boolean[] matched = new boolean[page.length];
+        int unmatched = page.length;
+        for (String field : kind.snippetFields) {
+            if (unmatched == 0) {
+                break;
+            }
+            int[] hits = new int[unmatched];
+            int[] docIds = new int[unmatched];
+            for (int i = 0, n = 0; i < page.length; i++) {
+                if (!matched[i]) {
+                    hits[n] = i;
+                    docIds[n++] = page[i].doc;
+                }
+            }
+            String[] highlights = highlighter.highlightFields(new String[]{field}, text, docIds, new int[]{1})
+                    .get(field);
+            for (int n = 0; n < hits.length; n++) {
+                int i = hits[n];
+                String snippet = highlights[n];
                 if (snippet != null && snippet.contains(SnippetFormatter.OPEN)) {
                     snippets[i] = snippet;
-                    break;
-                }
-                if (snippets[i] == null) {
+                    matched[i] = true;
+                    unmatched--;
+                } else if (snippets[i] == null) {
                     snippets[i] = snippet;
                 }
             }

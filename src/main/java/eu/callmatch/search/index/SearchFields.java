@@ -14,9 +14,11 @@ public final class SearchFields {
      * Bump when a field, its type or its analyzer changes: an index stamped otherwise is rebuilt. 5: a call's vector
      * is computed from the start of its text only, and its digest is of that start: the rebuild keeps the vectors
      * of calls whose text is that short, and the others get theirs again in the background. 6: the model reads the
-     * first 64 word pieces of that start, and the digest says so too: every call gets its vector again, once.
+     * first 64 word pieces of that start, and the digest says so too: every call gets its vector again, once. 7: the
+     * text snippets are cut from is kept in doc values, no longer in stored fields ({@link SnippetText}); vectors are
+     * kept.
      */
-    public static final int SCHEMA_VERSION = 6;
+    public static final int SCHEMA_VERSION = 7;
 
     // every kind
     public static final String ID = "id";

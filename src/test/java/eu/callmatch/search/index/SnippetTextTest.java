@@ -1,0 +1,144 @@
+package eu.callmatch.search.index;
+
+import eu.callmatch.calls.CallDto;
+import eu.callmatch.common.TestData;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The snippets read from doc values are those the stock highlighter cuts from stored fields: the same text, joined
+ * and cut the same way, so that the offsets in the postings point into it.
+ */
+class SnippetTextTest {
+
+    private static final String[] FIELDS = {"title", "description"};
+    private static final FieldType STORED = stored();
+
+    @Test
+    void realCallsGetTheSnippetsTheStoredFieldsWouldGive() throws IOException {
+        List<CallDto> calls = TestData.calls(TestData.DEMO_CALLS);
+        try (Directory dir = new ByteBuffersDirectory()) {
+            index(dir, calls.stream().map(c -> List.of(List.of(c.title()), List.of(c.description()))).toList());
+            int compared = 0;
+            for (String words : List.of("offshore wind", "hydrogen storage", "artificial intelligence", "water",
+                    "cultural heritage", "batteries", "SMEs", "health data")) {
+                compared += compare(dir, words);
+            }
+            assertTrue(compared > 50, "snippets compared: " + compared);
+        }
+    }
+
+    @Test
+    void multiValuedAndLongTextsAreJoinedAndCutAsTheHighlighterDoes() throws IOException {
+        String filler = "Ports and ships need cleaner fuels. ".repeat(1_400); // ~50,000 characters
+        String near = filler.substring(0, SnippetText.MAX_LENGTH - 40) + " The robots inspect hulls. ";
+        try (Directory dir = new ByteBuffersDirectory()) {
+            index(dir, List.of(
+                    List.of(List.of("Hull cleaning", "Underwater robots"),
+                            List.of("Divers clean hulls.", "Robots clean ship hulls in ports.")),
+                    List.of(List.of("Long text"), List.of(near + "Far beyond: robots again.")),
+                    List.of(List.of("Two long values"), List.of(filler, "Robots in the second value.")),
+                    List.of(List.of("No description"), List.of())));
+            assertTrue(compare(dir, "robots") >= 3);
+            assertTrue(compare(dir, "ports") >= 3);
+            assertEquals(7, compare(dir, null)); // no match: the start of every text there is
+        }
+    }
+
+    @Test
+    void aValueIsCutAtTheMaximumLengthAndValuesAreSeparated() {
+        SnippetText text = new SnippetText();
+        text.add("description", "x".repeat(SnippetText.MAX_LENGTH + 10));
+        text.add("description", "never read");
+        text.add("title", "One");
+        text.add("title", "Two");
+        Document doc = new Document();
+        text.addTo(doc);
+        assertEquals(SnippetText.MAX_LENGTH,
+                doc.getBinaryValue(SnippetText.of("description")).utf8ToString().length());
+        assertEquals("One\u0000Two", doc.getBinaryValue(SnippetText.of("title")).utf8ToString());
+        assertNull(doc.getBinaryValue(SnippetText.of("name")));
+    }
+
+    /** Documents of {title values, description values}, each field both stored and with its snippet text. */
+    private static void index(Directory dir, List<List<List<String>>> docs) throws IOException {
+        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Analyzers.PER_FIELD))) {
+            for (List<List<String>> fields : docs) {
+                Document doc = new Document();
+                SnippetText snippets = new SnippetText();
+                for (int f = 0; f < FIELDS.length; f++) {
+                    for (String value : fields.get(f)) {
+                        if (value != null && !value.isBlank()) {
+                            doc.add(new Field(FIELDS[f], value, STORED));
+                            snippets.add(FIELDS[f], value);
+                        }
+                    }
+                }
+                snippets.addTo(doc);
+                writer.addDocument(doc);
+                writer.commit(); // several segments: hits are looked up in their own
+            }
+        }
+    }
+
+    /** How many of the hits had a snippet, after checking that both highlighters give the same ones. */
+    private static int compare(Directory dir, String words) throws IOException {
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+            IndexSearcher searcher = new IndexSearcher(reader);
+            Query query = words == null ? new MatchAllDocsQuery()
+                    : UserQueries.toQuery(words, IndexKind.CALLS);
+            ScoreDoc[] top = searcher.search(query, 100).scoreDocs;
+            int[] docIds = Arrays.stream(top).mapToInt(sd -> sd.doc).toArray();
+            int[] passages = {1, 1};
+            Map<String, String[]> stored = builder(searcher).build()
+                    .highlightFields(FIELDS, query, docIds, passages);
+            Map<String, String[]> fromDocValues = new SnippetText.Highlighter(builder(searcher))
+                    .highlightFields(FIELDS, query, docIds, passages);
+            int snippets = 0;
+            for (String field : FIELDS) {
+                assertArrayEquals(stored.get(field), fromDocValues.get(field), field + " for " + words);
+                snippets += (int) Arrays.stream(stored.get(field)).filter(s -> s != null).count();
+            }
+            return snippets;
+        }
+    }
+
+    private static UnifiedHighlighter.Builder builder(IndexSearcher searcher) {
+        return UnifiedHighlighter.builder(searcher, Analyzers.PER_FIELD)
+                .withFormatter(new SnippetFormatter())
+                .withMaxLength(SnippetText.MAX_LENGTH)
+                .withBreakIterator(SentenceBreaks::new)
+                .withWeightMatches(false);
+    }
+
+    private static FieldType stored() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+}
