@@ -48,7 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <ul>
  *   <li>how long the new calls' vectors took after the last import ended, and the rate;</li>
  *   <li>meanwhile, call matches for real project ideas ({@code eval/dev/e1_idea.jsonl}) sent by one client, one a
- *       second: p50, p99 and the pending vectors they reported;</li>
+ *       second: p50, p99 and the pending vectors they reported, over the import and the backlog, and apart: those
+ *       sent during the import, and those sent after it while the vectors were computed;</li>
  *   <li>how long Lucene went on merging the calls index's segments after that (the admin status's {@code merging}),
  *       and the call matches' latency meanwhile;</li>
  *   <li>afterwards, at one client: call matches (a profile not seen before each time: its embedding included),
@@ -105,13 +106,14 @@ class VectorsBenchmark {
         }
         List<Path> files = synthesise(real, work);
         AtomicBoolean importing = new AtomicBoolean(true);
-        List<long[]> during = new ArrayList<>(); // {nanos, pendingVectors}
+        List<long[]> during = new ArrayList<>(); // {nanos, pendingVectors, 1 when sent during the import}
         ExecutorService client = Executors.newSingleThreadExecutor();
         long importStart = System.nanoTime();
         List<Long> merging = new ArrayList<>(); // after the backlog, while Lucene merged the calls index
         Future<?> matches = client.submit(() -> {
             Random random = new Random(7);
             while (importing.get() || pending() > 0 || callsIndex().path("merging").asBoolean()) {
+                boolean sentDuringImport = importing.get();
                 long start = System.nanoTime();
                 JsonNode answer = send("POST", "/api/v1/call-matches?limit=20", "application/json",
                         profile(ideas.get(random.nextInt(ideas.size()))), 200);
@@ -123,7 +125,7 @@ class VectorsBenchmark {
                 }
                 synchronized (during) {
                     if (pending > 0 || importing.get()) {
-                        during.add(new long[]{nanos, pending});
+                        during.add(new long[]{nanos, pending, sentDuringImport ? 1 : 0});
                     } else {
                         merging.add(nanos);
                     }
@@ -152,9 +154,18 @@ class VectorsBenchmark {
                 + "%.1f s after that, %.1f s after the first file began: %.0f calls/s%n", CALLS, imported, vectors,
                 all, CALLS / all);
         long[] duringNanos = during.stream().filter(d -> d[1] > 0).mapToLong(d -> d[0]).sorted().toArray();
-        System.out.printf("During the backlog, 1 client, one call match a second: %d matches said vectors were "
-                + "pending; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", duringNanos.length, ms(duringNanos, 0.5),
-                ms(duringNanos, 0.99), duringNanos.length == 0 ? 0 : duringNanos[duringNanos.length - 1] / 1e6);
+        System.out.printf("During the import and the backlog, 1 client, one call match a second: %d matches said "
+                + "vectors were pending; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", duringNanos.length,
+                ms(duringNanos, 0.5), ms(duringNanos, 0.99), max(duringNanos));
+        // the "during that time": while the vectors are computed, which begins once the imports stop
+        long[] importNanos = during.stream().filter(d -> d[1] > 0 && d[2] == 1).mapToLong(d -> d[0]).sorted()
+                .toArray();
+        long[] backlogNanos = during.stream().filter(d -> d[1] > 0 && d[2] == 0).mapToLong(d -> d[0]).sorted()
+                .toArray();
+        System.out.printf("  of them sent during the import: %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms; after it, "
+                        + "while the vectors were computed: %d, p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                importNanos.length, ms(importNanos, 0.5), ms(importNanos, 0.99), max(importNanos),
+                backlogNanos.length, ms(backlogNanos, 0.5), ms(backlogNanos, 0.99), max(backlogNanos));
         long[] mergingNanos = merging.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("Lucene merged the calls index's segments until %.1f s after the vectors were done (%d "
                 + "segments then); meanwhile %d call matches: p50 %.1f ms, p99 %.1f ms. The figures below are "
@@ -401,6 +412,10 @@ class VectorsBenchmark {
 
     static double ms(long[] sorted, double quantile) {
         return sorted.length == 0 ? 0 : SearchBenchmark.ms(sorted, quantile);
+    }
+
+    private static double max(long[] sorted) {
+        return sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6;
     }
 
     /** This process's resident memory in KiB, from /proc; -1 without it. */
