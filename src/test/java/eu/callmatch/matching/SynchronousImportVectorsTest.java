@@ -1,18 +1,26 @@
 package eu.callmatch.matching;
 
+import eu.callmatch.common.TestData;
+import eu.callmatch.search.matching.CallMatchQuery;
+import eu.callmatch.search.matching.CallMatcher;
+import eu.callmatch.search.matching.TextEmbedder;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -30,6 +38,36 @@ class SynchronousImportVectorsTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("callmatch.import.vector-wait", "5m");
+        }
+    }
+
+    @Inject
+    CallMatcher matcher;
+    @Inject
+    TextEmbedder embedder;
+
+    /** A call match searches the profile's words while the model reads the profile: the ranking is the same. */
+    @Test
+    void matchingWhileTheProfileIsEmbeddedRanksAsMatchingAfterIt() throws Exception {
+        given().contentType("application/x-ndjson").body(Files.readAllBytes(TestData.CALLS_SAMPLE))
+                .queryParam("format", "callmatch-jsonl")
+                .when().post("/api/v1/imports/calls")
+                .then().statusCode(200).body("details.vectors.calls", greaterThan(100));
+        List<String> profiles = List.of(
+                "We build underwater drones that inspect floating wind turbines and their moorings.",
+                "Digital platform for farmers: soil sensors, irrigation advice and crop disease detection with AI.",
+                "SME making recycled composite materials for the construction sector. Circular economy. Low-carbon "
+                        + "concrete. Building renovation.");
+        for (int i = 0; i < profiles.size(); i++) {
+            String text = profiles.get(i) + " (" + i + ")"; // not remembered by the embedder yet
+            CallMatchQuery words = new CallMatchQuery(text, List.of(), null, List.of(), List.of(), List.of(),
+                    List.of(), null, 200);
+            CallMatcher.Result later = matcher.match(words, embedder.embedProfileLater(text, text, 3), 20);
+            TextEmbedder.Vectors vectors = embedder.embedProfile(text, text, 3);
+            CallMatcher.Result before = matcher.match(new CallMatchQuery(text, List.of(), vectors.text(),
+                    vectors.sentences(), List.of(), List.of(), List.of(), null, 200), 20);
+            assertEquals(20, before.matches().size());
+            assertEquals(before, later, text);
         }
     }
 

@@ -22,6 +22,13 @@ public final class RecentlyUsed<K, V> {
         };
     }
 
+    /** The value remembered for {@code key}, or null. */
+    public V known(K key) {
+        synchronized (entries) {
+            return entries.get(key);
+        }
+    }
+
     /** The value for {@code key}: remembered, else worked out by {@code compute} (a null answer is not kept). */
     public V get(K key, Function<K, V> compute) {
         synchronized (entries) {

@@ -151,14 +151,15 @@ public class CallMatchService {
                 ? profileProgrammes : filters.programmes();
 
         String text = profileText(profile.description(), profile.keywords());
-        TextEmbedder.Vectors embedded = embedder.embedProfile(text, profile.description(), MAX_PARTS);
-        float[] vector = embedded.text();
-        List<float[]> parts = embedded.sentences();
+        // the model reads the profile (about 10 ms) while the matcher searches its words
+        java.util.concurrent.CompletableFuture<TextEmbedder.Vectors> embedding =
+                embedder.embedProfileLater(text, profile.description(), MAX_PARTS);
         int ranked = (filters.includeIneligible() ? filters.limit() * 2 : filters.limit())
                 + (judged.isEmpty() ? 0 : FEEDBACK_EXTRA);
-        CallMatcher.Result result = matcher.match(new CallMatchQuery(profile.description(), profile.keywords(), vector, parts,
-                statuses, programmes, filters.actionTypes(), deadlineAfter, Math.max(CANDIDATES, ranked),
-                record(profile.pic()), language.code()), ranked);
+        CallMatcher.Result result = matcher.match(new CallMatchQuery(profile.description(), profile.keywords(), null,
+                List.of(), statuses, programmes, filters.actionTypes(), deadlineAfter, Math.max(CANDIDATES, ranked),
+                record(profile.pic()), language.code()), embedding, ranked);
+        float[] vector = embedding.join().text();
         Map<String, CallDto> byId = calls.findAll(result.matches().stream().map(CallMatch::identifier).toList());
         boolean sme = Boolean.TRUE.equals(profile.sme()) || profile.organisationType() == OrganisationType.SME;
         List<CallMatchDto> items = new ArrayList<>();

@@ -49,6 +49,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static eu.callmatch.search.index.SearchFields.*;
 
@@ -96,7 +97,26 @@ public class CallMatcher {
     }
 
     public Result match(CallMatchQuery query, int limit) {
-        return match(indexes.index(IndexKind.CALLS), query, limit, ranker, dictionaries);
+        return match(indexes.index(IndexKind.CALLS), query, null, limit);
+    }
+
+    /**
+     * As {@link #match(CallMatchQuery, int)}, with the profile's vectors still being computed: the profile's words are
+     * searched meanwhile, and {@code query}'s vectors are those {@code vectors} gives.
+     */
+    public Result match(CallMatchQuery query, CompletableFuture<TextEmbedder.Vectors> vectors, int limit) {
+        return match(indexes.index(IndexKind.CALLS), query, vectors, limit);
+    }
+
+    private Result match(LuceneIndex calls, CallMatchQuery query, CompletableFuture<TextEmbedder.Vectors> vectors,
+                         int limit) {
+        return calls.withSearcher(searcher -> {
+            try {
+                return match(searcher, query, vectors, limit, ranker, dictionaries);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Matches over the given calls index (the service's, or a benchmark's) with the learned ranking. */
@@ -114,7 +134,7 @@ public class CallMatcher {
                                Dictionaries dictionaries) {
         return calls.withSearcher(searcher -> {
             try {
-                return match(searcher, query, limit, ranker, dictionaries);
+                return match(searcher, query, null, limit, ranker, dictionaries);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -164,9 +184,10 @@ public class CallMatcher {
         return values.vectorValue().clone();
     }
 
-    private static Result match(IndexSearcher searcher, CallMatchQuery query, int limit, CallRanker ranker,
+    private static Result match(IndexSearcher searcher, CallMatchQuery query,
+                                CompletableFuture<TextEmbedder.Vectors> vectors, int limit, CallRanker ranker,
                                 Dictionaries dictionaries) throws IOException {
-        Scoring scoring = candidates(searcher, query, limit, dictionaries);
+        Scoring scoring = candidates(searcher, query, vectors, limit, dictionaries);
         int[] docs = scoring.docs();
         Map<Integer, String[]> byDoc = ids(searcher.getIndexReader(), scoring.rows().keySet());
         String[] ids = new String[docs.length];
@@ -219,7 +240,12 @@ public class CallMatcher {
         return used;
     }
 
-    private static Scoring candidates(IndexSearcher searcher, CallMatchQuery query, int limit,
+    /**
+     * @param vectors the profile's vectors, still being computed (null: the query has them): the words are searched
+     *                meanwhile
+     */
+    private static Scoring candidates(IndexSearcher searcher, CallMatchQuery query,
+                                      CompletableFuture<TextEmbedder.Vectors> vectors, int limit,
                                       Dictionaries dictionaries) throws IOException {
         // evaluated once: a dozen searches below take it as a filter
         DocSetQuery filter = filterDocs(searcher, filter(query));
@@ -231,20 +257,17 @@ public class CallMatcher {
         Map<Integer, double[]> candidates = new HashMap<>(); // doc -> [dense, field scores...]
         int fields = FIELDS.size();
         List<String> fieldNames = FIELDS;
-        boolean dense = query.vector() != null && hasVectors(searcher.getIndexReader());
+        boolean vectorsExpected = (query.vector() != null || vectors != null) && hasVectors(searcher.getIndexReader());
         // the candidates: the title's best calls and the vectors' nearest; without vectors, every field's best calls
-        List<String> searched = dense ? List.of(TITLE) : fieldNames;
-        for (int f = 1; f <= fields && !terms.isEmpty(); f++) {
-            if (!searched.contains(fieldNames.get(f - 1))) {
-                continue;
-            }
-            // no total hit count is needed: the search may skip calls that cannot reach its best k from the start
-            ScoreDoc[] top = searcher.search(within(fieldQuery(searcher, fieldNames.get(f - 1), terms), filter),
-                    new TopScoreDocCollectorManager(k, null, k)).scoreDocs;
-            double max = top.length == 0 ? 1 : top[0].score;
-            for (ScoreDoc sd : top) {
-                candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1))[f] = sd.score / max;
-            }
+        List<String> searched = vectorsExpected ? List.of(TITLE) : fieldNames;
+        bestPerField(searcher, searched, terms, filter, k, candidates);
+        if (vectors != null) {
+            query = withVectors(query, vectors);
+        }
+        boolean dense = query.vector() != null && hasVectors(searcher.getIndexReader());
+        if (vectorsExpected && !dense) { // none after all: every field's best calls, as without vectors
+            bestPerField(searcher, fieldNames.stream().filter(f -> !searched.contains(f)).toList(), terms, filter, k,
+                    candidates);
         }
         if (dense) {
             // the profile's nearest calls; its sentences only score the candidates: read within the profile, their
@@ -291,6 +314,40 @@ public class CallMatcher {
             }
         }
         return new Scoring(total, terms, candidates, docs, found, key.translations());
+    }
+
+    /** Each of {@code searched}'s best {@code k} calls for the key terms, with its score over the field's best. */
+    private static void bestPerField(IndexSearcher searcher, List<String> searched, Map<String, Float> terms,
+                                     DocSetQuery filter, int k, Map<Integer, double[]> candidates) throws IOException {
+        int fields = FIELDS.size();
+        for (int f = 1; f <= fields && !terms.isEmpty(); f++) {
+            if (!searched.contains(FIELDS.get(f - 1))) {
+                continue;
+            }
+            // no total hit count is needed: the search may skip calls that cannot reach its best k from the start
+            ScoreDoc[] top = searcher.search(within(fieldQuery(searcher, FIELDS.get(f - 1), terms), filter),
+                    new TopScoreDocCollectorManager(k, null, k)).scoreDocs;
+            double max = top.length == 0 ? 1 : top[0].score;
+            for (ScoreDoc sd : top) {
+                candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1))[f] = sd.score / max;
+            }
+        }
+    }
+
+    /** {@code query} with the profile's vectors, once they are computed. */
+    private static CallMatchQuery withVectors(CallMatchQuery query, CompletableFuture<TextEmbedder.Vectors> vectors) {
+        TextEmbedder.Vectors v;
+        try {
+            v = vectors.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the profile was being embedded", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return new CallMatchQuery(query.text(), query.keywords(), v.text(), v.sentences(), query.statuses(),
+                query.programmes(), query.actionTypes(), query.deadlineAfter(), query.candidates(), query.record(),
+                query.language());
     }
 
     /**
@@ -428,7 +485,7 @@ public class CallMatcher {
     public static Features features(LuceneIndex calls, CallMatchQuery query) {
         return calls.withSearcher(searcher -> {
             try {
-                Scoring scoring = candidates(searcher, query, 0, Dictionaries.NONE);
+                Scoring scoring = candidates(searcher, query, null, 0, Dictionaries.NONE);
                 String[] ids = new String[scoring.docs().length];
                 double[][] rows = new double[scoring.docs().length][];
                 features(scoring.rows(), scoring.docs(), ids(searcher.getIndexReader(), scoring.rows().keySet()),

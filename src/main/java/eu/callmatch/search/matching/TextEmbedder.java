@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,6 +67,12 @@ public class TextEmbedder {
      * embedding a profile costs more than ranking the calls for it.
      */
     private final RecentlyUsed<String, Vectors> profiles = new RecentlyUsed<>(PROFILES);
+    /**
+     * Embed the profiles that requests wait for meanwhile ({@link #embedProfileLater}), at the requests' priority:
+     * their threads are started by request threads, never by the bulk workers.
+     */
+    private final ExecutorService profileWorkers = Executors.newCachedThreadPool(
+            DaemonThreads.numbered("callmatch-profile-embedder"));
     static final int PROFILES = 2048;
 
     /**
@@ -225,7 +232,23 @@ public class TextEmbedder {
         if (!enabled || text == null || text.isBlank()) {
             return new Vectors(null, List.of());
         }
-        return profiles.get(max + "\u0000" + text + "\u0000" + listing, key -> embedProfileNow(text, listing, max));
+        return profiles.get(profileKey(text, listing, max), key -> embedProfileNow(text, listing, max));
+    }
+
+    /**
+     * As {@link #embedProfile}, on a thread of the embedder's own when the profile is not remembered: the caller goes
+     * on meanwhile and is told when the vectors are there. A call match searches the profile's words while the model
+     * reads it, on the second core.
+     */
+    public CompletableFuture<Vectors> embedProfileLater(String text, String listing, int max) {
+        Vectors known = !enabled || text == null || text.isBlank() ? new Vectors(null, List.of())
+                : profiles.known(profileKey(text, listing, max));
+        return known != null ? CompletableFuture.completedFuture(known)
+                : CompletableFuture.supplyAsync(() -> embedProfile(text, listing, max), profileWorkers);
+    }
+
+    private static String profileKey(String text, String listing, int max) {
+        return max + "\u0000" + text + "\u0000" + listing;
     }
 
     private Vectors embedProfileNow(String text, String listing, int max) {
@@ -382,6 +405,7 @@ public class TextEmbedder {
 
     @PreDestroy
     void close() {
+        profileWorkers.shutdownNow();
         synchronized (this) {
             if (bulkWorkers != null) {
                 bulkWorkers.shutdownNow();
