@@ -53,8 +53,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>how long Lucene went on merging the calls index's segments after that (the admin status's {@code merging}),
  *       and the call matches' latency meanwhile;</li>
  *   <li>afterwards, at one client: call matches (a profile not seen before each time: its embedding included),
- *       searches (one to three words of real titles), partner matches for real calls (p50, p99); at 8 clients:
- *       call matches a second;</li>
+ *       searches (one to three words of real titles), each twice (the second time after 1,000 more: warm), partner
+ *       matches for real calls (p50, p99); at 8 clients: call matches a second;</li>
  *   <li>the JVM's resident memory (the service and this client; PostgreSQL runs in its own processes).</li>
  * </ul>
  * Run: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=VectorsBenchmark [-Dbench.calls=10000]
@@ -177,6 +177,12 @@ class VectorsBenchmark {
         Random random = new Random(11);
         timed("call matches, 1 client", 20, 200, i -> send("POST", "/api/v1/call-matches?limit=20",
                 "application/json", profile(ideas.get(i % ideas.size()) + " (" + i + ")"), 200),
+                ServerTime.route("POST", "/api/v1/call-matches"));
+        // 1,000 more, and 200 timed again (new profiles still): as with the searches below, the first rounds after
+        // a start run partly unoptimised code
+        timed("call matches, 1 client, after 1,000 more", 1_000, 200, i -> send("POST",
+                "/api/v1/call-matches?limit=20", "application/json",
+                profile(ideas.get(i % ideas.size()) + " (again " + i + ")"), 200),
                 ServerTime.route("POST", "/api/v1/call-matches"));
         List<String> queries = SearchBenchmark.queries(real, new Random(3), 1_000).stream()
                 .map(r -> r.text()).toList();
