@@ -97,7 +97,7 @@ public class CallMatcher {
     }
 
     public Result match(CallMatchQuery query, int limit) {
-        return match(indexes.index(IndexKind.CALLS), query, null, limit);
+        return match(query, null, limit);
     }
 
     /**
@@ -105,18 +105,7 @@ public class CallMatcher {
      * searched meanwhile, and {@code query}'s vectors are those {@code vectors} gives.
      */
     public Result match(CallMatchQuery query, CompletableFuture<TextEmbedder.Vectors> vectors, int limit) {
-        return match(indexes.index(IndexKind.CALLS), query, vectors, limit);
-    }
-
-    private Result match(LuceneIndex calls, CallMatchQuery query, CompletableFuture<TextEmbedder.Vectors> vectors,
-                         int limit) {
-        return calls.withSearcher(searcher -> {
-            try {
-                return match(searcher, query, vectors, limit, ranker, dictionaries);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return match(indexes.index(IndexKind.CALLS), query, vectors, limit, ranker, dictionaries);
     }
 
     /** Matches over the given calls index (the service's, or a benchmark's) with the learned ranking. */
@@ -132,9 +121,15 @@ public class CallMatcher {
     /** Matches over the given calls index with the given ranking, a non-English profile's words also translated. */
     public static Result match(LuceneIndex calls, CallMatchQuery query, int limit, CallRanker ranker,
                                Dictionaries dictionaries) {
+        return match(calls, query, null, limit, ranker, dictionaries);
+    }
+
+    private static Result match(LuceneIndex calls, CallMatchQuery query,
+                                CompletableFuture<TextEmbedder.Vectors> vectors, int limit, CallRanker ranker,
+                                Dictionaries dictionaries) {
         return calls.withSearcher(searcher -> {
             try {
-                return match(searcher, query, null, limit, ranker, dictionaries);
+                return match(searcher, query, vectors, limit, ranker, dictionaries);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
