@@ -30,6 +30,12 @@ public record CallMatchQuery(String text, List<String> keywords, float[] vector,
         this(text, keywords, vector, parts, statuses, programmes, actionTypes, deadlineAfter, candidates, record, null);
     }
 
+    /** This query with the profile's vectors. */
+    public CallMatchQuery withVectors(float[] vector, List<float[]> parts) {
+        return new CallMatchQuery(text, keywords, vector, parts, statuses, programmes, actionTypes, deadlineAfter,
+                candidates, record, language);
+    }
+
     /** A query for a profile without a known record. */
     public CallMatchQuery(String text, List<String> keywords, float[] vector, List<float[]> parts,
                           List<String> statuses, List<String> programmes, List<String> actionTypes,

@@ -257,7 +257,8 @@ public class CallMatcher {
         List<String> searched = vectorsExpected ? List.of(TITLE) : fieldNames;
         bestPerField(searcher, searched, terms, filter, k, candidates);
         if (vectors != null) {
-            query = withVectors(query, vectors);
+            TextEmbedder.Vectors profile = await(vectors);
+            query = query.withVectors(profile.text(), profile.sentences());
         }
         boolean dense = query.vector() != null && hasVectors(searcher.getIndexReader());
         if (vectorsExpected && !dense) { // none after all: every field's best calls, as without vectors
@@ -329,20 +330,16 @@ public class CallMatcher {
         }
     }
 
-    /** {@code query} with the profile's vectors, once they are computed. */
-    private static CallMatchQuery withVectors(CallMatchQuery query, CompletableFuture<TextEmbedder.Vectors> vectors) {
-        TextEmbedder.Vectors v;
+    /** The profile's vectors, once they are computed; a failure to compute them as it was thrown. */
+    private static TextEmbedder.Vectors await(CompletableFuture<TextEmbedder.Vectors> vectors) {
         try {
-            v = vectors.get();
+            return vectors.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the profile was being embedded", e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
-        return new CallMatchQuery(query.text(), query.keywords(), v.text(), v.sentences(), query.statuses(),
-                query.programmes(), query.actionTypes(), query.deadlineAfter(), query.candidates(), query.record(),
-                query.language());
     }
 
     /**
