@@ -27,6 +27,8 @@ final class PartnerPool {
     static final float FIELD_WEIGHT = 0.5f;
     /** The projects' vectors, in the file the embedder keeps under this name (v4: their texts as read here). */
     static final String VECTOR_FILE = "projects-v4";
+    /** Projects embedded in the background between two writes of their vectors ({@link #embedMissing}). */
+    static final int PORTION = 1_000;
 
     static final PartnerPool EMPTY = new PartnerPool(List.of(), List.of(), new float[0], new int[0][], new String[0][]);
 
@@ -156,6 +158,10 @@ final class PartnerPool {
         return a.isEmpty() ? b : b.isEmpty() ? a : a + ". " + b;
     }
 
+    /**
+     * The pool, with every project's vector: from {@code cache}, or embedded now on the caller's thread (a request's
+     * way: ahead of the embedder's bulk workers) and kept there.
+     */
     static PartnerPool build(List<PoolProject> projects, List<PoolParticipation> participations,
                              List<OrganisationDto> organisations, VectorFile cache, TextEmbedder embedder) {
         float[] vectors = new float[0];
@@ -181,6 +187,41 @@ final class PartnerPool {
             }
         }
         return of(projects, participations, organisations, vectors);
+    }
+
+    /**
+     * Embeds the projects that {@code cache} has no vector for yet, as {@link #build} would, but on the embedder's
+     * bulk workers (which give way to requests), {@value #PORTION} projects at a time, each portion kept as it is
+     * done: the background's way, so that the build that follows, or a request's meanwhile, finds them there.
+     *
+     * @return how many projects were embedded
+     * @throws InterruptedException when interrupted (the portions done so far are kept)
+     */
+    static int embedMissing(List<PoolProject> projects, VectorFile cache, TextEmbedder embedder)
+            throws InterruptedException {
+        List<PoolProject> missing = projects.stream()
+                .filter(p -> cache.get(VectorFile.key(p.id(), p.contentHash())) == null).toList();
+        for (int from = 0; from < missing.size(); from += PORTION) {
+            List<PoolProject> portion = missing.subList(from, Math.min(missing.size(), from + PORTION));
+            List<String> texts = List.copyOf(portion.stream()
+                    .flatMap(p -> java.util.stream.Stream.concat(texts(p).stream(),
+                            p.scienceFields() == null ? java.util.stream.Stream.<String>empty()
+                                    : p.scienceFields().stream()))
+                    .filter(t -> t != null && !t.isBlank()).map(String::strip)
+                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+            List<float[]> embedded = embedder.embedStartAll(texts);
+            Map<String, float[]> byText = new HashMap<>(texts.size() * 2);
+            for (int i = 0; i < texts.size(); i++) {
+                byText.put(texts.get(i), embedded.get(i));
+            }
+            Map<String, float[]> vectors = new HashMap<>(portion.size() * 2);
+            for (PoolProject p : portion) {
+                float[] v = vector(p, byText::get);
+                vectors.put(VectorFile.key(p.id(), p.contentHash()), v == null ? new float[TextEmbedder.DIMENSIONS] : v);
+            }
+            cache.putAll(vectors);
+        }
+        return missing.size();
     }
 
     /** The pool over the given project vectors (project i's at [i * DIMENSIONS, ...), or empty for none). */

@@ -135,8 +135,33 @@ public class TextEmbedder {
         }
         List<List<String>> chunked = texts.stream()
                 .map(t -> t == null || t.isBlank() ? List.<String>of() : chunks(t)).toList();
-        List<String> distinct = List.copyOf(chunked.stream().flatMap(List::stream)
-                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+        Map<String, float[]> byChunk = embedChunks(chunked.stream().flatMap(List::stream).toList());
+        List<float[]> result = new ArrayList<>(texts.size());
+        for (List<String> chunks : chunked) {
+            result.add(chunks.isEmpty() ? null : blend(chunks.stream().map(byChunk::get).toList()));
+        }
+        return result;
+    }
+
+    /**
+     * The vectors of many texts' starts, as {@link #embedStart} gives them (null for a blank text, or all null when
+     * embeddings are off), embedded on the bulk workers as {@link #embedAll}: for work in the background, which gives
+     * way to requests.
+     *
+     * @throws InterruptedException when interrupted while the workers embed (they stop after their current chunk)
+     */
+    public List<float[]> embedStartAll(List<String> texts) throws InterruptedException {
+        if (!enabled) {
+            return Arrays.asList(new float[texts.size()][]);
+        }
+        List<String> starts = texts.stream().map(t -> t == null || t.isBlank() ? null : chunks(t).get(0)).toList();
+        Map<String, float[]> byChunk = embedChunks(starts.stream().filter(java.util.Objects::nonNull).toList());
+        return starts.stream().map(start -> start == null ? null : byChunk.get(start)).toList();
+    }
+
+    /** The vectors of {@code chunks} by chunk, each distinct one embedded once, on the bulk workers. */
+    private Map<String, float[]> embedChunks(List<String> chunks) throws InterruptedException {
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(chunks));
         float[][] vectors = new float[distinct.size()][];
         MiniLmEncoder bulk = bulkModel();
         // each worker takes the next chunk not taken yet: chunks differ in length (a text's last one is short), and
@@ -172,11 +197,7 @@ public class TextEmbedder {
         for (int i = 0; i < vectors.length; i++) {
             byChunk.put(distinct.get(i), vectors[i]);
         }
-        List<float[]> result = new ArrayList<>(texts.size());
-        for (List<String> chunks : chunked) {
-            result.add(chunks.isEmpty() ? null : blend(chunks.stream().map(byChunk::get).toList()));
-        }
-        return result;
+        return byChunk;
     }
 
     /** Waits while a text a caller waits for is being embedded (a bulk worker's chunk takes about 10 ms). */

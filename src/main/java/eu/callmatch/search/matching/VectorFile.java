@@ -9,19 +9,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Vectors kept in a file, so that a restart does not embed their texts again: derived data, like the search indexes
  * (delete the file and it is rebuilt). Keyed by record id and content hash ({@link #key}), so a record whose text
- * changed is embedded anew. Appended to; not thread-safe (one user at a time). The service's files are named and
- * placed by {@link TextEmbedder#vectorFile}, after the model that made their vectors.
+ * changed is embedded anew. Appended to, one writer at a time; read by any thread meanwhile without waiting. The
+ * service's files are named and placed by {@link TextEmbedder#vectorFile}, after the model that made their vectors.
  */
 public final class VectorFile {
 
     private final Path file;
-    private final Map<String, float[]> vectors = new HashMap<>();
+    private final Map<String, float[]> vectors = new ConcurrentHashMap<>();
 
     public VectorFile(Path file) {
         this.file = file;
@@ -36,7 +36,7 @@ public final class VectorFile {
         return vectors.get(key);
     }
 
-    public void putAll(Map<String, float[]> added) {
+    public synchronized void putAll(Map<String, float[]> added) {
         vectors.putAll(added);
         try {
             Files.createDirectories(file.getParent());

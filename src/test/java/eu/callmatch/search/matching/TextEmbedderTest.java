@@ -58,6 +58,26 @@ class TextEmbedderTest {
     }
 
     @Test
+    void manyStartsInTheBackgroundAreTheStartsARequestGets() throws InterruptedException {
+        String longText = "Floating offshore wind foundations for deep waters. " + "Mooring lines and anchors. ".repeat(200);
+        List<String> texts = java.util.Arrays.asList("Digital twins of water networks", longText, null, "  ",
+                "Digital twins of water networks", "Mooring lines and anchors. " + longText);
+        List<float[]> all = embedder.embedStartAll(texts);
+        assertEquals(texts.size(), all.size());
+        for (int i = 0; i < texts.size(); i++) {
+            float[] start = embedder.embedStart(texts.get(i));
+            if (start == null) {
+                assertNull(all.get(i), "nothing to embed in text " + i);
+            } else {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(start, all.get(i), "text " + i);
+            }
+        }
+        assertTrue(TextEmbedder.cosine(all.get(1), embedder.embed(longText)) < 0.9999, "the start, not the whole text");
+        assertEquals(java.util.Arrays.asList(null, null), new TextEmbedder(false).embedStartAll(List.of("a", "b")),
+                "embeddings off");
+    }
+
+    @Test
     void nothingToEmbed() {
         assertNull(embedder.embedProfile("  ", "  ", 8).text());
         assertNull(new TextEmbedder(false).embedProfile("Offshore wind", null, 8).text(), "embeddings off");
