@@ -129,15 +129,19 @@ public class CallMatchService {
             throw ProblemException.invalid("body", "description",
                     "a profile needs a description or keywords to match calls against");
         }
-        ProfileLanguage language = known != null ? known
-                : languages.of(profile.language(), profile.description(), profile.keywords());
-        indexes.awaitReady(java.time.Duration.ofSeconds(10));
-        LocalDate now = today.date();
         String country = profile.country() == null ? null : Countries.normalise(profile.country());
         boolean countryEligible = country == null || config.eligibleCountries().contains(country);
         if (!countryEligible && !filters.includeIneligible()) {
-            return CallMatchDto.Page.empty(language, indexes.pendingVectors());
+            return CallMatchDto.Page.empty(language(profile, known), indexes.pendingVectors());
         }
+        String text = profileText(profile.description(), profile.keywords());
+        // the model reads the profile (about 10 ms, on the other core) while its language is told and the matcher
+        // searches its words
+        java.util.concurrent.CompletableFuture<TextEmbedder.Vectors> embedding =
+                embedder.embedProfileLater(text, profile.description(), MAX_PARTS);
+        ProfileLanguage language = language(profile, known);
+        indexes.awaitReady(java.time.Duration.ofSeconds(10));
+        LocalDate now = today.date();
         List<String> profileProgrammes = profile.programmes() == null ? List.of() : profile.programmes();
         boolean applicableOnly = filters.statuses().isEmpty();
         List<String> statuses = applicableOnly
@@ -150,10 +154,6 @@ public class CallMatchService {
         List<String> programmes = filters.programmes().isEmpty() && !filters.includeIneligible()
                 ? profileProgrammes : filters.programmes();
 
-        String text = profileText(profile.description(), profile.keywords());
-        // the model reads the profile (about 10 ms) while the matcher searches its words
-        java.util.concurrent.CompletableFuture<TextEmbedder.Vectors> embedding =
-                embedder.embedProfileLater(text, profile.description(), MAX_PARTS);
         int ranked = (filters.includeIneligible() ? filters.limit() * 2 : filters.limit())
                 + (judged.isEmpty() ? 0 : FEEDBACK_EXTRA);
         CallMatcher.Result result = matcher.match(new CallMatchQuery(profile.description(), profile.keywords(), null,
@@ -201,6 +201,11 @@ public class CallMatchService {
         items.sort(Comparator.comparingDouble(CallMatchDto::score).reversed());
         return new CallMatchDto.Page(items.subList(0, Math.min(filters.limit(), items.size())), result.total(),
                 indexes.pendingVectors(), language.code(), language.source());
+    }
+
+    /** The profile's language: {@code known} (a member's), else the one it gives, else the one its text is in. */
+    private ProfileLanguage language(MatchProfileDto profile, ProfileLanguage known) {
+        return known != null ? known : languages.of(profile.language(), profile.description(), profile.keywords());
     }
 
     private Map<String, float[]> vectors(List<CallMatchDto> items, MatchFeedback judged) {
