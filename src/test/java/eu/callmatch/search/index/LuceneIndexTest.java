@@ -173,6 +173,36 @@ class LuceneIndexTest {
         }
     }
 
+    @Test
+    void vectorsAreTakenOverOnlyFromTheCurrentVersionWithTheSameDigest() throws Exception {
+        float[] a = unit(1);
+        float[] b = unit(2);
+        float[] newB = unit(3);
+        byte[] hashA = {1};
+        byte[] hashB = {2};
+        byte[] hashNewB = {3};
+        try (LuceneIndex index = LuceneIndex.open(root, IndexKind.CALLS)) {
+            index.update("A", Documents.of(call("A", "Hydrogen valleys", ""), a, hashA));
+            index.update("B", Documents.of(call("B", "Hydrogen storage", ""), b, hashB));
+            index.update("C", Documents.of(call("C", "Hydrogen trucks", "")));
+            index.waitFor(index.update("B", Documents.of(call("B", "Hydrogen storage", ""), newB, hashNewB)));
+
+            Map<String, float[]> found = index.vectorsWithDigest(Map.of("A", hashA, "B", hashNewB, "C", hashA,
+                    "D", hashA), SearchFields.CALL_VECTOR, SearchFields.CALL_TEXT_HASH);
+            assertEquals(java.util.Set.of("A", "B"), found.keySet(), "C has no vector, D is not indexed");
+            org.junit.jupiter.api.Assertions.assertArrayEquals(a, found.get("A"));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(newB, found.get("B"));
+            assertEquals(Map.of(), index.vectorsWithDigest(Map.of("B", hashB, "A", hashB), SearchFields.CALL_VECTOR,
+                    SearchFields.CALL_TEXT_HASH), "B's earlier digest and A's other one give nothing");
+        }
+    }
+
+    private static float[] unit(int axis) {
+        float[] v = new float[384];
+        v[axis] = 1;
+        return v;
+    }
+
     private void rebuiltIndex() throws IOException {
         try (LuceneIndex index = LuceneIndex.open(root, IndexKind.CALLS);
              LuceneIndex.Rebuild rebuild = index.beginRebuild(SCHEMA)) {
