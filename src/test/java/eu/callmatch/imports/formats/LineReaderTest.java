@@ -58,6 +58,22 @@ class LineReaderTest {
     }
 
     @Test
+    void linesAcrossBlocksWithABomACrLfSplitBetweenBlocksAndALastLineWithoutItsEnd() throws IOException {
+        // the first block read is 65,536 characters: the BOM, the x's and the \r; the \n begins the next block
+        String text = "\uFEFF" + "x".repeat(65_534) + "\r\nsecond\n\nlast";
+        LineReader lines = new LineReader(new StringReader(text), 100_000);
+
+        assertEquals("x".repeat(65_534), lines.next());
+        assertEquals("second", lines.next());
+        assertEquals("", lines.next());
+        assertEquals("last", lines.next());
+        assertEquals(4, lines.number());
+        assertFalse(lines.truncated());
+        assertNull(lines.next());
+        assertNull(lines.next());
+    }
+
+    @Test
     void aLineOfExactlyTheCapIsNotTruncated() throws IOException {
         LineReader lines = new LineReader(repeated("", 'b', 1000, "\n"), 1000);
 
