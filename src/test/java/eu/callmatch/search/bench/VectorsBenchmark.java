@@ -49,7 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>how long the new calls' vectors took after the last import ended, and the rate;</li>
  *   <li>meanwhile, call matches for real project ideas ({@code eval/dev/e1_idea.jsonl}) sent by one client, one a
  *       second: p50, p99 and the pending vectors they reported, over the import and the backlog, and apart: those
- *       sent during the import, and those sent after it while the vectors were computed;</li>
+ *       sent during the import, and those sent after it while the vectors were computed; each one slower than
+ *       {@link #SLOW_NANOS} with when it was sent and how many segments the calls index had just after;</li>
  *   <li>how long Lucene went on merging the calls index's segments after that (the admin status's {@code merging}),
  *       and the call matches' latency meanwhile;</li>
  *   <li>afterwards, at one client: call matches (a profile not seen before each time: its embedding included),
@@ -120,8 +121,11 @@ class VectorsBenchmark {
                 long nanos = System.nanoTime() - start;
                 long pending = answer.path("pendingVectors").asLong();
                 if (nanos > SLOW_NANOS) {
-                    System.out.printf("A slow call match during the import or the backlog: %.0f ms, sent at %s%n",
-                            nanos / 1e6, java.time.LocalTime.now().minusNanos(nanos));
+                    JsonNode index = callsIndex(); // the segments a search then reads: many while merges fall behind
+                    System.out.printf("A slow call match during the import or the backlog: %.0f ms, sent at %s; the "
+                                    + "calls index has %d segments now%s%n", nanos / 1e6,
+                            java.time.LocalTime.now().minusNanos(nanos), index.path("segments").asInt(),
+                            index.path("merging").asBoolean() ? ", merging" : "");
                 }
                 synchronized (during) {
                     if (pending > 0 || importing.get()) {
