@@ -203,12 +203,13 @@ final class PartnerPool {
                 .filter(p -> cache.get(VectorFile.key(p.id(), p.contentHash())) == null).toList();
         for (int from = 0; from < missing.size(); from += PORTION) {
             List<PoolProject> portion = missing.subList(from, Math.min(missing.size(), from + PORTION));
-            List<String> texts = List.copyOf(portion.stream()
-                    .flatMap(p -> java.util.stream.Stream.concat(texts(p).stream(),
-                            p.scienceFields() == null ? java.util.stream.Stream.<String>empty()
-                                    : p.scienceFields().stream()))
-                    .filter(t -> t != null && !t.isBlank()).map(String::strip)
-                    .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)));
+            // the texts vector() asks for, each once: a first pass that only notes them
+            java.util.Set<String> asked = new java.util.LinkedHashSet<>();
+            portion.forEach(p -> vector(p, text -> {
+                asked.add(text);
+                return null;
+            }));
+            List<String> texts = List.copyOf(asked);
             List<float[]> embedded = embedder.embedStartAll(texts);
             Map<String, float[]> byText = new HashMap<>(texts.size() * 2);
             for (int i = 0; i < texts.size(); i++) {
