@@ -252,6 +252,7 @@ public class CallMatcher {
         Map<Integer, double[]> candidates = new HashMap<>(); // doc -> [dense, field scores...]
         int fields = FIELDS.size();
         List<String> fieldNames = FIELDS;
+        // the index's vectors are looked for once, and only for a profile that has or will have its own
         boolean vectorsExpected = (query.vector() != null || vectors != null) && hasVectors(searcher.getIndexReader());
         // the candidates: the title's best calls and the vectors' nearest; without vectors, every field's best calls
         List<String> searched = vectorsExpected ? List.of(TITLE) : fieldNames;
@@ -260,7 +261,7 @@ public class CallMatcher {
             TextEmbedder.Vectors profile = await(vectors);
             query = query.withVectors(profile.text(), profile.sentences());
         }
-        boolean dense = query.vector() != null && hasVectors(searcher.getIndexReader());
+        boolean dense = query.vector() != null && vectorsExpected;
         if (vectorsExpected && !dense) { // none after all: every field's best calls, as without vectors
             bestPerField(searcher, fieldNames.stream().filter(f -> !searched.contains(f)).toList(), terms, filter, k,
                     candidates);
