@@ -493,9 +493,11 @@ public class CallMatcher {
     /** The key terms, weighted, in one field. */
     private static Query fieldQuery(IndexSearcher searcher, String field, Map<String, Float> terms) throws IOException {
         BooleanQuery.Builder text = new BooleanQuery.Builder();
+        TermStates[] states = termStates(searcher, field, terms.keySet());
+        int t = 0;
         for (Map.Entry<String, Float> e : terms.entrySet()) {
-            Term term = new Term(field, e.getKey());
-            text.add(new BoostQuery(new TermQuery(term, termStates(searcher, term)), e.getValue()), Occur.SHOULD);
+            text.add(new BoostQuery(new TermQuery(new Term(field, e.getKey()), states[t++]), e.getValue()),
+                    Occur.SHOULD);
         }
         return text.build();
     }
@@ -515,16 +517,16 @@ public class CallMatcher {
         }
         // per term: its statistics and scorer once for the whole index (null: no call has it)
         Term[] keys = new Term[terms.size()];
-        TermStates[] states = new TermStates[keys.length];
+        TermStates[] states = termStates(searcher, field, terms.keySet());
         Similarity.SimScorer[] scorers = new Similarity.SimScorer[keys.length];
         int t = 0;
         for (Map.Entry<String, Float> e : terms.entrySet()) {
             keys[t] = new Term(field, e.getKey());
-            TermStates termStates = termStates(searcher, keys[t]);
-            if (termStates.docFreq() > 0) {
-                states[t] = termStates;
+            if (states[t].docFreq() > 0) {
                 scorers[t] = searcher.getSimilarity().scorer(e.getValue(), collection,
-                        searcher.termStatistics(keys[t], termStates.docFreq(), termStates.totalTermFreq()));
+                        searcher.termStatistics(keys[t], states[t].docFreq(), states[t].totalTermFreq()));
+            } else {
+                states[t] = null;
             }
             t++;
         }
@@ -873,16 +875,50 @@ public class CallMatcher {
     private static volatile DocFreqCache docFreqCache;
 
     /**
-     * Where {@code term} is in each segment, kept per index version like the document frequencies: key terms recur
-     * from one profile to the next, and looking them up in four fields' term dictionaries costs a fifth of a ranking.
+     * Where each of {@code terms} is in each segment of {@code field}, in their order, kept per index version like the
+     * document frequencies: key terms recur from one profile to the next, and looking them up in four fields' term
+     * dictionaries costs a fifth of a ranking. Those not kept yet are sought together, in term order, with one terms
+     * enumeration per segment ({@link TermStates#build} starts a new one for every term and segment, which cost a
+     * quarter of a ranking whose key terms were new).
      */
-    private static TermStates termStates(IndexSearcher searcher, Term term) throws IOException {
+    static TermStates[] termStates(IndexSearcher searcher, String field, java.util.Collection<String> terms)
+            throws IOException {
         DocFreqCache cache = cache(searcher.getIndexReader());
-        TermStates states = cache.states().get(term);
-        if (states == null || !states.wasBuiltFor(searcher.getTopReaderContext())) {
-            states = TermStates.build(searcher, term, true);
+        org.apache.lucene.index.IndexReaderContext top = searcher.getTopReaderContext();
+        TermStates[] states = new TermStates[terms.size()];
+        Term[] keys = new Term[states.length];
+        List<Integer> missing = new ArrayList<>();
+        int t = 0;
+        for (String text : terms) {
+            keys[t] = new Term(field, text);
+            TermStates kept = cache.states().get(keys[t]);
+            if (kept != null && kept.wasBuiltFor(top)) {
+                states[t] = kept;
+            } else {
+                states[t] = new TermStates(top);
+                missing.add(t);
+            }
+            t++;
+        }
+        if (missing.isEmpty()) {
+            return states;
+        }
+        missing.sort(Comparator.comparing(m -> keys[m].bytes()));
+        for (LeafReaderContext leaf : top.leaves()) {
+            Terms fieldTerms = leaf.reader().terms(field);
+            if (fieldTerms == null) {
+                continue;
+            }
+            TermsEnum te = fieldTerms.iterator();
+            for (int m : missing) {
+                if (te.seekExact(keys[m].bytes())) {
+                    states[m].register(te.termState(), leaf.ord, te.docFreq(), te.totalTermFreq());
+                }
+            }
+        }
+        for (int m : missing) {
             if (cache.states().size() < MAX_CACHED_STATES) {
-                cache.states().put(term, states);
+                cache.states().put(keys[m], states[m]);
             }
         }
         return states;

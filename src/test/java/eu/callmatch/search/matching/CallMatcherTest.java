@@ -146,6 +146,65 @@ class CallMatcherTest {
         }
     }
 
+    @Test
+    void keyTermsSoughtTogetherAreWhereLuceneFindsThemOneByOne() throws Exception {
+        // three segments (no merging), one with a deleted document, and terms in some segments, all or none
+        try (org.apache.lucene.store.Directory dir = new org.apache.lucene.store.ByteBuffersDirectory();
+             org.apache.lucene.index.IndexWriter writer = new org.apache.lucene.index.IndexWriter(dir,
+                     new org.apache.lucene.index.IndexWriterConfig(new org.apache.lucene.analysis.core
+                             .WhitespaceAnalyzer()).setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE))) {
+            String[][] segments = {{"wind wind turbine", "tidal energy"}, {"wind farm", "solar"},
+                    {"turbine blade recycling", "wind turbine turbine"}};
+            int n = 0;
+            for (String[] segment : segments) {
+                for (String text : segment) {
+                    org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+                    doc.add(new org.apache.lucene.document.StringField("id", "d" + n++,
+                            org.apache.lucene.document.Field.Store.NO));
+                    doc.add(new org.apache.lucene.document.TextField("title", text,
+                            org.apache.lucene.document.Field.Store.NO));
+                    writer.addDocument(doc);
+                }
+                writer.commit();
+            }
+            writer.deleteDocuments(new org.apache.lucene.index.Term("id", "d3"));
+            writer.commit();
+            try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(dir)) {
+                org.apache.lucene.search.IndexSearcher searcher = new org.apache.lucene.search.IndexSearcher(reader);
+                assertEquals(3, reader.leaves().size());
+                // not in term order, one unknown, one in the deleted document's segment only
+                List<String> terms = List.of("wind", "zeppelin", "turbine", "solar", "blade", "energy");
+
+                org.apache.lucene.index.TermStates[] together = CallMatcher.termStates(searcher, "title", terms);
+                org.apache.lucene.index.TermStates[] kept = CallMatcher.termStates(searcher, "title", terms);
+
+                for (int t = 0; t < terms.size(); t++) {
+                    org.apache.lucene.index.Term term = new org.apache.lucene.index.Term("title", terms.get(t));
+                    org.apache.lucene.index.TermStates alone = org.apache.lucene.index.TermStates.build(searcher, term,
+                            true);
+                    assertEquals(alone.docFreq(), together[t].docFreq(), terms.get(t));
+                    assertEquals(alone.totalTermFreq(), together[t].totalTermFreq(), terms.get(t));
+                    for (org.apache.lucene.index.LeafReaderContext leaf : reader.leaves()) {
+                        assertEquals(alone.get(leaf) == null, together[t].get(leaf) == null,
+                                terms.get(t) + " in segment " + leaf.ord);
+                    }
+                    assertEquals(java.util.Arrays.toString(scores(searcher, new org.apache.lucene.search.TermQuery(
+                                    term))), java.util.Arrays.toString(scores(searcher,
+                                    new org.apache.lucene.search.TermQuery(term, together[t]))), terms.get(t));
+                    assertTrue(kept[t] == together[t], "the second lookup is the kept one: " + terms.get(t));
+                }
+                assertEquals(3, together[0].docFreq(), "wind: in every segment");
+                assertEquals(0, together[1].docFreq(), "zeppelin: nowhere");
+            }
+        }
+    }
+
+    private static String[] scores(org.apache.lucene.search.IndexSearcher searcher,
+                                   org.apache.lucene.search.Query query) throws java.io.IOException {
+        return java.util.Arrays.stream(searcher.search(query, 10).scoreDocs).map(d -> d.doc + ":" + d.score)
+                .toArray(String[]::new);
+    }
+
     private static CallDto call(String id, String title, String description, CallStatus status) {
         return call(id, title, description, status, "HORIZON-RIA");
     }
