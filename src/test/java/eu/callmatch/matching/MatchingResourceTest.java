@@ -139,6 +139,40 @@ public class MatchingResourceTest {
     }
 
     @Test
+    void anSmeIsToldWhichCallsMentionSmesAsAWord() {
+        String programme = "SME Mentions Programme";
+        String says = "HORIZON-CL9-2031-SME-01-01";
+        String assessment = "HORIZON-CL9-2031-SME-01-02";
+        String phrase = "HORIZON-CL9-2031-SME-01-03";
+        for (String[] call : new String[][]{
+                {says, "Desalination membranes", "Pilots led by SMEs that test desalination membranes."},
+                {assessment, "Desalination membranes, assessment", "A life-cycle assessment of desalination membranes."},
+                {phrase, "Desalination membranes for small and medium-sized enterprises", "Pilot plants."}}) {
+            put(call[0], """
+                    {"title": "%s", "programme": "%s", "actionType": "HORIZON-IA", "openingDate": "%s",
+                     "deadlines": ["%s"], "description": "%s"}
+                    """.formatted(call[1], programme, TODAY.minusDays(10), TODAY.plusDays(60), call[2]));
+        }
+        String find = "items.find { it.call.identifier == '%s' }.reasons";
+
+        given().contentType(ContentType.JSON).body(profile("Desalination membranes for water utilities."))
+                .queryParam("programme", programme)
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(200)
+                .body("total", equalTo(3))
+                .body(find.formatted(says), hasItem("open to SMEs, and the call mentions SMEs"))
+                .body(find.formatted(phrase), hasItem("open to SMEs, and the call mentions SMEs"))
+                // "assessment" holds the letters, not the word
+                .body(find.formatted(assessment), hasItem("open to SMEs"));
+        given().contentType(ContentType.JSON)
+                .body("{\"description\": \"Desalination membranes for water utilities.\", \"country\": \"FR\"}")
+                .queryParam("programme", programme)
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(200)
+                .body(find.formatted(says), not(hasItem(startsWith("open to SMEs"))));
+    }
+
+    @Test
     void statusParameterIncludesClosedCalls() {
         given().contentType(ContentType.JSON).body(profile("Recycling of wind turbine blades."))
                 .queryParam("programme", PROGRAMME).queryParam("status", "OPEN,FORTHCOMING,CLOSED")

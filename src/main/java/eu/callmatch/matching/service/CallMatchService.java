@@ -2,7 +2,7 @@ package eu.callmatch.matching.service;
 
 import eu.callmatch.calls.CallKind;
 import eu.callmatch.calls.CallStatus;
-import eu.callmatch.calls.CallDto;
+import eu.callmatch.calls.CallOutline;
 import eu.callmatch.calls.service.CallService;
 import eu.callmatch.common.config.Today;
 import eu.callmatch.common.error.ProblemException;
@@ -160,11 +160,12 @@ public class CallMatchService {
                 List.of(), statuses, programmes, filters.actionTypes(), deadlineAfter, Math.max(CANDIDATES, ranked),
                 record(profile.pic()), language.code()), embedding, ranked);
         float[] vector = embedding.join().text();
-        Map<String, CallDto> byId = calls.findAll(result.matches().stream().map(CallMatch::identifier).toList());
         boolean sme = Boolean.TRUE.equals(profile.sme()) || profile.organisationType() == OrganisationType.SME;
+        Map<String, CallOutline> byId = calls.outlines(result.matches().stream().map(CallMatch::identifier).toList(),
+                sme);
         List<CallMatchDto> items = new ArrayList<>();
         for (CallMatch match : result.matches()) {
-            CallDto call = byId.get(match.identifier());
+            CallOutline call = byId.get(match.identifier());
             if (call == null) {
                 continue; // deleted since the index saw it
             }
@@ -272,15 +273,14 @@ public class CallMatchService {
         return reasons;
     }
 
-    private List<String> eligibilityNotes(CallDto call, boolean sme, String country, LocalDate now) {
+    private List<String> eligibilityNotes(CallOutline call, boolean sme, String country, LocalDate now) {
         List<String> notes = new ArrayList<>();
         String cascade = cascadeFunding(call);
         if (cascade != null) {
             notes.add(cascade);
         }
         if (sme) {
-            String text = (call.title() + " " + Objects.toString(call.description(), "")).toLowerCase(Locale.ROOT);
-            notes.add(text.contains("sme") ? "open to SMEs, and the call mentions SMEs" : "open to SMEs");
+            notes.add(call.mentionsSmes() ? "open to SMEs, and the call mentions SMEs" : "open to SMEs");
         }
         if (country != null && config.eligibleCountries().contains(country)) {
             notes.add(config.memberStates().contains(country) ? "open to organisations in " + country + " (EU member state)"
@@ -306,7 +306,7 @@ public class CallMatchService {
      * What sets a cascade-funding call apart: not a consortium's proposal to the Commission but an application to the
      * EU-funded project (the portal gives its name as the title) that runs it; null for any other call.
      */
-    static String cascadeFunding(CallDto call) {
+    static String cascadeFunding(CallOutline call) {
         if (call.kind() != CallKind.CASCADE_FUNDING) {
             return null;
         }
@@ -321,16 +321,16 @@ public class CallMatchService {
         return note.toString();
     }
 
-    private static boolean applicable(CallDto call, LocalDate now) {
+    private static boolean applicable(CallOutline call, LocalDate now) {
         return call.status() != CallStatus.CLOSED && lastDeadline(call).map(d -> !d.isBefore(now)).orElse(true);
     }
 
-    private static java.util.Optional<LocalDate> lastDeadline(CallDto call) {
+    private static java.util.Optional<LocalDate> lastDeadline(CallOutline call) {
         return call.deadlines() == null ? java.util.Optional.empty()
                 : call.deadlines().stream().filter(Objects::nonNull).max(Comparator.naturalOrder());
     }
 
-    static CallSummary summary(CallDto c) {
+    static CallSummary summary(CallOutline c) {
         return new CallSummary(c.identifier(), c.title(), c.programme(), c.actionType(), c.status(), c.deadlines(),
                 c.budgetMin(), c.budgetMax(), c.url());
     }
