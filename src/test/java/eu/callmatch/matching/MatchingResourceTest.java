@@ -173,6 +173,27 @@ public class MatchingResourceTest {
     }
 
     @Test
+    void aTwoStageCallSaysBothDeadlines() {
+        String programme = "Two Stage Programme";
+        String id = "HORIZON-CL9-2031-TWO-01-01";
+        LocalDate first = TODAY.plusDays(30);
+        LocalDate second = TODAY.plusDays(150);
+        put(id, """
+                {"title": "Hydrogen valleys", "programme": "%s", "actionType": "HORIZON-IA", "openingDate": "%s",
+                 "deadlines": ["%s", "%s"], "deadlineModel": "two-stage", "description": "Regional hydrogen valleys."}
+                """.formatted(programme, TODAY.minusDays(10), second, first));
+
+        given().contentType(ContentType.JSON).body(profile("Hydrogen valleys in regions."))
+                .queryParam("programme", programme)
+                .when().post("/api/v1/call-matches")
+                .then().statusCode(200)
+                .body("items[0].call.identifier", equalTo(id))
+                .body("items[0].call.deadlines", contains(first.toString(), second.toString()))
+                .body("items[0].reasons", hasItem("two-stage: first deadline " + first + ", second " + second))
+                .body("items[0].reasons", hasItem(startsWith("deadline in 30 days")));
+    }
+
+    @Test
     void statusParameterIncludesClosedCalls() {
         given().contentType(ContentType.JSON).body(profile("Recycling of wind turbine blades."))
                 .queryParam("programme", PROGRAMME).queryParam("status", "OPEN,FORTHCOMING,CLOSED")
