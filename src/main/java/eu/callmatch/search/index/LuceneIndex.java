@@ -20,6 +20,7 @@ import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -328,6 +329,7 @@ public final class LuceneIndex implements Closeable {
                     }
                     TermsEnum idTerms = terms.iterator();
                     Bits live = leaf.reader().getLiveDocs();
+                    StoredFields storedFields = leaf.reader().storedFields(); // one reader per segment, for all its ids
                     PostingsEnum postings = null;
                     for (String id : ids) {
                         if (!idTerms.seekExact(new BytesRef(id))) {
@@ -342,7 +344,7 @@ public final class LuceneIndex implements Closeable {
                             continue;
                         }
                         byte[] wanted = hashes.get(id);
-                        BytesRef stored = leaf.reader().storedFields().document(local, fields).getBinaryValue(hashField);
+                        BytesRef stored = storedFields.document(local, fields).getBinaryValue(hashField);
                         if (stored == null || !Arrays.equals(stored.bytes, stored.offset,
                                 stored.offset + stored.length, wanted, 0, wanted.length)) {
                             continue;
