@@ -124,9 +124,9 @@ public class CallMatcher {
         return match(calls, query, null, limit, ranker, dictionaries);
     }
 
-    private static Result match(LuceneIndex calls, CallMatchQuery query,
-                                CompletableFuture<TextEmbedder.Vectors> vectors, int limit, CallRanker ranker,
-                                Dictionaries dictionaries) {
+    /** As {@link #match(CallMatchQuery, CompletableFuture, int)}, over the given calls index with the given ranking. */
+    static Result match(LuceneIndex calls, CallMatchQuery query, CompletableFuture<TextEmbedder.Vectors> vectors,
+                        int limit, CallRanker ranker, Dictionaries dictionaries) {
         return calls.withSearcher(searcher -> {
             try {
                 return match(searcher, query, vectors, limit, ranker, dictionaries);

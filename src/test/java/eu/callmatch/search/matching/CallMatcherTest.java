@@ -86,6 +86,36 @@ class CallMatcherTest {
         }
     }
 
+    @Test
+    void aProfileStillBeingEmbeddedIsRankedAsOneWhoseVectorsWereGiven() throws Exception {
+        try (LuceneIndex index = LuceneIndex.open(root, IndexKind.CALLS)) {
+            // the titles bring two candidates before the profile's vector is there; the vector brings the others,
+            // one of which has the profile's words in its description only
+            write(index, call("HORIZON-E-01", "Offshore wind turbines", "Blades.", CallStatus.OPEN), axis(1));
+            write(index, call("HORIZON-E-02", "Wind turbine noise", "Onshore sites.", CallStatus.OPEN), axis(2));
+            write(index, call("HORIZON-E-03", "Marine energy", "Offshore wind farm maintenance.", CallStatus.OPEN),
+                    axis(0));
+            write(index, call("HORIZON-E-04", "Urban mobility", "Bus lanes.", CallStatus.OPEN), axis(3));
+            float[] profile = new float[TextEmbedder.DIMENSIONS];
+            profile[0] = 0.8f;
+            profile[1] = 0.6f;
+
+            CallMatcher.Result given = CallMatcher.match(index, query(profile), 10, CallRanker.learned());
+            // told 300 ms later: the words are searched meanwhile
+            java.util.concurrent.CompletableFuture<TextEmbedder.Vectors> later = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> new TextEmbedder.Vectors(profile, List.of()), java.util.concurrent
+                            .CompletableFuture.delayedExecutor(300, java.util.concurrent.TimeUnit.MILLISECONDS));
+            CallMatcher.Result told = CallMatcher.match(index, query(null), later, 10, CallRanker.learned(),
+                    Dictionaries.NONE);
+
+            assertEquals(4, given.matches().size(), given.matches().toString());
+            assertEquals(List.of("offshore", "wind"), given.matches().stream()
+                    .filter(m -> m.identifier().equals("HORIZON-E-03")).findFirst().orElseThrow()
+                    .matchedTerms().get("description").stream().sorted().toList());
+            assertEquals(given.matches(), told.matches(), "scores, terms and order alike");
+        }
+    }
+
     private static CallMatchQuery query(float[] vector) {
         return new CallMatchQuery("Offshore wind turbines", List.of(), vector, List.of(), APPLICABLE, List.of(),
                 List.of(), TODAY, 300);
