@@ -180,6 +180,7 @@ final class IndexSearch {
         UnifiedHighlighter highlighter = new SnippetText.Highlighter(
                 UnifiedHighlighter.builder(searcher, Analyzers.PER_FIELD)
                         .withFormatter(new SnippetFormatter())
+                        .withScorer(SnippetText.Scorer.INSTANCE)
                         .withMaxLength(SnippetText.MAX_LENGTH)
                         .withBreakIterator(SentenceBreaks::new)
                         // per field term offsets: weight matches would run the whole query, every field, every hit

@@ -6,6 +6,8 @@ import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.util.BytesRef;
 
@@ -61,12 +63,18 @@ final class SnippetText {
             super(builder);
         }
 
-        /** As the stored-fields original: at least one document, more while under {@code cacheCharsThreshold}. */
+        /**
+         * As the stored-fields original: at least one document, more while under {@code cacheCharsThreshold}. The
+         * documents come in order, so each segment's doc values are opened once per field (each opening allocates a
+         * buffer as long as the segment's longest text).
+         */
         @Override
         protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docIter,
                                                        int cacheCharsThreshold) throws IOException {
             List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
             List<CharSequence[]> values = new ArrayList<>();
+            LeafReaderContext open = null;
+            BinaryDocValues[] texts = new BinaryDocValues[fields.length];
             long chars = 0;
             do {
                 int doc = docIter.nextDoc();
@@ -74,10 +82,18 @@ final class SnippetText {
                     break;
                 }
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                for (int f = 0; f < fields.length && leaf != open; f++) {
+                    texts[f] = leaf.reader().getBinaryDocValues(of(fields[f]));
+                }
+                open = leaf;
+                int target = doc - leaf.docBase;
                 CharSequence[] byField = new CharSequence[fields.length];
                 for (int f = 0; f < fields.length; f++) {
-                    BinaryDocValues text = leaf.reader().getBinaryDocValues(of(fields[f]));
-                    if (text != null && text.advanceExact(doc - leaf.docBase)) {
+                    BinaryDocValues text = texts[f];
+                    if (text != null && text.docID() >= target) { // cannot go back: opened again
+                        text = texts[f] = leaf.reader().getBinaryDocValues(of(fields[f]));
+                    }
+                    if (text != null && text.advanceExact(target)) {
                         byField[f] = text.binaryValue().utf8ToString();
                         chars += byField[f].length();
                     }
@@ -85,6 +101,50 @@ final class SnippetText {
                 values.add(byField);
             } while (chars <= cacheCharsThreshold && cacheCharsThreshold != 0);
             return values;
+        }
+    }
+
+    /**
+     * Lucene's passage scoring (BM25 over the passage, its defaults), computed without its per-passage hash of the
+     * matched terms: that hash allocates a 32 KB block for every passage scored, a fifth of all a search allocated.
+     * A passage's matches are few, so a term's earlier match is looked for among them. The score is the same to the
+     * bit: the terms are summed in the order of their first match, as the hash numbers them.
+     */
+    static final class Scorer extends PassageScorer {
+
+        static final Scorer INSTANCE = new Scorer();
+
+        private Scorer() {
+        }
+
+        @Override
+        public float score(Passage passage, int contentLength) {
+            BytesRef[] terms = passage.getMatchTerms();
+            int matches = passage.getNumMatches();
+            double score = 0d;
+            for (int i = 0; i < matches; i++) {
+                if (firstMatch(terms, i) < i) {
+                    continue; // counted at its first match
+                }
+                int inPassage = 1;
+                for (int j = i + 1; j < matches; j++) {
+                    if (terms[j].bytesEquals(terms[i])) {
+                        inPassage++;
+                    }
+                }
+                score += tf(inPassage, passage.getLength())
+                        * weight(contentLength, passage.getMatchTermFreqsInDoc()[i]);
+            }
+            score *= norm(passage.getStartOffset());
+            return (float) score;
+        }
+
+        private static int firstMatch(BytesRef[] terms, int i) {
+            int j = 0;
+            while (!terms[j].bytesEquals(terms[i])) {
+                j++;
+            }
+            return j;
         }
     }
 }

@@ -31,7 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The snippets read from doc values are those the stock highlighter cuts from stored fields: the same text, joined
- * and cut the same way, so that the offsets in the postings point into it.
+ * and cut the same way, so that the offsets in the postings point into it; and the passages are scored as the stock
+ * scorer scores them.
  */
 class SnippetTextTest {
 
@@ -42,7 +43,8 @@ class SnippetTextTest {
     void realCallsGetTheSnippetsTheStoredFieldsWouldGive() throws IOException {
         List<CallDto> calls = TestData.calls(TestData.DEMO_CALLS);
         try (Directory dir = new ByteBuffersDirectory()) {
-            index(dir, calls.stream().map(c -> List.of(List.of(c.title()), List.of(c.description()))).toList());
+            // segments of seven: a segment's doc values serve the hits in it, in order
+            index(dir, calls.stream().map(c -> List.of(List.of(c.title()), List.of(c.description()))).toList(), 7);
             int compared = 0;
             for (String words : List.of("offshore wind", "hydrogen storage", "artificial intelligence", "water",
                     "cultural heritage", "batteries", "SMEs", "health data")) {
@@ -84,9 +86,56 @@ class SnippetTextTest {
         assertNull(doc.getBinaryValue(SnippetText.of("name")));
     }
 
+    @Test
+    void passagesScoreAsLucenesScorerScoresThem() {
+        java.util.Random random = new java.util.Random(7);
+        org.apache.lucene.search.uhighlight.PassageScorer lucene = new org.apache.lucene.search.uhighlight.PassageScorer();
+        List<org.apache.lucene.util.BytesRef> vocabulary = List.of("wind", "offshore", "turbine", "hydrogen", "port")
+                .stream().map(org.apache.lucene.util.BytesRef::new).toList();
+        for (int p = 0; p < 2_000; p++) {
+            org.apache.lucene.search.uhighlight.Passage passage = new org.apache.lucene.search.uhighlight.Passage();
+            int start = random.nextInt(5_000);
+            int end = start + 400;
+            passage.setStartOffset(start);
+            passage.setEndOffset(end);
+            int at = start;
+            for (int m = 0, matches = 1 + random.nextInt(12); m < matches; m++) {
+                at += 1 + random.nextInt(20);
+                org.apache.lucene.util.BytesRef term = vocabulary.get(random.nextInt(vocabulary.size()));
+                // a term's frequency in the document is the same at each of its matches, as the postings give it
+                passage.addMatch(at, at + term.length, org.apache.lucene.util.BytesRef.deepCopyOf(term),
+                        1 + Math.floorMod(term.hashCode() + p, 40));
+                at += term.length;
+            }
+            int contentLength = end + random.nextInt(20_000);
+            assertEquals(Float.floatToIntBits(lucene.score(passage, contentLength)),
+                    Float.floatToIntBits(SnippetText.Scorer.INSTANCE.score(passage, contentLength)), passage.toString());
+        }
+    }
+
+    @Test
+    void eachSegmentsTextsAreReadFromItsOwnDocValues() throws IOException {
+        try (Directory dir = new ByteBuffersDirectory()) {
+            // two segments of five; the hits are the second of the first and the fourth of the second
+            List<List<List<String>>> docs = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                docs.add(List.of(List.of("Call " + i), List.of(i == 1 || i == 8 ? "Robots clean hulls, call " + i + "."
+                        : "Ports and ships, call " + i + ".")));
+            }
+            index(dir, docs, 5);
+            assertEquals(4, compare(dir, "robots")); // the titles' starts, and the descriptions' matches
+        }
+    }
+
     /** Documents of {title values, description values}, each field both stored and with its snippet text. */
     private static void index(Directory dir, List<List<List<String>>> docs) throws IOException {
-        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Analyzers.PER_FIELD))) {
+        index(dir, docs, 1);
+    }
+
+    /** As {@link #index(Directory, List)}, a segment for every {@code perSegment} documents. */
+    private static void index(Directory dir, List<List<List<String>>> docs, int perSegment) throws IOException {
+        try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(Analyzers.PER_FIELD)
+                .setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE))) {
             for (List<List<String>> fields : docs) {
                 Document doc = new Document();
                 SnippetText snippets = new SnippetText();
@@ -100,7 +149,9 @@ class SnippetTextTest {
                 }
                 snippets.addTo(doc);
                 writer.addDocument(doc);
-                writer.commit(); // several segments: hits are looked up in their own
+                if (writer.getDocStats().maxDoc % perSegment == 0) {
+                    writer.commit(); // several segments: hits are looked up in their own
+                }
             }
         }
     }
@@ -116,8 +167,8 @@ class SnippetTextTest {
             int[] passages = {1, 1};
             Map<String, String[]> stored = builder(searcher).build()
                     .highlightFields(FIELDS, query, docIds, passages);
-            Map<String, String[]> fromDocValues = new SnippetText.Highlighter(builder(searcher))
-                    .highlightFields(FIELDS, query, docIds, passages);
+            Map<String, String[]> fromDocValues = new SnippetText.Highlighter(builder(searcher)
+                    .withScorer(SnippetText.Scorer.INSTANCE)).highlightFields(FIELDS, query, docIds, passages);
             int snippets = 0;
             for (String field : FIELDS) {
                 assertArrayEquals(stored.get(field), fromDocValues.get(field), field + " for " + words);
