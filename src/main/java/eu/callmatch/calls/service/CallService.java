@@ -2,7 +2,6 @@ package eu.callmatch.calls.service;
 
 import eu.callmatch.calls.Call;
 import eu.callmatch.calls.CallDto;
-import eu.callmatch.calls.CallKind;
 import eu.callmatch.calls.CallOutline;
 import eu.callmatch.calls.CallRepository;
 import eu.callmatch.calls.CallStatus;
@@ -42,11 +41,17 @@ public class CallService implements IndexSource<IndexedCall> {
     private final Today today;
     private final ChangeLog changes;
 
-    CallService(CallRepository calls, EntityManager em, Today today, ChangeLog changes) {
+    /** Reads the translations' JSON column, as Hibernate writes it. */
+    private final com.fasterxml.jackson.databind.ObjectReader translations;
+
+    CallService(CallRepository calls, EntityManager em, Today today, ChangeLog changes,
+                com.fasterxml.jackson.databind.ObjectMapper json) {
         this.calls = calls;
         this.em = em;
         this.today = today;
         this.changes = changes;
+        this.translations = json.readerFor(new com.fasterxml.jackson.core.type.TypeReference<
+                List<eu.callmatch.calls.CallTranslation>>() { });
     }
 
     public CallDto get(String identifier) {
@@ -61,20 +66,19 @@ public class CallService implements IndexSource<IndexedCall> {
         return call;
     }
 
-    /** The calls with these identifiers that exist, by identifier. */
+    /**
+     * The calls with these identifiers that exist, by identifier: read with plain JDBC ({@link CallRows}), changes
+     * of the current transaction included.
+     */
     public Map<String, CallDto> findAll(java.util.Collection<String> identifiers) {
         if (identifiers.isEmpty()) {
             return Map.of();
         }
-        // one array parameter: the statement is the same for any number of calls, where "in ?1" has Hibernate
-        // translate its query again for every length of the list (a third of a search's time in the database)
-        // read-only: only their DTOs leave here, so Hibernate need not copy each call's state (its lists and JSON
-        // included) to check it for changes
-        @SuppressWarnings("unchecked")
-        List<Call> found = em.createNativeQuery("select * from call where identifier = any(?1)", Call.class)
-                .setParameter(1, identifiers.toArray(String[]::new))
-                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).getResultList();
-        return found.stream().collect(Collectors.toMap(c -> c.identifier, CallMapper::toDto));
+        if (em.isJoinedToTransaction()) {
+            em.flush(); // as a query through Hibernate would
+        }
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection ->
+                CallRows.calls(connection, identifiers, translations));
     }
 
     /**
@@ -87,38 +91,8 @@ public class CallService implements IndexSource<IndexedCall> {
         if (identifiers.isEmpty()) {
             return Map.of();
         }
-        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
-            try (java.sql.PreparedStatement select = connection.prepareStatement(OUTLINES)) {
-                select.setBoolean(1, smeMentions);
-                select.setArray(2, connection.createArrayOf("text", identifiers.toArray()));
-                Map<String, CallOutline> found = new java.util.HashMap<>();
-                try (java.sql.ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        CallOutline outline = outline(row);
-                        found.put(outline.identifier(), outline);
-                    }
-                }
-                return found;
-            }
-        });
-    }
-
-    private static final String OUTLINES = "select identifier, title, programme, action_type, status, deadlines, "
-            + "deadline_model, budget_min, budget_max, url, kind, parent_topic, case when ? then (title || ' ' || "
-            + "coalesce(description, '')) ~* '\\m(smes?|small and medium-sized enterprises?)\\M' else false end "
-            + "from call where identifier = any(?)";
-
-    private static CallOutline outline(java.sql.ResultSet row) throws java.sql.SQLException {
-        java.sql.Array dates = row.getArray(6);
-        List<java.time.LocalDate> deadlines = dates == null ? List.of() : java.util.Arrays
-                .stream((java.sql.Date[]) dates.getArray()).filter(java.util.Objects::nonNull)
-                .map(java.sql.Date::toLocalDate).toList();
-        String status = row.getString(5);
-        String kind = row.getString(11);
-        return new CallOutline(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                status == null ? null : CallStatus.valueOf(status), deadlines, row.getString(7), row.getBigDecimal(8),
-                row.getBigDecimal(9), row.getString(10), kind == null ? null : CallKind.valueOf(kind),
-                row.getString(12), row.getBoolean(13));
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection ->
+                CallRows.outlines(connection, identifiers, smeMentions));
     }
 
     /**

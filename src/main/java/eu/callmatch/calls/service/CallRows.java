@@ -1,0 +1,132 @@
+package eu.callmatch.calls.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import eu.callmatch.calls.CallDto;
+import eu.callmatch.calls.CallKind;
+import eu.callmatch.calls.CallOutline;
+import eu.callmatch.calls.CallStatus;
+import eu.callmatch.calls.CallTranslation;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Calls read by identifier with plain JDBC, for the reads that only hand them on: a page of search hits, a ranked
+ * list, the indexer's batches. Through Hibernate, building the entities cost more than reading the rows (three
+ * quarters of a search page's read, in a JFR profile); nothing here is written back. The columns are those of
+ * {@code Call}, read as Hibernate reads them ({@code CallRowsTest} compares the two on a call with every field set).
+ */
+final class CallRows {
+
+    private static final String CALLS = "select identifier, call_identifier, title, call_title, programme, cluster, "
+            + "destination, action_type, status, opening_date, deadlines, deadline_model, budget_min, budget_max, "
+            + "total_budget, expected_grants, description, keywords, conditions, url, source, source_updated_at, "
+            + "left_source_on, created_at, updated_at, kind, parent_topic, translations, as_of "
+            + "from call where identifier = any(?)";
+
+    private static final String OUTLINES = "select identifier, title, programme, action_type, status, deadlines, "
+            + "deadline_model, budget_min, budget_max, url, kind, parent_topic, case when ? then (title || ' ' || "
+            + "coalesce(description, '')) ~* '\\m(smes?|small and medium-sized enterprises?)\\M' else false end "
+            + "from call where identifier = any(?)";
+
+    private CallRows() {
+    }
+
+    /** The calls with these identifiers that exist, by identifier; {@code translations} reads their JSON column. */
+    static Map<String, CallDto> calls(Connection connection, Collection<String> identifiers,
+                                      ObjectReader translations) throws SQLException {
+        Map<String, CallDto> found = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(CALLS)) {
+            select.setArray(1, connection.createArrayOf("text", identifiers.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    CallDto call = call(row, translations);
+                    found.put(call.identifier(), call);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The outlines of the calls with these identifiers, by identifier: see {@code CallService.outlines}. */
+    static Map<String, CallOutline> outlines(Connection connection, Collection<String> identifiers,
+                                             boolean smeMentions) throws SQLException {
+        Map<String, CallOutline> found = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(OUTLINES)) {
+            select.setBoolean(1, smeMentions);
+            select.setArray(2, connection.createArrayOf("text", identifiers.toArray()));
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    CallOutline outline = outline(row);
+                    found.put(outline.identifier(), outline);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static CallDto call(ResultSet row, ObjectReader translations) throws SQLException {
+        return new CallDto(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
+                row.getString(6), row.getString(7), row.getString(8), status(row.getString(9)),
+                date(row.getDate(10)), dates(row.getArray(11)), row.getString(12), row.getBigDecimal(13),
+                row.getBigDecimal(14), row.getBigDecimal(15), (Integer) row.getObject(16), row.getString(17),
+                strings(row.getArray(18)), row.getString(19), row.getString(20), row.getString(21),
+                row.getObject(22, OffsetDateTime.class), date(row.getDate(23)),
+                row.getObject(24, OffsetDateTime.class), row.getObject(25, OffsetDateTime.class),
+                kind(row.getString(26)), row.getString(27), translations(row.getString(28), translations),
+                row.getObject(29, OffsetDateTime.class));
+    }
+
+    private static CallOutline outline(ResultSet row) throws SQLException {
+        return new CallOutline(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                status(row.getString(5)), dates(row.getArray(6)), row.getString(7), row.getBigDecimal(8),
+                row.getBigDecimal(9), row.getString(10), kind(row.getString(11)), row.getString(12),
+                row.getBoolean(13));
+    }
+
+    private static CallStatus status(String name) {
+        return name == null ? null : CallStatus.valueOf(name);
+    }
+
+    private static CallKind kind(String name) {
+        return name == null ? null : CallKind.valueOf(name);
+    }
+
+    private static LocalDate date(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    private static List<LocalDate> dates(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.stream((Date[]) array.getArray()).filter(Objects::nonNull)
+                .map(Date::toLocalDate).toList();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.stream((String[]) array.getArray()).filter(Objects::nonNull)
+                .toList();
+    }
+
+    private static List<CallTranslation> translations(String json, ObjectReader reader) {
+        if (json == null || json.equals("[]")) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(reader.<List<CallTranslation>>readValue(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a call's stored translations are not valid JSON", e);
+        }
+    }
+}
