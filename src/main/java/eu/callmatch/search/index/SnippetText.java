@@ -107,8 +107,9 @@ final class SnippetText {
     /**
      * Lucene's passage scoring (BM25 over the passage, its defaults), computed without its per-passage hash of the
      * matched terms: that hash allocates a 32 KB block for every passage scored, a fifth of all a search allocated.
-     * A passage's matches are few, so a term's earlier match is looked for among them. The score is the same to the
-     * bit: the terms are summed in the order of their first match, as the hash numbers them.
+     * A passage's matches are few, so a term's earlier match is looked for among them (in a passage with more, Lucene
+     * scores it). The score is the same to the bit: the terms are summed in the order of their first match, as the
+     * hash numbers them.
      */
     static final class Scorer extends PassageScorer {
 
@@ -117,10 +118,16 @@ final class SnippetText {
         private Scorer() {
         }
 
+        /** Beyond this many matches (a long passage without sentence breaks), Lucene's own hash is the cheaper. */
+        static final int SCANNED_MATCHES = 24;
+
         @Override
         public float score(Passage passage, int contentLength) {
             BytesRef[] terms = passage.getMatchTerms();
             int matches = passage.getNumMatches();
+            if (matches > SCANNED_MATCHES) {
+                return super.score(passage, contentLength);
+            }
             double score = 0d;
             for (int i = 0; i < matches; i++) {
                 if (firstMatch(terms, i) < i) {

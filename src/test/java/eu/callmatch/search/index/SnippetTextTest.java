@@ -95,11 +95,12 @@ class SnippetTextTest {
         for (int p = 0; p < 2_000; p++) {
             org.apache.lucene.search.uhighlight.Passage passage = new org.apache.lucene.search.uhighlight.Passage();
             int start = random.nextInt(5_000);
-            int end = start + 400;
+            int end = start + 1_500;
             passage.setStartOffset(start);
             passage.setEndOffset(end);
             int at = start;
-            for (int m = 0, matches = 1 + random.nextInt(12); m < matches; m++) {
+            // up to twice as many as the scorer scans (more are left to Lucene's)
+            for (int m = 0, matches = 1 + random.nextInt(2 * SnippetText.Scorer.SCANNED_MATCHES); m < matches; m++) {
                 at += 1 + random.nextInt(20);
                 org.apache.lucene.util.BytesRef term = vocabulary.get(random.nextInt(vocabulary.size()));
                 // a term's frequency in the document is the same at each of its matches, as the postings give it
