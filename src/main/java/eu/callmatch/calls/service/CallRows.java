@@ -31,6 +31,7 @@ import java.util.Objects;
  */
 final class CallRows {
 
+    // one array parameter: the statement is the same for any number of calls
     private static final String CALLS = "select identifier, call_identifier, title, call_title, programme, cluster, "
             + "destination, action_type, status, opening_date, deadlines, deadline_model, budget_min, budget_max, "
             + "total_budget, expected_grants, description, keywords, conditions, url, source, source_updated_at, "
