@@ -49,30 +49,35 @@ final class CallRows {
     /** The calls with these identifiers that exist, by identifier; {@code translations} reads their JSON column. */
     static Map<String, CallDto> calls(Connection connection, Collection<String> identifiers,
                                       ObjectReader translations) throws SQLException {
-        Map<String, CallDto> found = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(CALLS)) {
-            select.setArray(1, connection.createArrayOf("text", identifiers.toArray()));
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    CallDto call = call(row, translations);
-                    found.put(call.identifier(), call);
-                }
-            }
-        }
-        return found;
+        return byIdentifier(connection, CALLS, identifiers, row -> call(row, translations));
     }
 
     /** The outlines of the calls with these identifiers, by identifier: see {@code CallService.outlines}. */
     static Map<String, CallOutline> outlines(Connection connection, Collection<String> identifiers,
                                              boolean smeMentions) throws SQLException {
-        Map<String, CallOutline> found = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(OUTLINES)) {
-            select.setBoolean(1, smeMentions);
-            select.setArray(2, connection.createArrayOf("text", identifiers.toArray()));
-            try (ResultSet row = select.executeQuery()) {
+        return byIdentifier(connection, OUTLINES, identifiers, CallRows::outline, smeMentions);
+    }
+
+    private interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    /**
+     * The rows {@code select} finds, by their first column (the identifier), each as {@code reader} reads it:
+     * {@code select}'s parameters are {@code first}, then the identifiers as one array.
+     */
+    private static <T> Map<String, T> byIdentifier(Connection connection, String select,
+                                                   Collection<String> identifiers, RowReader<T> reader,
+                                                   Object... first) throws SQLException {
+        Map<String, T> found = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(select)) {
+            for (int i = 0; i < first.length; i++) {
+                statement.setObject(i + 1, first[i]);
+            }
+            statement.setArray(first.length + 1, connection.createArrayOf("text", identifiers.toArray()));
+            try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    CallOutline outline = outline(row);
-                    found.put(outline.identifier(), outline);
+                    found.put(row.getString(1), reader.read(row));
                 }
             }
         }

@@ -70,14 +70,8 @@ public class CallService implements IndexSource<IndexedCall> {
      * of the current transaction included.
      */
     public Map<String, CallDto> findAll(java.util.Collection<String> identifiers) {
-        if (identifiers.isEmpty()) {
-            return Map.of();
-        }
-        if (em.isJoinedToTransaction()) {
-            em.flush(); // as a query through Hibernate would
-        }
-        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection ->
-                CallRows.calls(connection, identifiers, translations));
+        return identifiers.isEmpty() ? Map.of()
+                : withConnection(connection -> CallRows.calls(connection, identifiers, translations));
     }
 
     /**
@@ -87,11 +81,16 @@ public class CallService implements IndexSource<IndexedCall> {
      * {@code smeMentions}: PostgreSQL then looks in the description, which it otherwise leaves unread.
      */
     public Map<String, CallOutline> outlines(java.util.Collection<String> identifiers, boolean smeMentions) {
-        if (identifiers.isEmpty()) {
-            return Map.of();
+        return identifiers.isEmpty() ? Map.of()
+                : withConnection(connection -> CallRows.outlines(connection, identifiers, smeMentions));
+    }
+
+    /** Plain JDBC on the session's connection, after the current transaction's changes (as a Hibernate query). */
+    private <T> T withConnection(org.hibernate.jdbc.ReturningWork<T> work) {
+        if (em.isJoinedToTransaction()) {
+            em.flush();
         }
-        return em.unwrap(org.hibernate.Session.class).doReturningWork(connection ->
-                CallRows.outlines(connection, identifiers, smeMentions));
+        return em.unwrap(org.hibernate.Session.class).doReturningWork(work);
     }
 
     /**

@@ -82,10 +82,12 @@ final class SnippetText {
                     break;
                 }
                 LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-                for (int f = 0; f < fields.length && leaf != open; f++) {
-                    texts[f] = leaf.reader().getBinaryDocValues(of(fields[f]));
+                if (leaf != open) {
+                    for (int f = 0; f < fields.length; f++) {
+                        texts[f] = leaf.reader().getBinaryDocValues(of(fields[f]));
+                    }
+                    open = leaf;
                 }
-                open = leaf;
                 int target = doc - leaf.docBase;
                 CharSequence[] byField = new CharSequence[fields.length];
                 for (int f = 0; f < fields.length; f++) {
