@@ -80,12 +80,21 @@ class CallRankerTraining {
      */
     static final String SERVICE_TEXT = "start";
     static final String CALL_TEXT = System.getProperty("callmatch.training.call-text", SERVICE_TEXT);
-    static final Path OUTPUT = SERVICE_TEXT.equals(CALL_TEXT) ? Path.of("src/main/resources", CallRanker.RESOURCE)
-            : WORK.resolve(CALL_TEXT + "-call-ranker.json");
+    /**
+     * The word pieces of a profile's start its vector is read from: the service's ({@link
+     * TextEmbedder#PROFILE_PIECES}), or, to compare, another number, with {@code -Dcallmatch.training.profile-pieces=64};
+     * a comparison writes its artefacts under {@code target/training} only.
+     */
+    static final int PROFILE_PIECES = Integer.getInteger("callmatch.training.profile-pieces",
+            TextEmbedder.PROFILE_PIECES);
+    /** The name of a comparison's artefacts, or null for the service's own choices. */
+    static final String VARIANT = SERVICE_TEXT.equals(CALL_TEXT) && PROFILE_PIECES == TextEmbedder.PROFILE_PIECES
+            ? null : CALL_TEXT + (PROFILE_PIECES == TextEmbedder.PROFILE_PIECES ? "" : "-profile" + PROFILE_PIECES);
+    static final Path OUTPUT = VARIANT == null ? Path.of("src/main/resources", CallRanker.RESOURCE)
+            : WORK.resolve(VARIANT + "-call-ranker.json");
     /** A small fixed validation sample, for the test that the learned ranking is loaded and beats the hand-set one. */
-    static final Path SAMPLE = SERVICE_TEXT.equals(CALL_TEXT)
-            ? Path.of("src/test/resources/training/call-validation-sample.json")
-            : WORK.resolve(CALL_TEXT + "-call-validation-sample.json");
+    static final Path SAMPLE = VARIANT == null ? Path.of("src/test/resources/training/call-validation-sample.json")
+            : WORK.resolve(VARIANT + "-call-validation-sample.json");
     static final int SAMPLE_QUERIES = 50;
     static final int SAMPLE_CANDIDATES = 40;
     /** Every call, whatever its status (the corpus carries none; the service derives it from the dates). */
@@ -127,9 +136,9 @@ class CallRankerTraining {
         System.out.printf("Training material: %d calls, %d projects, %d participations%n", calls.size(),
                 pool.projects.size(), pool.participations.size());
 
-        TextEmbedder embedder = new TextEmbedder(true);
+        TextEmbedder embedder = new TextEmbedder(true, PROFILE_PIECES);
         List<Example> examples;
-        Path saved = WORK.resolve("examples-" + CALL_TEXT + ".bin");
+        Path saved = WORK.resolve("examples-" + (VARIANT == null ? CALL_TEXT : VARIANT) + ".bin");
         examples = REUSE_EXAMPLES && Files.exists(saved) ? readExamples(saved) : null;
         if (examples != null) {
             System.out.printf("%d training queries read from %s%n", examples.size(), saved);

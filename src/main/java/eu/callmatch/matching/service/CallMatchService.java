@@ -135,7 +135,7 @@ public class CallMatchService {
             return CallMatchDto.Page.empty(language(profile, known), indexes.pendingVectors());
         }
         String text = profileText(profile.description(), profile.keywords());
-        // the model reads the profile (about 10 ms, on the other core) while its language is told and the matcher
+        // the model reads the profile (about 8 ms, on the other core) while its language is told and the matcher
         // searches its words
         java.util.concurrent.CompletableFuture<TextEmbedder.Vectors> embedding =
                 embedder.embedProfileLater(text, profile.description(), MAX_PARTS);

@@ -33,6 +33,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class MiniLmEncoder implements AutoCloseable {
 
     private static final String MODEL = "all-minilm-l6-v2-q.onnx";
+    /** The word pieces the tokenizer reads of a text, [CLS] and [SEP] included: it truncates there. */
+    static final int MAX_PIECES = 128;
 
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -83,24 +85,43 @@ final class MiniLmEncoder implements AutoCloseable {
      * @return the text's vector, then one per piece
      */
     float[][] embed(String text, List<String> pieces) {
+        return embed(text, pieces, MAX_PIECES);
+    }
+
+    /**
+     * As {@link #embed(String, List)}, reading at most {@code max} word pieces of {@code text}, whole words and the
+     * closing [SEP] ({@link WordPieces#cut}): the vectors of {@link WordPieces#start WordPieces.start(text, max)}
+     * without encoding the text twice.
+     */
+    float[][] embed(String text, List<String> pieces, int max) {
         lock.readLock().lock();
         try {
             if (closed) {
                 throw new IllegalStateException("the embedding model is closed");
             }
-            return run(text, pieces);
+            return run(text, pieces, max);
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private float[][] run(String text, List<String> pieces) {
+    private float[][] run(String text, List<String> pieces, int max) {
         Encoding encoding = tokenizer.encode(text, true, false);
         long[] ids = encoding.getIds();
+        long[] attention = encoding.getAttentionMask();
+        long[] typeNumbers = encoding.getTypeIds();
+        int cut = WordPieces.cut(encoding.getWordIds(), max);
+        if (cut < ids.length) {
+            long sep = ids[ids.length - 1];
+            ids = java.util.Arrays.copyOf(ids, cut + 1);
+            ids[cut] = sep;
+            attention = java.util.Arrays.copyOf(attention, cut + 1);
+            typeNumbers = java.util.Arrays.copyOf(typeNumbers, cut + 1);
+        }
         long[] shape = {1, ids.length};
         try (OnnxTensor input = OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape);
-             OnnxTensor mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getAttentionMask()), shape);
-             OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getTypeIds()), shape)) {
+             OnnxTensor mask = OnnxTensor.createTensor(environment, LongBuffer.wrap(attention), shape);
+             OnnxTensor types = OnnxTensor.createTensor(environment, LongBuffer.wrap(typeNumbers), shape)) {
             Map<String, OnnxTensor> inputs = new HashMap<>(4);
             inputs.put("input_ids", input);
             inputs.put("attention_mask", mask);

@@ -47,13 +47,21 @@ public class TextEmbedder {
     static final int CHUNK_WORDS = 120;
     /** Beyond this many chunks (~1,000 words) a text adds little but cost: a call says what it is about first. */
     static final int MAX_CHUNKS = 8;
-    /** A profile's words read by the model: more than its 128 word pieces hold. */
+    /** A profile's words handed to the tokenizer: more than its {@value #PROFILE_PIECES} word pieces hold. */
     static final int PROFILE_WORDS = 200;
+    /**
+     * The word pieces of a profile's start the model reads, whole words ([CLS] and [SEP] included): three quarters
+     * of the 128 a run can read, for about two thirds of its time (7 to 8 against 10 to 11 ms on one core here,
+     * measured). Chosen by cross-validation ({@code CallRankerTraining}, {@code -Dcallmatch.training.profile-pieces}):
+     * the ranking is alike at 96 and 128, and weaker at 64.
+     */
+    public static final int PROFILE_PIECES = 96;
 
     /** Names the vector files ({@link #vectorFile}) after the model: all-MiniLM-L6-v2, quantized. */
     static final String MODEL = "minilm-l6-v2-q";
 
     private final boolean enabled;
+    private final int profilePieces;
     private final int workers;
     private final Path vectorDir;
     private final Map<String, VectorFile> vectorFiles = new HashMap<>();
@@ -88,13 +96,26 @@ public class TextEmbedder {
 
     /** @param vectorDir where the vector files are kept ({@link #vectorFile}); null: nowhere */
     TextEmbedder(boolean enabled, int workers, Path vectorDir) {
+        this(enabled, workers, vectorDir, PROFILE_PIECES);
+    }
+
+    private TextEmbedder(boolean enabled, int workers, Path vectorDir, int profilePieces) {
         this.enabled = enabled;
+        this.profilePieces = profilePieces;
         this.workers = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         this.vectorDir = vectorDir;
     }
 
     public TextEmbedder(boolean enabled) {
         this(enabled, 0, (Path) null);
+    }
+
+    /**
+     * An embedder that reads {@code profilePieces} word pieces of a profile's start instead of {@value
+     * #PROFILE_PIECES}: for the training's comparisons ({@code CallRankerTraining}).
+     */
+    public TextEmbedder(boolean enabled, int profilePieces) {
+        this(enabled, 0, null, profilePieces);
     }
 
     /**
@@ -239,9 +260,9 @@ public class TextEmbedder {
     }
 
     /**
-     * A profile's vectors from a single model run (about 10 ms on one core; a run per chunk and per sentence made
-     * a profile cost three times as much as ranking the calls for it): the vector of the text's start, the
-     * {@value #PROFILE_WORDS} words or 128 word pieces the model reads, where a profile says what it is about (the
+     * A profile's vectors from a single model run (about 8 ms on one core; a run per chunk and per sentence made
+     * a profile cost three times as much as ranking the calls for it): the vector of the text's start, the whole
+     * words of it that make {@value #PROFILE_PIECES} word pieces, where a profile says what it is about (the
      * key terms of all of it are searched as words), and the vectors of the sentences of {@code listing} that lie
      * within that start. {@code listing} is a part of the text that may list several interests (a profile built
      * from past projects): matched one by one, the best one counts, where their mean would blur them. A sentence's
@@ -275,7 +296,7 @@ public class TextEmbedder {
     private Vectors embedProfileNow(String text, String listing, int max) {
         String[] words = text.strip().split("\\s+", PROFILE_WORDS + 1);
         String start = String.join(" ", java.util.Arrays.asList(words).subList(0, Math.min(words.length, PROFILE_WORDS)));
-        float[][] vectors = callers.first(() -> model().embed(start, sentences(listing, max)));
+        float[][] vectors = callers.first(() -> model().embed(start, sentences(listing, max), profilePieces));
         List<float[]> parts = java.util.Arrays.stream(vectors, 1, vectors.length).filter(java.util.Objects::nonNull)
                 .toList();
         return new Vectors(vectors[0], parts.size() < 2 ? List.of() : parts);

@@ -52,15 +52,27 @@ final class WordPieces {
     static String start(String text, int max) {
         Encoding encoding = Shared.TOKENIZER.encode(text, true, false);
         long[] words = encoding.getWordIds();
-        if (words.length <= max) {
+        int cut = cut(words, max);
+        if (cut == words.length) {
             return text;
         }
         CharSpan[] spans = encoding.getCharTokenSpans();
+        return spans[cut] == null ? text : text.substring(0, spans[cut].getStart()).strip();
+    }
+
+    /**
+     * Where an encoding ({@code words}: its pieces' word numbers, [CLS] and [SEP] included) is cut so that its whole
+     * words and a [SEP] make at most {@code max} pieces: the first piece left out, or the length when all fit.
+     */
+    static int cut(long[] words, int max) {
+        if (words.length <= max) {
+            return words.length;
+        }
         // the first piece that does not fit, before the [SEP] that ends every run; back to its word's first piece
         int cut = max - 1;
         while (cut > 1 && words[cut - 1] == words[cut]) {
             cut--;
         }
-        return spans[cut] == null ? text : text.substring(0, spans[cut].getStart()).strip();
+        return cut;
     }
 }

@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -97,5 +99,34 @@ class MiniLmEncoderTest {
         float[][] vectors = encoder.embed(filler + late, List.of(late, "A sentence the text does not hold."));
         assertEquals(null, vectors[1]);
         assertEquals(null, vectors[2]);
+    }
+
+    @Test
+    void readsTheWholeWordsOfAtMostTheGivenPieces() {
+        List<String> sentences = List.of("Offshore wind turbines with floating foundations for deep waters.",
+                "Thematic networks on biosecurity in dairy farming and livestock health.",
+                "Machine learning for the early diagnosis of childhood obesity.",
+                "Underwater inspection drones for the maintenance of subsea cables and pipelines.");
+        String text = String.join(" ", sentences) + " Unrelated sentence about cheese making. ".repeat(10);
+        // [CLS], the first sentence's pieces and [SEP]; then every cut through the second sentence, whose words
+        // ("biosecurity", "livestock") are several pieces each
+        int first = WordPieces.count(sentences.get(0));
+        for (int max = first; max <= first + 20; max++) {
+            String start = WordPieces.start(text, max);
+            float[][] cut = encoder.embed(text, sentences, max);
+            float[][] alone = encoder.embed(start, sentences);
+            assertTrue(WordPieces.count(start) <= max, max + " pieces at most");
+            assertArrayEquals(alone[0], cut[0], "the same run as over the start alone, at " + max);
+            for (int i = 0; i < sentences.size(); i++) {
+                if (alone[1 + i] == null) {
+                    assertNull(cut[1 + i], "sentence " + i + " is not within " + max + " pieces");
+                } else {
+                    assertArrayEquals(alone[1 + i], cut[1 + i], "sentence " + i + " at " + max);
+                }
+            }
+        }
+        float[][] oneSentence = encoder.embed(text, sentences, first + 3);
+        assertTrue(oneSentence[1] != null && oneSentence[2] == null, "the first sentence, a word of the second");
+        assertArrayEquals(encoder.embed(text, sentences)[0], encoder.embed(text, sentences, 128)[0], "128: no cut");
     }
 }
