@@ -110,8 +110,8 @@ final class MiniLmEncoder implements AutoCloseable {
         long[] ids = encoding.getIds();
         long[] attention = encoding.getAttentionMask();
         long[] typeNumbers = encoding.getTypeIds();
-        int cut = WordPieces.cut(encoding.getWordIds(), max);
-        if (cut < ids.length) {
+        if (ids.length > max) { // only below MAX_PIECES, where the tokenizer itself stops
+            int cut = WordPieces.cut(encoding.getWordIds(), max);
             long sep = ids[ids.length - 1];
             ids = java.util.Arrays.copyOf(ids, cut + 1);
             ids[cut] = sep;
