@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -108,6 +109,40 @@ class CallResourceTest {
         given().queryParam("programme", programme).queryParam("size", 2).queryParam("page", 1)
                 .when().get("/api/v1/calls")
                 .then().body("items.identifier", contains(closed));
+    }
+
+    @Test
+    void fieldsGiveAListOnlyThePropertiesItShows() {
+        String id = uniqueId("HORIZON-FIELDS");
+        String programme = "Programme " + id;
+        put(id, callJson("Floating offshore wind", programme, "HORIZON-RIA", TODAY.minusDays(1), TODAY.plusDays(10)));
+
+        given().queryParam("programme", programme).queryParam("q", "floating")
+                .queryParam("fields", "deadlines, programme").when().get("/api/v1/calls")
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                // the identifier and the title always come, and the snippet
+                .body("items[0].keySet()", containsInAnyOrder("identifier", "title", "programme", "deadlines",
+                        "snippet"))
+                .body("items[0].programme", equalTo(programme))
+                .body("items[0].deadlines", contains(TODAY.plusDays(10).toString()))
+                .body("items[0].snippet", containsString("<em>Floating</em>"));
+        given().queryParam("programme", programme).queryParam("fields", "description,keywords")
+                .when().get("/api/v1/calls")
+                .then().statusCode(200)
+                .body("items[0].keySet()", containsInAnyOrder("identifier", "title", "description", "keywords",
+                        "snippet"))
+                .body("items[0].description", equalTo("Floating wind turbines for deep waters."));
+        // a table keeps its columns
+        given().queryParam("programme", programme).queryParam("fields", "title").queryParam("format", "csv")
+                .when().get("/api/v1/calls")
+                .then().statusCode(200)
+                .body(containsString(programme + ",,HORIZON-RIA,OPEN,")); // no cluster
+        given().queryParam("fields", "title,colour,budget").when().get("/api/v1/calls")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("fields"))
+                .body("detail", containsString("'colour', 'budget' are not properties of a call"))
+                .body("detail", containsString("its properties are identifier, callIdentifier, title"));
     }
 
     @Test

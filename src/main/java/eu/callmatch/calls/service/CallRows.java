@@ -22,6 +22,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Calls read by identifier with plain JDBC, for the reads that only hand them on: a page of search hits, a ranked
@@ -31,12 +33,17 @@ import java.util.Objects;
  */
 final class CallRows {
 
-    // one array parameter: the statement is the same for any number of calls
-    private static final String CALLS = "select identifier, call_identifier, title, call_title, programme, cluster, "
-            + "destination, action_type, status, opening_date, deadlines, deadline_model, budget_min, budget_max, "
-            + "total_budget, expected_grants, description, keywords, conditions, url, source, source_updated_at, "
-            + "left_source_on, created_at, updated_at, kind, parent_topic, translations, as_of "
-            + "from call where identifier = any(?)";
+    private static final List<String> COLUMNS = List.of("identifier", "call_identifier", "title", "call_title",
+            "programme", "cluster", "destination", "action_type", "status", "opening_date", "deadlines",
+            "deadline_model", "budget_min", "budget_max", "total_budget", "expected_grants", "description", "keywords",
+            "conditions", "url", "source", "source_updated_at", "left_source_on", "created_at", "updated_at", "kind",
+            "parent_topic", "translations", "as_of");
+
+    private static final Set<String> LONG_TEXTS = Set.of("description", "conditions", "translations");
+
+    private static final String CALLS = select(true);
+
+    private static final String CALLS_WITHOUT_LONG_TEXTS = select(false);
 
     private static final String OUTLINES = "select identifier, title, programme, action_type, status, deadlines, "
             + "deadline_model, budget_min, budget_max, url, kind, parent_topic, case when ? then (title || ' ' || "
@@ -46,10 +53,21 @@ final class CallRows {
     private CallRows() {
     }
 
-    /** The calls with these identifiers that exist, by identifier; {@code translations} reads their JSON column. */
-    static Map<String, CallDto> calls(Connection connection, Collection<String> identifiers,
+    // one array parameter: the statement is the same for any number of calls
+    private static String select(boolean longTexts) {
+        return COLUMNS.stream().map(column -> longTexts || !LONG_TEXTS.contains(column) ? column : "null")
+                .collect(Collectors.joining(", ", "select ", " from call where identifier = any(?)"));
+    }
+
+    /**
+     * The calls with these identifiers that exist, by identifier; {@code translations} reads their JSON column. Without
+     * {@code longTexts}, PostgreSQL leaves the description, the conditions and the translations unread: the calls
+     * have none.
+     */
+    static Map<String, CallDto> calls(Connection connection, Collection<String> identifiers, boolean longTexts,
                                       ObjectReader translations) throws SQLException {
-        return byIdentifier(connection, CALLS, identifiers, row -> call(row, translations));
+        return byIdentifier(connection, longTexts ? CALLS : CALLS_WITHOUT_LONG_TEXTS, identifiers,
+                row -> call(row, translations));
     }
 
     /** The outlines of the calls with these identifiers, by identifier: see {@code CallService.outlines}. */

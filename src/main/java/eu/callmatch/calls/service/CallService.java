@@ -70,8 +70,17 @@ public class CallService implements IndexSource<IndexedCall> {
      * of the current transaction included.
      */
     public Map<String, CallDto> findAll(java.util.Collection<String> identifiers) {
+        return findAll(identifiers, true);
+    }
+
+    /**
+     * As {@link #findAll(java.util.Collection)}, or, without {@code longTexts}, the calls without their description,
+     * conditions and translations, for a list that does not show them: PostgreSQL then leaves those unread (reading
+     * them was half of the read of a search page).
+     */
+    public Map<String, CallDto> findAll(java.util.Collection<String> identifiers, boolean longTexts) {
         return identifiers.isEmpty() ? Map.of()
-                : withConnection(connection -> CallRows.calls(connection, identifiers, translations));
+                : withConnection(connection -> CallRows.calls(connection, identifiers, longTexts, translations));
     }
 
     /**

@@ -76,6 +76,11 @@ public class Representation {
                 .header("Content-Disposition", "attachment; filename=\"" + file + ".xlsx\"").build();
     }
 
+    /** Whether the answer is a table (CSV or XLSX) rather than the JSON entity. */
+    public boolean table() {
+        return !kind().equals("json");
+    }
+
     private String kind() {
         if (format != null && !format.isBlank()) {
             String asked = format.strip().toLowerCase(Locale.ROOT);

@@ -43,6 +43,15 @@ class CallRowsTest {
         }
         assertEquals(hibernate, calls.findAll(List.of(id, "HORIZON-ROWS-NONE")).get(id));
         assertEquals(1, calls.findAll(List.of(id, "HORIZON-ROWS-NONE")).size(), "a missing call is left out");
+
+        // without the long texts: every other field as read whole
+        CallDto h = hibernate;
+        assertEquals(new CallDto(h.identifier(), h.callIdentifier(), h.title(), h.callTitle(), h.programme(),
+                        h.cluster(), h.destination(), h.actionType(), h.status(), h.openingDate(), h.deadlines(),
+                        h.deadlineModel(), h.budgetMin(), h.budgetMax(), h.totalBudget(), h.expectedGrants(), null,
+                        h.keywords(), null, h.url(), h.source(), h.sourceUpdatedAt(), h.leftSourceOn(), h.createdAt(),
+                        h.updatedAt(), h.kind(), h.parentTopic(), List.of(), h.asOf()),
+                calls.findAll(List.of(id), false).get(id));
     }
 
     @Test
