@@ -7,6 +7,8 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -125,6 +127,28 @@ class SnippetTextTest {
             }
             index(dir, docs, 5);
             assertEquals(4, compare(dir, "robots")); // the titles' starts, and the descriptions' matches
+        }
+    }
+
+    @Test
+    void aFieldsSchemaIsThatOfTheFirstSegmentWithTheField() throws IOException {
+        try (Directory dir = new ByteBuffersDirectory()) {
+            // a segment each; the first two have no description
+            index(dir, List.of(List.of(List.of("Hull cleaning"), List.of()), List.of(List.of("Port robots"), List.of()),
+                    List.of(List.of("Robots"), List.of("Robots clean hulls."))), 1);
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertEquals(3, reader.leaves().size());
+                SnippetText.Highlighter highlighter = new SnippetText.Highlighter(builder(new IndexSearcher(reader)));
+                FieldInfos merged = FieldInfos.getMergedFieldInfos(reader);
+                for (String field : FIELDS) {
+                    FieldInfo info = highlighter.getFieldInfo(field);
+                    assertEquals(field, info.getName());
+                    assertEquals(merged.fieldInfo(field).getIndexOptions(), info.getIndexOptions(), field);
+                    assertEquals(merged.fieldInfo(field).hasVectors(), info.hasVectors(), field);
+                }
+                assertNull(highlighter.getFieldInfo("nowhere"));
+            }
+            assertEquals(3, compare(dir, "robots")); // two titles, one description
         }
     }
 
