@@ -19,16 +19,15 @@ import java.util.stream.Collectors;
  */
 final class CallFields {
 
+    private static final RecordComponent[] COMPONENTS = CallDto.class.getRecordComponents();
+
     /** A call's properties, as the API names them (the record's components: CallDto renames none). */
-    static final List<String> NAMES = Arrays.stream(CallDto.class.getRecordComponents())
-            .map(RecordComponent::getName).toList();
+    private static final List<String> NAMES = Arrays.stream(COMPONENTS).map(RecordComponent::getName).toList();
 
     /** The texts that make most of a call's size (a description is some 7 KB). */
-    static final Set<String> LONG_TEXTS = Set.of("description", "conditions", "translations");
+    private static final Set<String> LONG_TEXTS = Set.of("description", "conditions", "translations");
 
     private static final Set<String> ALWAYS = Set.of("identifier", "title");
-
-    private static final RecordComponent[] COMPONENTS = CallDto.class.getRecordComponents();
 
     private static final Constructor<CallDto> CANONICAL;
 
@@ -41,7 +40,7 @@ final class CallFields {
         }
     }
 
-    static final CallFields ALL = new CallFields(null);
+    private static final CallFields ALL = new CallFields(null);
 
     /** Per component, whether it is shown; null: all are. */
     private final boolean[] shown;
