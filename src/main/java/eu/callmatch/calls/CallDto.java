@@ -113,6 +113,13 @@ public record CallDto(
                 kind, parentTopic, translations, asOf);
     }
 
+    /**
+     * The properties that make most of a call's size (a description is some 7 KB), which a list may go without:
+     * their columns in the call table have the same names.
+     */
+    public static final java.util.Set<String> LONG_TEXTS = java.util.Set.of("description", "conditions",
+            "translations");
+
     public static final String IDENTIFIER_PATTERN = "[^\\s?#%\\\\]+";
     public static final String IDENTIFIER_MESSAGE = "must not contain white space, '?', '#', '%' or '\\'";
 }

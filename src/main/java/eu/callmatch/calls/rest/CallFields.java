@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 
 /**
  * The properties of a call that a list asks for (its {@code fields} parameter), as a list view asks for what it
- * shows: each item then has only those, and a page that asks for none of a call's long texts ({@link #LONG_TEXTS}) is
+ * shows: each item then has only those, and a page that asks for none of a call's long texts ({@link CallDto#LONG_TEXTS}) is
  * read and sent without them. Without the parameter, whole calls. The identifier and the title always come.
  */
 final class CallFields {
@@ -23,9 +23,6 @@ final class CallFields {
 
     /** A call's properties, as the API names them (the record's components: CallDto renames none). */
     private static final List<String> NAMES = Arrays.stream(COMPONENTS).map(RecordComponent::getName).toList();
-
-    /** The texts that make most of a call's size (a description is some 7 KB). */
-    private static final Set<String> LONG_TEXTS = Set.of("description", "conditions", "translations");
 
     private static final Set<String> ALWAYS = Set.of("identifier", "title");
 
@@ -79,7 +76,7 @@ final class CallFields {
             return true;
         }
         for (int i = 0; i < COMPONENTS.length; i++) {
-            if (shown[i] && LONG_TEXTS.contains(NAMES.get(i))) {
+            if (shown[i] && CallDto.LONG_TEXTS.contains(NAMES.get(i))) {
                 return true;
             }
         }

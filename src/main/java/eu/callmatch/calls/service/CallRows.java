@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,8 +38,6 @@ final class CallRows {
             "conditions", "url", "source", "source_updated_at", "left_source_on", "created_at", "updated_at", "kind",
             "parent_topic", "translations", "as_of");
 
-    private static final Set<String> LONG_TEXTS = Set.of("description", "conditions", "translations");
-
     private static final String CALLS = select(true);
 
     private static final String CALLS_WITHOUT_LONG_TEXTS = select(false);
@@ -55,7 +52,7 @@ final class CallRows {
 
     // one array parameter: the statement is the same for any number of calls
     private static String select(boolean longTexts) {
-        return COLUMNS.stream().map(column -> longTexts || !LONG_TEXTS.contains(column) ? column : "null")
+        return COLUMNS.stream().map(column -> longTexts || !CallDto.LONG_TEXTS.contains(column) ? column : "null")
                 .collect(Collectors.joining(", ", "select ", " from call where identifier = any(?)"));
     }
 

@@ -548,7 +548,7 @@ public final class LuceneIndex implements Closeable {
      * the vectors' graph) and save no scan. After 50,000 new calls, each batch of vectors a few small segments, the
      * calls index kept 19 to 24 segments with the old floor.
      */
-    static final double FLOOR_SEGMENT_MB = 16;
+    private static final double FLOOR_SEGMENT_MB = 16;
 
     /**
      * Lucene's merges at the lowest priority ({@link BackgroundPriority}): after a large import they take a core
