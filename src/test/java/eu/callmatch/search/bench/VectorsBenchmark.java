@@ -54,7 +54,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>how long Lucene went on merging the calls index's segments after that (the admin status's {@code merging}),
  *       and the call matches' latency meanwhile;</li>
  *   <li>afterwards, at one client: call matches (a profile not seen before each time: its embedding included),
- *       searches (one to three words of real titles), each twice (the second time after 1,000 more: warm), partner
+ *       searches (one to three words of real titles), each twice (the second time after 1,000 more: warm), the same
+ *       for a list view, and once more after 3,000 more (how much warmer the service still gets), partner
  *       matches for real calls (p50, p99); at 8 clients: call matches a second;</li>
  *   <li>the JVM's resident memory (the service and this client; PostgreSQL runs in its own processes).</li>
  * </ul>
@@ -204,6 +205,11 @@ class VectorsBenchmark {
         timed("searches, 1 client, the same for a list view (" + LIST_VIEW + ")", 0, 1_000,
                 i -> receive("GET", "/api/v1/calls?size=20&fields=" + LIST_VIEW + "&q=" + URLEncoder.encode(
                         queries.get(i % queries.size()), StandardCharsets.UTF_8), null, null, 200),
+                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX);
+        // and whole calls once more, after 3,000 more: how far the JIT compiler has still to go after the rounds above
+        // (methods run once a request are compiled fully after some 5,000 runs; until then they run as C1 compiled
+        // them, with profiling)
+        timed("searches, 1 client, the same after 3,000 more", 3_000, 1_000, search,
                 ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX);
         timed("partner matches, 1 client", 20, 200, i -> receive("GET", "/api/v1/calls/"
                 + callIds.get(random.nextInt(callIds.size())) + "/partner-matches?limit=20", null, null, 200),
