@@ -170,7 +170,7 @@ final class PartnerPool {
             // one thread: the other core stays with the import or the requests that run meanwhile
             Map<String, float[]> byText = new HashMap<>(); // topic and field titles recur: embedded once
             projects.forEach(p -> {
-                String key = VectorFile.key(p.id(), p.contentHash());
+                String key = vectorKey(p);
                 if (cache.get(key) == null) {
                     float[] v = vector(p, text -> byText.computeIfAbsent(text, embedder::embedStart));
                     missing.put(key, v == null ? new float[TextEmbedder.DIMENSIONS] : v);
@@ -183,7 +183,7 @@ final class PartnerPool {
             vectors = new float[projects.size() * d];
             for (int i = 0; i < projects.size(); i++) {
                 PoolProject p = projects.get(i);
-                System.arraycopy(cache.get(VectorFile.key(p.id(), p.contentHash())), 0, vectors, i * d, d);
+                System.arraycopy(cache.get(vectorKey(p)), 0, vectors, i * d, d);
             }
         }
         return of(projects, participations, organisations, vectors);
@@ -200,7 +200,7 @@ final class PartnerPool {
     static int embedMissing(List<PoolProject> projects, VectorFile cache, TextEmbedder embedder)
             throws InterruptedException {
         List<PoolProject> missing = projects.stream()
-                .filter(p -> cache.get(VectorFile.key(p.id(), p.contentHash())) == null).toList();
+                .filter(p -> cache.get(vectorKey(p)) == null).toList();
         for (int from = 0; from < missing.size(); from += PORTION) {
             List<PoolProject> portion = missing.subList(from, Math.min(missing.size(), from + PORTION));
             // the texts vector() asks for, each once: a first pass that only notes them
@@ -218,11 +218,16 @@ final class PartnerPool {
             Map<String, float[]> vectors = new HashMap<>(portion.size() * 2);
             for (PoolProject p : portion) {
                 float[] v = vector(p, byText::get);
-                vectors.put(VectorFile.key(p.id(), p.contentHash()), v == null ? new float[TextEmbedder.DIMENSIONS] : v);
+                vectors.put(vectorKey(p), v == null ? new float[TextEmbedder.DIMENSIONS] : v);
             }
             cache.putAll(vectors);
         }
         return missing.size();
+    }
+
+    /** Where a project's vector is kept in the cache: by the project and its text as it is now. */
+    private static String vectorKey(PoolProject p) {
+        return VectorFile.key(p.id(), p.contentHash());
     }
 
     /** The pool over the given project vectors (project i's at [i * DIMENSIONS, ...), or empty for none). */

@@ -85,15 +85,13 @@ public class IndexAdminResource {
     public IndexStatus status() {
         var counts = indexes.documentCounts();
         var rebuilds = indexes.rebuildStates();
-        var segments = indexes.segments();
         List<Index> list = Arrays.stream(IndexKind.values()).map(kind -> {
             var r = rebuilds.get(kind);
             boolean vectors = kind == IndexKind.CALLS;
             // pending before done: a batch finishing in between is then counted twice, never missed
             Integer pending = vectors ? (int) indexes.pendingVectors() : null;
-            var parts = segments.get(kind);
-            return new Index(kind, counts.getOrDefault(kind, 0), parts == null ? 0 : parts.count(),
-                    parts != null && parts.merging(), r != null && r.running(), r == null ? 0 : r.done(),
+            var parts = indexes.segments(kind);
+            return new Index(kind, counts.getOrDefault(kind, 0), parts.count(), parts.merging(), r != null && r.running(), r == null ? 0 : r.done(),
                     r == null ? 0 : r.total(), r == null ? null : r.startedAt(), r == null ? null : r.finishedAt(),
                     r == null ? null : r.error(), vectors ? indexes.vectorCount(kind) : null, pending,
                     vectors ? Math.round(indexes.vectorsPerSecond() * 10) / 10.0 : null);

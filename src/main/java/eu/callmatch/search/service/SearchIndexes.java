@@ -140,10 +140,10 @@ public class SearchIndexes {
             Gauge.builder("callmatch.index.documents", this, s -> s.documentCounts().getOrDefault(kind, 0))
                     .description("Documents in this replica's search index")
                     .tag("index", kind.name().toLowerCase()).register(meters);
-            Gauge.builder("callmatch.index.segments", this, s -> s.segmentsOf(kind).count())
+            Gauge.builder("callmatch.index.segments", this, s -> s.segments(kind).count())
                     .description("Segments of this replica's search index that searches read")
                     .tag("index", kind.name().toLowerCase()).register(meters);
-            Gauge.builder("callmatch.index.merging", this, s -> s.segmentsOf(kind).merging() ? 1 : 0)
+            Gauge.builder("callmatch.index.merging", this, s -> s.segments(kind).merging() ? 1 : 0)
                     .description("1 while Lucene merges segments of this replica's search index in the background")
                     .tag("index", kind.name().toLowerCase()).register(meters);
         }
@@ -296,14 +296,8 @@ public class SearchIndexes {
         return lastCommit;
     }
 
-    /** Per index, its segments now and whether Lucene is merging some. */
-    public Map<IndexKind, LuceneIndex.Segments> segments() {
-        Map<IndexKind, LuceneIndex.Segments> segments = new LinkedHashMap<>();
-        indexes.forEach((kind, index) -> segments.put(kind, index.segments()));
-        return segments;
-    }
-
-    private LuceneIndex.Segments segmentsOf(IndexKind kind) {
+    /** The index's segments now and whether Lucene is merging some (none before it is opened). */
+    public LuceneIndex.Segments segments(IndexKind kind) {
         LuceneIndex index = indexes.get(kind);
         return index == null ? new LuceneIndex.Segments(0, false) : index.segments();
     }
