@@ -380,7 +380,7 @@ class VectorsBenchmark {
         return callsIndex().path("vectorsPending").asLong();
     }
 
-    private static JsonNode callsIndex() {
+    static JsonNode callsIndex() {
         for (JsonNode index : send("GET", "/api/v1/admin/index", null, null, 200).path("indexes")) {
             if ("CALLS".equals(index.path("kind").asText())) {
                 return index;
@@ -389,7 +389,7 @@ class VectorsBenchmark {
         throw new AssertionError("no calls index in the admin status");
     }
 
-    private static void awaitNoBacklog() {
+    static void awaitNoBacklog() {
         long until = System.nanoTime() + TimeUnit.HOURS.toNanos(2);
         while (pending() > 0) {
             assertTrue(System.nanoTime() < until, "the backlog ends within two hours");
@@ -414,7 +414,7 @@ class VectorsBenchmark {
      * The answer's body, as it arrived, unparsed: a timed request's clock stops at its last byte, as a load tool's
      * does (parsing a page of 20 whole calls, ~100 KB, took this client about 1.5 ms more).
      */
-    private static byte[] receive(String method, String path, String contentType, byte[] body, int status) {
+    static byte[] receive(String method, String path, String contentType, byte[] body, int status) {
         return receive(HTTP, method, path, contentType, body, status);
     }
 
@@ -441,7 +441,7 @@ class VectorsBenchmark {
         }
     }
 
-    private static void sleep(long millis) {
+    static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
