@@ -10,12 +10,12 @@ import eu.callmatch.calls.CallTranslation;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -102,10 +102,10 @@ final class CallRows {
     private static CallDto call(ResultSet row, ObjectReader translations) throws SQLException {
         return new CallDto(row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
                 row.getString(6), row.getString(7), row.getString(8), status(row.getString(9)),
-                date(row.getDate(10)), dates(row.getArray(11)), row.getString(12), row.getBigDecimal(13),
+                row.getObject(10, LocalDate.class), dates(row.getString(11)), row.getString(12), row.getBigDecimal(13),
                 row.getBigDecimal(14), row.getBigDecimal(15), (Integer) row.getObject(16), row.getString(17),
                 strings(row.getArray(18)), row.getString(19), row.getString(20), row.getString(21),
-                row.getObject(22, OffsetDateTime.class), date(row.getDate(23)),
+                row.getObject(22, OffsetDateTime.class), row.getObject(23, LocalDate.class),
                 row.getObject(24, OffsetDateTime.class), row.getObject(25, OffsetDateTime.class),
                 kind(row.getString(26)), row.getString(27), translations(row.getString(28), translations),
                 row.getObject(29, OffsetDateTime.class));
@@ -113,7 +113,7 @@ final class CallRows {
 
     private static CallOutline outline(ResultSet row) throws SQLException {
         return new CallOutline(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                status(row.getString(5)), dates(row.getArray(6)), row.getString(7), row.getBigDecimal(8),
+                status(row.getString(5)), dates(row.getString(6)), row.getString(7), row.getBigDecimal(8),
                 row.getBigDecimal(9), row.getString(10), kind(row.getString(11)), row.getString(12),
                 row.getBoolean(13));
     }
@@ -126,13 +126,30 @@ final class CallRows {
         return name == null ? null : CallKind.valueOf(name);
     }
 
-    private static LocalDate date(Date date) {
-        return date == null ? null : date.toLocalDate();
+    /**
+     * A {@code date[]} from its text, as PostgreSQL writes it ({@code {2026-05-07,2026-09-30}}, ISO dates: the driver
+     * sets that date style), without its null elements. Read as a JDBC array instead, each date went through a
+     * {@code java.sql.Date} and a calendar.
+     */
+    private static List<LocalDate> dates(String array) {
+        if (array == null || array.length() <= 2) {
+            return List.of();
+        }
+        List<LocalDate> dates = new ArrayList<>();
+        for (String date : array.substring(1, array.length() - 1).split(",")) {
+            if (!date.equals("NULL")) {
+                dates.add(date(date));
+            }
+        }
+        return List.copyOf(dates);
     }
 
-    private static List<LocalDate> dates(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.stream((Date[]) array.getArray()).filter(Objects::nonNull)
-                .map(Date::toLocalDate).toList();
+    /** An ISO date; yyyy-mm-dd read by hand (the API's dates have four-digit years), as DateTimeFormatter is slow. */
+    private static LocalDate date(String date) {
+        return date.length() == 10 && date.charAt(4) == '-' && date.charAt(7) == '-'
+                ? LocalDate.of(Integer.parseInt(date, 0, 4, 10), Integer.parseInt(date, 5, 7, 10),
+                Integer.parseInt(date, 8, 10, 10))
+                : LocalDate.parse(date);
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -4,6 +4,7 @@ import eu.callmatch.calls.CallDto;
 import eu.callmatch.calls.CallKind;
 import eu.callmatch.calls.CallStatus;
 import eu.callmatch.calls.CallTranslation;
+import eu.callmatch.common.rest.QueryLists;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -52,6 +53,32 @@ class CallRowsTest {
                         h.keywords(), null, h.url(), h.source(), h.sourceUpdatedAt(), h.leftSourceOn(), h.createdAt(),
                         h.updatedAt(), h.kind(), h.parentTopic(), List.of(), h.asOf()),
                 calls.findAll(List.of(id), false).get(id));
+    }
+
+    @Test
+    void datesReadAsHibernateReadsThemAtTheEndsOfTheirRangeAndWhenThereAreNone() {
+        String id = "HORIZON-ROWS-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        CallDto f = full(id, "Dates");
+        List<LocalDate> ends = List.of(QueryLists.FIRST_DATE, LocalDate.of(2028, 12, 31), QueryLists.LAST_DATE);
+        calls.upsert(withDates(f, QueryLists.FIRST_DATE, ends));
+        CallDto hibernate = QuarkusTransaction.requiringNew().call(() -> calls.get(id));
+        assertEquals(ends, hibernate.deadlines());
+        assertEquals(hibernate, calls.findAll(List.of(id)).get(id));
+        assertEquals(ends, calls.outlines(List.of(id), false).get(id).deadlines());
+
+        calls.upsert(withDates(f, null, List.of()));
+        CallDto none = QuarkusTransaction.requiringNew().call(() -> calls.get(id));
+        assertEquals(List.of(), none.deadlines());
+        assertEquals(none, calls.findAll(List.of(id)).get(id));
+        assertEquals(List.of(), calls.outlines(List.of(id), false).get(id).deadlines());
+    }
+
+    private static CallDto withDates(CallDto c, LocalDate opening, List<LocalDate> deadlines) {
+        return new CallDto(c.identifier(), c.callIdentifier(), c.title(), c.callTitle(), c.programme(), c.cluster(),
+                c.destination(), c.actionType(), c.status(), opening, deadlines, c.deadlineModel(), c.budgetMin(),
+                c.budgetMax(), c.totalBudget(), c.expectedGrants(), c.description(), c.keywords(), c.conditions(),
+                c.url(), c.source(), c.sourceUpdatedAt(), c.leftSourceOn(), c.createdAt(), c.updatedAt(), c.kind(),
+                c.parentTopic(), c.translations(), null);
     }
 
     @Test
