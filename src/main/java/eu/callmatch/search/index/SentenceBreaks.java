@@ -14,7 +14,7 @@ import java.text.StringCharacterIterator;
 final class SentenceBreaks extends BreakIterator {
 
     private CharacterIterator iterator = new StringCharacterIterator("");
-    private CharSequence text = "";
+    private String text = "";
     /** The text's offsets are from {@code begin} (a character iterator may start past 0) to {@code end}. */
     private int begin;
     private int end;
@@ -36,7 +36,7 @@ final class SentenceBreaks extends BreakIterator {
             chars.append(c);
         }
         iterator = newText;
-        text = chars;
+        text = chars.toString();
         begin = newText.getBeginIndex();
         end = newText.getEndIndex();
         current = begin;
@@ -48,11 +48,11 @@ final class SentenceBreaks extends BreakIterator {
             return true;
         }
         char next = charAt(offset);
-        if (Character.isWhitespace(next) || !Character.isWhitespace(charAt(offset - 1))) {
+        if (isWhitespace(next) || !isWhitespace(charAt(offset - 1))) {
             return false;
         }
         int i = offset - 1;
-        while (i >= begin && Character.isWhitespace(charAt(i))) {
+        while (i >= begin && isWhitespace(charAt(i))) {
             if (isLineBreak(charAt(i))) {
                 return true;
             }
@@ -63,6 +63,19 @@ final class SentenceBreaks extends BreakIterator {
         }
         char last = charAt(i);
         return (last == '.' || last == '!' || last == '?') && !Character.isLowerCase(next);
+    }
+
+    /**
+     * {@link Character#isWhitespace}, answered without its tables for the printable ASCII most of a text is: the
+     * highlighter has every character of the sentences it cuts looked at, and the tables were a good part of that.
+     */
+    private static boolean isWhitespace(char c) {
+        return (c <= ' ' || c >= '\u0080') && Character.isWhitespace(c);
+    }
+
+    /** Whether a sentence may start at {@code offset}: only after white space (the cheap half of the test). */
+    private boolean afterWhitespace(int offset) {
+        return isWhitespace(charAt(offset - 1));
     }
 
     private static boolean isLineBreak(char c) {
@@ -126,7 +139,7 @@ final class SentenceBreaks extends BreakIterator {
             return DONE;
         }
         int p = offset + 1;
-        while (!startsSentence(p)) {
+        while (p < end && !(afterWhitespace(p) && startsSentence(p))) {
             p++;
         }
         current = p;
@@ -142,7 +155,7 @@ final class SentenceBreaks extends BreakIterator {
             return DONE;
         }
         int p = offset - 1;
-        while (!startsSentence(p)) {
+        while (p > begin && !(afterWhitespace(p) && startsSentence(p))) {
             p--;
         }
         current = p;

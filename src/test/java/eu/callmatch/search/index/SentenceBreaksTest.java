@@ -89,6 +89,36 @@ class SentenceBreaksTest {
         assertTrue(shared >= 0.9 * ours, shared + " of our " + ours + " boundaries");
     }
 
+    @Test
+    void followingAndPrecedingFindTheNearestOffsetsThatAreBoundaries() throws IOException {
+        List<String> texts = new ArrayList<>(List.of("One.\u3000Two! three?\u2028Four.\t\tFive\u001Csix. \u00A0Seven",
+                "Écrit. Über alles.\r\n\r\nÇa va? oui. Ende", "   .  A", ""));
+        TestData.calls(TestData.EVAL_CALLS).subList(0, 40).stream().map(CallDto::description)
+                .filter(java.util.Objects::nonNull).forEach(texts::add);
+        // white space beyond ASCII (ideographic space, line separator, U+001C) counts; a no-break space does not
+        assertEquals(List.of(0, 5, 17, 24, 34, 40), boundaries(texts.get(0)));
+        for (String text : texts) {
+            SentenceBreaks breaks = new SentenceBreaks();
+            breaks.setText(text);
+            boolean[] boundary = new boolean[text.length() + 1];
+            for (int i = 0; i <= text.length(); i++) {
+                boundary[i] = breaks.isBoundary(i);
+            }
+            for (int i = 0; i <= text.length(); i++) {
+                int next = i + 1;
+                while (next <= text.length() && !boundary[next]) {
+                    next++;
+                }
+                int previous = i - 1;
+                while (previous >= 0 && !boundary[previous]) {
+                    previous--;
+                }
+                assertEquals(next > text.length() ? BreakIterator.DONE : next, breaks.following(i), "following " + i);
+                assertEquals(previous < 0 ? BreakIterator.DONE : previous, breaks.preceding(i), "preceding " + i);
+            }
+        }
+    }
+
     private static List<Integer> boundaries(String text) {
         SentenceBreaks breaks = new SentenceBreaks();
         breaks.setText(text);
