@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntFunction;
@@ -17,7 +16,8 @@ import java.util.function.IntFunction;
 /**
  * How searches get faster as the JIT compiler catches up, in a service just started: the 2,306 real calls of
  * {@code eval/calls.jsonl} imported (their vectors done, Lucene's merges over), then the same 1,000 searches of whole
- * calls as {@link VectorsBenchmark}'s, {@value #ROUNDS} times over, with each round's p50, p90 and p99 at one client.
+ * calls as {@link VectorsBenchmark}'s, {@value #ROUNDS} times over, each round timed at one client as VectorsBenchmark
+ * times its rounds (p50, p99, and the means at the client and in the service).
  * After the last round, for scale, 1,000 each of: the liveness check (no authentication, no search), an authenticated
  * search that finds nothing, and the same searches as a list view asks for them ({@link VectorsBenchmark#LIST_VIEW}).
  *
@@ -50,17 +50,9 @@ class SearchWarmUpBenchmark {
                 + "&q=" + queries.get(i));
     }
 
-    private static void timed(String what, IntFunction<String> path) {
-        long[] nanos = new long[SEARCHES];
-        long bytes = 0;
-        for (int i = 0; i < SEARCHES; i++) {
-            long start = System.nanoTime();
-            bytes += VectorsBenchmark.receive("GET", path.apply(i), null, null, 200).length;
-            nanos[i] = System.nanoTime() - start;
-        }
-        Arrays.sort(nanos);
-        System.out.printf("%s: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms (%d requests); answers of %.1f KB%n", what,
-                VectorsBenchmark.ms(nanos, 0.5), VectorsBenchmark.ms(nanos, 0.9), VectorsBenchmark.ms(nanos, 0.99),
-                SEARCHES, bytes / 1024.0 / SEARCHES);
+    /** As VectorsBenchmark times a round: p50, p99, the answers' size, the means at the client and in the service. */
+    private static void timed(String what, IntFunction<String> path) throws Exception {
+        VectorsBenchmark.timed(what, 0, SEARCHES, i -> VectorsBenchmark.receive("GET", path.apply(i), null, null, 200),
+                VectorsBenchmark.ServerTime.route("GET", path.apply(0).replaceFirst("\\?.*", "")));
     }
 }

@@ -294,7 +294,7 @@ class VectorsBenchmark {
         }
     }
 
-    private static void timed(String what, int warmUp, int n, Request request, ServerTime... servers)
+    static void timed(String what, int warmUp, int n, Request request, ServerTime... servers)
             throws Exception {
         for (int i = 0; i < warmUp; i++) {
             request.send(n + i);
