@@ -23,6 +23,7 @@ public class MetricsTest {
         double createdBefore = value(metrics(), "callmatch_import_records_total",
                 "format=\"callmatch-jsonl\",outcome=\"created\"");
         double searchesBefore = value(metrics(), "callmatch_search_latency_seconds_count", "index=\"calls\"");
+        double readsBefore = value(metrics(), "callmatch_calls_read_seconds_count", "rows=\"calls\"");
 
         String tag = UUID.randomUUID().toString().substring(0, 8).toLowerCase();
         String file = "{\"identifier\": \"METRICS-" + tag + "-1\", \"title\": \"Metered " + tag + "\"}\n"
@@ -44,6 +45,11 @@ public class MetricsTest {
         assertEquals(searchesBefore + 1, value(metrics, "callmatch_search_latency_seconds_count", "index=\"calls\""), 0.0);
         assertTrue(has(metrics, "callmatch_search_latency_seconds_bucket", "index=\"calls\",le="),
                 lines(metrics, "callmatch_search_latency"));
+        // the page's call read from PostgreSQL (at least: the import's alerts may read calls too, in the background)
+        assertTrue(value(metrics, "callmatch_calls_read_seconds_count", "rows=\"calls\"") >= readsBefore + 1,
+                lines(metrics, "callmatch_calls_read"));
+        assertTrue(has(metrics, "callmatch_calls_read_seconds_bucket", "rows=\"calls\",le="),
+                lines(metrics, "callmatch_calls_read"));
         assertTrue(value(metrics, "callmatch_index_documents", "index=\"calls\"") >= 1, lines(metrics, "callmatch_index"));
         assertTrue(has(metrics, "callmatch_index_documents", "index=\"members\""), lines(metrics, "callmatch_index"));
         assertTrue(metrics.lines().anyMatch(l -> l.matches("callmatch_index_commit_age_seconds [0-9.]+")),

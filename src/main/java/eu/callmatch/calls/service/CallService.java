@@ -12,6 +12,8 @@ import eu.callmatch.common.config.Today;
 import eu.callmatch.common.error.ProblemException;
 import eu.callmatch.search.IndexSource;
 import eu.callmatch.search.IndexedCall;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -42,15 +44,27 @@ public class CallService implements IndexSource<IndexedCall> {
 
     /** Reads the translations' JSON column, as Hibernate writes it. */
     private final com.fasterxml.jackson.databind.ObjectReader translations;
+    /** How long {@link #findAll} and {@link #outlines} take: a search page's or a ranked list's read of PostgreSQL. */
+    private final Timer readCalls;
+    private final Timer readOutlines;
 
     CallService(CallRepository calls, EntityManager em, Today today, ChangeLog changes,
-                com.fasterxml.jackson.databind.ObjectMapper json) {
+                com.fasterxml.jackson.databind.ObjectMapper json, MeterRegistry meters) {
         this.calls = calls;
         this.em = em;
         this.today = today;
         this.changes = changes;
         this.translations = json.readerFor(new com.fasterxml.jackson.core.type.TypeReference<
                 List<eu.callmatch.calls.CallTranslation>>() { });
+        this.readCalls = readTimer(meters, "calls");
+        this.readOutlines = readTimer(meters, "outlines");
+    }
+
+    private static Timer readTimer(MeterRegistry meters, String rows) {
+        return Timer.builder("callmatch.calls.read")
+                .description("How long reading calls by identifier from PostgreSQL takes: whole calls (a search page, "
+                        + "a digest) or outlines (a ranked list of call matches)")
+                .tag("rows", rows).publishPercentileHistogram().register(meters);
     }
 
     public CallDto get(String identifier) {
@@ -79,8 +93,8 @@ public class CallService implements IndexSource<IndexedCall> {
      * most of the read of a search page: 20 rows in 0.11 ms without them, 0.5 to 0.7 ms with, in a standalone probe).
      */
     public Map<String, CallDto> findAll(java.util.Collection<String> identifiers, boolean longTexts) {
-        return identifiers.isEmpty() ? Map.of()
-                : withConnection(connection -> CallRows.calls(connection, identifiers, longTexts, translations));
+        return identifiers.isEmpty() ? Map.of() : readCalls.record(() -> withConnection(
+                connection -> CallRows.calls(connection, identifiers, longTexts, translations)));
     }
 
     /**
@@ -90,8 +104,8 @@ public class CallService implements IndexSource<IndexedCall> {
      * {@code smeMentions}: PostgreSQL then looks in the description, which it otherwise leaves unread.
      */
     public Map<String, CallOutline> outlines(java.util.Collection<String> identifiers, boolean smeMentions) {
-        return identifiers.isEmpty() ? Map.of()
-                : withConnection(connection -> CallRows.outlines(connection, identifiers, smeMentions));
+        return identifiers.isEmpty() ? Map.of() : readOutlines.record(() -> withConnection(
+                connection -> CallRows.outlines(connection, identifiers, smeMentions)));
     }
 
     /** Plain JDBC on the session's connection, after the current transaction's changes (as a Hibernate query). */

@@ -17,7 +17,8 @@ import java.util.function.IntFunction;
  * How searches get faster as the JIT compiler catches up, in a service just started: the 2,306 real calls of
  * {@code eval/calls.jsonl} imported (their vectors done, Lucene's merges over), then the same 1,000 searches of whole
  * calls as {@link VectorsBenchmark}'s, {@value #ROUNDS} times over, each round timed at one client as VectorsBenchmark
- * times its rounds (p50, p99, and the means at the client and in the service).
+ * times its rounds (p50, p99, and the means at the client, in the service, and of it in the calls index and reading the
+ * page's calls from PostgreSQL).
  * After the last round, for scale, 1,000 each of: the liveness check (no authentication, no search), an authenticated
  * search that finds nothing, and the same searches as a list view asks for them ({@link VectorsBenchmark#LIST_VIEW}).
  *
@@ -42,17 +43,26 @@ class SearchWarmUpBenchmark {
         List<String> queries = SearchBenchmark.queries(real, new Random(3), SEARCHES).stream()
                 .map(r -> URLEncoder.encode(r.text(), StandardCharsets.UTF_8)).toList();
         for (int round = 1; round <= ROUNDS; round++) {
-            timed("searches of whole calls, round " + round, i -> "/api/v1/calls?size=20&q=" + queries.get(i));
+            timed("searches of whole calls, round " + round, i -> "/api/v1/calls?size=20&q=" + queries.get(i),
+                    VectorsBenchmark.ServerTime.CALLS_INDEX, VectorsBenchmark.ServerTime.CALLS_READ);
         }
         timed("the liveness check", i -> "/q/health/live");
-        timed("searches that find nothing", i -> "/api/v1/calls?size=20&q=zzqx" + i);
+        timed("searches that find nothing", i -> "/api/v1/calls?size=20&q=zzqx" + i,
+                VectorsBenchmark.ServerTime.CALLS_INDEX);
         timed("the same searches for a list view", i -> "/api/v1/calls?size=20&fields=" + VectorsBenchmark.LIST_VIEW
-                + "&q=" + queries.get(i));
+                + "&q=" + queries.get(i), VectorsBenchmark.ServerTime.CALLS_INDEX, VectorsBenchmark.ServerTime.CALLS_READ);
     }
 
-    /** As VectorsBenchmark times a round: p50, p99, the answers' size, the means at the client and in the service. */
-    private static void timed(String what, IntFunction<String> path) throws Exception {
+    /**
+     * As VectorsBenchmark times a round: p50, p99, the answers' size, the means at the client, in the service and in
+     * {@code parts} of it.
+     */
+    private static void timed(String what, IntFunction<String> path, VectorsBenchmark.ServerTime... parts)
+            throws Exception {
+        VectorsBenchmark.ServerTime[] servers = new VectorsBenchmark.ServerTime[parts.length + 1];
+        servers[0] = VectorsBenchmark.ServerTime.route("GET", path.apply(0).replaceFirst("\\?.*", ""));
+        System.arraycopy(parts, 0, servers, 1, parts.length);
         VectorsBenchmark.timed(what, 0, SEARCHES, i -> VectorsBenchmark.receive("GET", path.apply(i), null, null, 200),
-                VectorsBenchmark.ServerTime.route("GET", path.apply(0).replaceFirst("\\?.*", "")));
+                servers);
     }
 }

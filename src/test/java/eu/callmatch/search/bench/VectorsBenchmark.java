@@ -56,7 +56,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *   <li>afterwards, at one client: call matches (a profile not seen before each time: its embedding included),
  *       searches (one to three words of real titles), each twice (the second time after 1,000 more: warm), the same
  *       for a list view, and once more after 3,000 more (how much warmer the service still gets), partner
- *       matches for real calls (p50, p99); at 8 clients: call matches a second;</li>
+ *       matches for real calls (p50, p99), each with the means at the client, in the service and in its parts (the
+ *       calls index; reading the calls or their outlines from PostgreSQL); at 8 clients: call matches a second;</li>
  *   <li>the JVM's resident memory (the service and this client; PostgreSQL runs in its own processes).</li>
  * </ul>
  * Run: {@code ./mvnw -B test -Dgroups=benchmark -DexcludedGroups= -Dtest=VectorsBenchmark [-Dbench.calls=10000]
@@ -184,33 +185,37 @@ class VectorsBenchmark {
         Random random = new Random(11);
         timed("call matches, 1 client", 20, 200, i -> receive("POST", "/api/v1/call-matches?limit=20",
                 "application/json", profile(ideas.get(i % ideas.size()) + " (" + i + ")"), 200),
-                ServerTime.route("POST", "/api/v1/call-matches"));
+                ServerTime.route("POST", "/api/v1/call-matches"), ServerTime.OUTLINES_READ);
         // 1,000 more, and 200 timed again (new profiles still): as with the searches below, the first rounds after
         // a start run partly unoptimised code
         timed("call matches, 1 client, after 1,000 more", 1_000, 200, i -> receive("POST",
                 "/api/v1/call-matches?limit=20", "application/json",
                 profile(ideas.get(i % ideas.size()) + " (again " + i + ")"), 200),
-                ServerTime.route("POST", "/api/v1/call-matches"));
+                ServerTime.route("POST", "/api/v1/call-matches"), ServerTime.OUTLINES_READ);
         List<String> queries = SearchBenchmark.queries(real, new Random(3), 1_000).stream()
                 .map(r -> r.text()).toList();
         Request search = i -> receive("GET", "/api/v1/calls?size=20&q="
                 + URLEncoder.encode(queries.get(i % queries.size()), StandardCharsets.UTF_8), null, null, 200);
         timed("searches, 1 client", 100, 1_000, search,
-                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX);
+                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX,
+                ServerTime.CALLS_READ);
         // the same 1,000 again: the first round after a start still runs partly unoptimised code (in a service that
         // has run for a while, searches run the code the JIT compiler has optimised)
         timed("searches, 1 client, the same again", 0, 1_000, search,
-                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX);
+                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX,
+                ServerTime.CALLS_READ);
         // and as a list view asks: what it shows, without the calls' long texts (a page of whole calls is ~100 KB)
         timed("searches, 1 client, the same for a list view (" + LIST_VIEW + ")", 0, 1_000,
                 i -> receive("GET", "/api/v1/calls?size=20&fields=" + LIST_VIEW + "&q=" + URLEncoder.encode(
                         queries.get(i % queries.size()), StandardCharsets.UTF_8), null, null, 200),
-                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX);
+                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX,
+                ServerTime.CALLS_READ);
         // and whole calls once more, after 3,000 more: how far the JIT compiler has still to go after the rounds above
         // (methods run once a request are compiled fully after some 5,000 runs; until then they run as C1 compiled
         // them, with profiling)
         timed("searches, 1 client, the same after 3,000 more", 3_000, 1_000, search,
-                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX);
+                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX,
+                ServerTime.CALLS_READ);
         timed("partner matches, 1 client", 20, 200, i -> receive("GET", "/api/v1/calls/"
                 + callIds.get(random.nextInt(callIds.size())) + "/partner-matches?limit=20", null, null, 200),
                 ServerTime.route("GET", "/api/v1/calls/*/partner-matches"));
@@ -274,6 +279,10 @@ class VectorsBenchmark {
 
         static final ServerTime CALLS_INDEX = new ServerTime("in the calls index", "callmatch_search_latency_seconds",
                 Pattern.compile(Pattern.quote("index=\"calls\"")));
+        static final ServerTime CALLS_READ = new ServerTime("reading the calls from PostgreSQL",
+                "callmatch_calls_read_seconds", Pattern.compile(Pattern.quote("rows=\"calls\"")));
+        static final ServerTime OUTLINES_READ = new ServerTime("reading the outlines from PostgreSQL",
+                "callmatch_calls_read_seconds", Pattern.compile(Pattern.quote("rows=\"outlines\"")));
 
         /**
          * The HTTP server's time for the successful requests to {@code route}, the path as the resource declares it
