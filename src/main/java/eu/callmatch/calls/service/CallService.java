@@ -44,7 +44,7 @@ public class CallService implements IndexSource<IndexedCall> {
 
     /** Reads the translations' JSON column, as Hibernate writes it. */
     private final com.fasterxml.jackson.databind.ObjectReader translations;
-    /** How long {@link #findAll} and {@link #outlines} take: a search page's or a ranked list's read of PostgreSQL. */
+    /** How long the reads of {@link #findAll} and {@link #outlines} take: a search page's or a ranked list's. */
     private final Timer readCalls;
     private final Timer readOutlines;
 
@@ -93,8 +93,8 @@ public class CallService implements IndexSource<IndexedCall> {
      * most of the read of a search page: 20 rows in 0.11 ms without them, 0.5 to 0.7 ms with, in a standalone probe).
      */
     public Map<String, CallDto> findAll(java.util.Collection<String> identifiers, boolean longTexts) {
-        return identifiers.isEmpty() ? Map.of() : readCalls.record(() -> withConnection(
-                connection -> CallRows.calls(connection, identifiers, longTexts, translations)));
+        return identifiers.isEmpty() ? Map.of()
+                : read(readCalls, connection -> CallRows.calls(connection, identifiers, longTexts, translations));
     }
 
     /**
@@ -104,8 +104,23 @@ public class CallService implements IndexSource<IndexedCall> {
      * {@code smeMentions}: PostgreSQL then looks in the description, which it otherwise leaves unread.
      */
     public Map<String, CallOutline> outlines(java.util.Collection<String> identifiers, boolean smeMentions) {
-        return identifiers.isEmpty() ? Map.of() : readOutlines.record(() -> withConnection(
-                connection -> CallRows.outlines(connection, identifiers, smeMentions)));
+        return identifiers.isEmpty() ? Map.of()
+                : read(readOutlines, connection -> CallRows.outlines(connection, identifiers, smeMentions));
+    }
+
+    /**
+     * {@link #withConnection}, with the read itself timed by {@code timer}: not the flush of the transaction's changes
+     * before it.
+     */
+    private <T> T read(Timer timer, org.hibernate.jdbc.ReturningWork<T> work) {
+        return withConnection(connection -> {
+            Timer.Sample sample = Timer.start();
+            try {
+                return work.execute(connection);
+            } finally {
+                sample.stop(timer);
+            }
+        });
     }
 
     /** Plain JDBC on the session's connection, after the current transaction's changes (as a Hibernate query). */
