@@ -91,9 +91,10 @@ public class IndexAdminResource {
             // pending before done: a batch finishing in between is then counted twice, never missed
             Integer pending = vectors ? (int) indexes.pendingVectors() : null;
             var parts = indexes.segments(kind);
-            return new Index(kind, counts.getOrDefault(kind, 0), parts.count(), parts.merging(), r != null && r.running(), r == null ? 0 : r.done(),
-                    r == null ? 0 : r.total(), r == null ? null : r.startedAt(), r == null ? null : r.finishedAt(),
-                    r == null ? null : r.error(), vectors ? indexes.vectorCount(kind) : null, pending,
+            return new Index(kind, counts.getOrDefault(kind, 0), parts.count(), parts.merging(),
+                    r != null && r.running(), r == null ? 0 : r.done(), r == null ? 0 : r.total(),
+                    r == null ? null : r.startedAt(), r == null ? null : r.finishedAt(), r == null ? null : r.error(),
+                    vectors ? indexes.vectorCount(kind) : null, pending,
                     vectors ? Math.round(indexes.vectorsPerSecond() * 10) / 10.0 : null);
         }).toList();
         return new IndexStatus(indexes.isReady(), indexes.watermark(), indexes.lastCommit(), list);

@@ -2,6 +2,7 @@ package eu.callmatch.search.bench;
 
 import eu.callmatch.calls.CallDto;
 import eu.callmatch.common.TestData;
+import eu.callmatch.search.bench.VectorsBenchmark.ServerTime;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -44,24 +45,17 @@ class SearchWarmUpBenchmark {
                 .map(r -> URLEncoder.encode(r.text(), StandardCharsets.UTF_8)).toList();
         for (int round = 1; round <= ROUNDS; round++) {
             timed("searches of whole calls, round " + round, i -> "/api/v1/calls?size=20&q=" + queries.get(i),
-                    VectorsBenchmark.ServerTime.CALLS_INDEX, VectorsBenchmark.ServerTime.CALLS_READ);
+                    ServerTime.searches());
         }
-        timed("the liveness check", i -> "/q/health/live");
+        timed("the liveness check", i -> "/q/health/live", ServerTime.route("GET", "/q/health/live"));
         timed("searches that find nothing", i -> "/api/v1/calls?size=20&q=zzqx" + i,
-                VectorsBenchmark.ServerTime.CALLS_INDEX);
+                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX);
         timed("the same searches for a list view", i -> "/api/v1/calls?size=20&fields=" + VectorsBenchmark.LIST_VIEW
-                + "&q=" + queries.get(i), VectorsBenchmark.ServerTime.CALLS_INDEX, VectorsBenchmark.ServerTime.CALLS_READ);
+                + "&q=" + queries.get(i), ServerTime.searches());
     }
 
-    /**
-     * As VectorsBenchmark times a round: p50, p99, the answers' size, the means at the client, in the service and in
-     * {@code parts} of it.
-     */
-    private static void timed(String what, IntFunction<String> path, VectorsBenchmark.ServerTime... parts)
-            throws Exception {
-        VectorsBenchmark.ServerTime[] servers = new VectorsBenchmark.ServerTime[parts.length + 1];
-        servers[0] = VectorsBenchmark.ServerTime.route("GET", path.apply(0).replaceFirst("\\?.*", ""));
-        System.arraycopy(parts, 0, servers, 1, parts.length);
+    /** As VectorsBenchmark times a round: p50, p99, the answers' size, the means at the client and {@code servers}. */
+    private static void timed(String what, IntFunction<String> path, ServerTime... servers) throws Exception {
         VectorsBenchmark.timed(what, 0, SEARCHES, i -> VectorsBenchmark.receive("GET", path.apply(i), null, null, 200),
                 servers);
     }

@@ -197,25 +197,21 @@ class VectorsBenchmark {
         Request search = i -> receive("GET", "/api/v1/calls?size=20&q="
                 + URLEncoder.encode(queries.get(i % queries.size()), StandardCharsets.UTF_8), null, null, 200);
         timed("searches, 1 client", 100, 1_000, search,
-                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX,
-                ServerTime.CALLS_READ);
+                ServerTime.searches());
         // the same 1,000 again: the first round after a start still runs partly unoptimised code (in a service that
         // has run for a while, searches run the code the JIT compiler has optimised)
         timed("searches, 1 client, the same again", 0, 1_000, search,
-                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX,
-                ServerTime.CALLS_READ);
+                ServerTime.searches());
         // and as a list view asks: what it shows, without the calls' long texts (a page of whole calls is ~100 KB)
         timed("searches, 1 client, the same for a list view (" + LIST_VIEW + ")", 0, 1_000,
                 i -> receive("GET", "/api/v1/calls?size=20&fields=" + LIST_VIEW + "&q=" + URLEncoder.encode(
                         queries.get(i % queries.size()), StandardCharsets.UTF_8), null, null, 200),
-                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX,
-                ServerTime.CALLS_READ);
+                ServerTime.searches());
         // and whole calls once more, after 3,000 more: how far the JIT compiler has still to go after the rounds above
         // (methods run once a request are compiled fully after some 5,000 runs; until then they run as C1 compiled
         // them, with profiling)
         timed("searches, 1 client, the same after 3,000 more", 3_000, 1_000, search,
-                ServerTime.route("GET", "/api/v1/calls"), ServerTime.CALLS_INDEX,
-                ServerTime.CALLS_READ);
+                ServerTime.searches());
         timed("partner matches, 1 client", 20, 200, i -> receive("GET", "/api/v1/calls/"
                 + callIds.get(random.nextInt(callIds.size())) + "/partner-matches?limit=20", null, null, 200),
                 ServerTime.route("GET", "/api/v1/calls/*/partner-matches"));
@@ -283,6 +279,11 @@ class VectorsBenchmark {
                 "callmatch_calls_read_seconds", Pattern.compile(Pattern.quote("rows=\"calls\"")));
         static final ServerTime OUTLINES_READ = new ServerTime("reading the outlines from PostgreSQL",
                 "callmatch_calls_read_seconds", Pattern.compile(Pattern.quote("rows=\"outlines\"")));
+
+        /** A search's: in the service, of it in the calls index, and reading the page's calls. */
+        static ServerTime[] searches() {
+            return new ServerTime[]{route("GET", "/api/v1/calls"), CALLS_INDEX, CALLS_READ};
+        }
 
         /**
          * The HTTP server's time for the successful requests to {@code route}, the path as the resource declares it
