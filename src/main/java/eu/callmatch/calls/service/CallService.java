@@ -89,8 +89,8 @@ public class CallService implements IndexSource<IndexedCall> {
 
     /**
      * As {@link #findAll(java.util.Collection)}, or, without {@code longTexts}, the calls without their description,
-     * conditions and translations, for a list that does not show them: PostgreSQL then leaves those unread (they were
-     * most of the read of a search page: 20 rows in 0.11 ms without them, 0.5 to 0.7 ms with, in a standalone probe).
+     * conditions and translations, for a list that does not show them: PostgreSQL then leaves those unread (they are
+     * most of the read of a search page; the README's Benchmarks section has the figures).
      */
     public Map<String, CallDto> findAll(java.util.Collection<String> identifiers, boolean longTexts) {
         return identifiers.isEmpty() ? Map.of()

@@ -51,11 +51,10 @@ public final class CallText {
 
     /**
      * What the model reads of a call's {@link #vectorSource}: the whole words of it that make {@value #VECTOR_PIECES}
-     * word pieces. Chosen by cross-validation on the training queries of {@code CallRankerTraining} (kept variant):
-     * against the ~120 words one run reads (128 word pieces), idea R@1 0.490 against 0.484, member R@50 0.349
-     * against 0.347 (one standard error is 0.028 and 0.010); and those against the whole text (a blend of all its
-     * chunks' vectors), 0.484 against 0.487 and 0.347 against 0.346. Four fifths of the real calls say all they have
-     * in fewer pieces.
+     * word pieces. Chosen by cross-validation on the training queries of {@code CallRankerTraining}: the ranking was
+     * alike with the ~120 words one run reads and with the whole text (a blend of all its chunks' vectors), for half
+     * the model's time (figures in the README's Matching section). Four fifths of the real calls say all they have in
+     * fewer pieces.
      */
     public static String vectorText(String source) {
         return source.isBlank() ? source : WordPieces.start(source, VECTOR_PIECES);

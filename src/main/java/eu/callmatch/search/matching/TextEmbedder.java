@@ -30,15 +30,14 @@ import java.util.concurrent.Future;
  * profile, embedded while a request waits, in one run ({@link #embedProfile}). Off by configuration: then {@link
  * #embed} answers null and matching is lexical only.
  *
- * <p>Each run of the model is on one thread ({@link MiniLmEncoder}), the caller's: on two cores, a run split over
- * both took longer than on one (12.3 against 9.5 ms for 128 word pieces, measured), as the second thread has to be
- * woken for every step of the model, and a request's run would take both cores from everything else. Concurrent
- * requests run side by side. Many texts at once (an import's calls, {@link #embedAll}) are embedded on worker
- * threads of their own, one per core: on two cores that embeds 1.5 times as many chunks per second as runs that each
- * use both cores (measured: 91 against 60 chunks a second). They are not padded into batches: the model quantizes
- * its activations over a whole batch, so a batched chunk's vector differs from the same chunk's alone (cosine 0.98
- * at worst, measured), and batches ran no faster on these 128-word-piece chunks. The workers give way to a text a
- * request waits for: before each chunk they wait while one is being embedded.
+ * <p>Each run of the model is on one thread ({@link MiniLmEncoder}), the caller's: a run split over two cores took
+ * longer than on one, as the second thread has to be woken for every step of the model, and a request's run would
+ * take both cores from everything else. Concurrent requests run side by side. Many texts at once (an import's calls,
+ * {@link #embedAll}) are embedded on worker threads of their own, one per core, which embed more chunks a second
+ * than runs that each use both cores. They are not padded into batches: the model quantizes its activations over a
+ * whole batch, so a batched chunk's vector would differ from the same chunk's alone, and batches ran no faster (the
+ * README's Search section has the figures). The workers give way to a text a request waits for: before each chunk
+ * they wait while one is being embedded.
  */
 @ApplicationScoped
 public class TextEmbedder {
@@ -51,9 +50,9 @@ public class TextEmbedder {
     static final int PROFILE_WORDS = 200;
     /**
      * The word pieces of a profile's start the model reads, whole words ([CLS] and [SEP] included): three quarters
-     * of the 128 a run can read, for about two thirds of its time (7 to 8 against 10 to 11 ms on one core here,
-     * measured). Chosen by cross-validation ({@code CallRankerTraining}, {@code -Dcallmatch.training.profile-pieces}):
-     * the ranking is alike at 96 and 128, and weaker at 64.
+     * of the 128 a run can read, for about two thirds of its time. Chosen by cross-validation ({@code
+     * CallRankerTraining}, {@code -Dcallmatch.training.profile-pieces}): the ranking is alike at 96 and 128, and
+     * weaker at 64 (figures in the README's Matching section).
      */
     public static final int PROFILE_PIECES = 96;
 
