@@ -205,8 +205,8 @@ class CallMatcherTest {
                 // not in term order, one unknown, one in the deleted document's segment only
                 List<String> terms = List.of("wind", "zeppelin", "turbine", "solar", "blade", "energy");
 
-                org.apache.lucene.index.TermStates[] together = CallMatcher.termStates(searcher, "title", terms);
-                org.apache.lucene.index.TermStates[] kept = CallMatcher.termStates(searcher, "title", terms);
+                org.apache.lucene.index.TermStates[] together = IndexVersionCache.termStates(searcher, "title", terms);
+                org.apache.lucene.index.TermStates[] kept = IndexVersionCache.termStates(searcher, "title", terms);
 
                 for (int t = 0; t < terms.size(); t++) {
                     org.apache.lucene.index.Term term = new org.apache.lucene.index.Term("title", terms.get(t));
