@@ -39,7 +39,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * Owns the three search indexes of this replica and keeps them in step with PostgreSQL by following the change log:
  * at once after a commit made here (so a writer reads its own write), every poll interval for changes made by other
  * replicas, and from the last durable point after a crash. Rebuilds an index that is missing, corrupt, of another
- * schema or out of step, into a fresh directory that is swapped in while searches go on.
+ * schema or out of step, into a fresh directory that is swapped in while searches go on. The calls an import or a
+ * rebuild leaves without their semantic vectors go to its {@link CallVectorQueue}, which adds them in the background.
  */
 @ApplicationScoped
 public class SearchIndexes {
@@ -50,13 +51,6 @@ public class SearchIndexes {
     private static final long GAP_TIMEOUT_MS = 30_000;
     /** Up to this many calls changed together are embedded before the change is visible (read-your-writes). */
     private static final int EMBED_AT_ONCE = 20;
-    /**
-     * Calls embedded and made searchable together on the vector thread: progress shows (and matches get the vectors)
-     * a batch at a time, while the index is not refreshed for every call.
-     */
-    private static final int VECTOR_BATCH = 32;
-    /** Vectors of imported calls wait for the import to end, but not longer than this. */
-    private static final java.time.Duration VECTORS_WAIT_AT_MOST = java.time.Duration.ofMinutes(10);
 
     /** What an index is doing, for the admin endpoint. */
     public record RebuildState(boolean running, long done, long total, OffsetDateTime startedAt,
@@ -75,42 +69,7 @@ public class SearchIndexes {
     private final java.util.concurrent.CountDownLatch readyLatch = new java.util.concurrent.CountDownLatch(1);
     private final Set<Long> appliedAbove = new TreeSet<>();
     private ScheduledExecutorService timers;
-    /**
-     * Embeds imported calls, one batch after the other, off the import's thread; the newest batch first, so that the
-     * calls of the last import (which its alerts wait for) do not queue behind the backlog of a large one.
-     */
-    private final java.util.concurrent.ExecutorService vectorizer = new java.util.concurrent.ThreadPoolExecutor(1, 1,
-            0, TimeUnit.MILLISECONDS, new NewestFirst(), DaemonThreads.named("callmatch-call-vectors"));
-    private final CallVectorBacklog backlog = new CallVectorBacklog();
-    /**
-     * Indexes a batch of calls again with their vectors, while the vector thread embeds the next batch: the index's
-     * share of the work no longer leaves the model's threads idle.
-     */
-    private final java.util.concurrent.ExecutorService vectorWrites =
-            java.util.concurrent.Executors.newSingleThreadExecutor(DaemonThreads.named("callmatch-call-vectors-write"));
-    /** The batch the writer thread has, or had last (only the vector thread reads and sets it). */
-    private java.util.concurrent.Future<?> writing = java.util.concurrent.CompletableFuture.completedFuture(null);
-    /** Waits until searches see a batch of vectors, then marks it done, while the vector thread goes on. */
-    private final java.util.concurrent.ExecutorService visible = java.util.concurrent.Executors.newSingleThreadExecutor(
-            DaemonThreads.named("callmatch-call-vectors-visible"));
-
-    /** A work queue that hands out its newest task first. */
-    private static final class NewestFirst extends java.util.concurrent.LinkedBlockingDeque<Runnable> {
-        @Override
-        public Runnable take() throws InterruptedException {
-            return takeLast();
-        }
-
-        @Override
-        public Runnable poll(long timeout, TimeUnit unit) throws InterruptedException {
-            return pollLast(timeout, unit);
-        }
-
-        @Override
-        public Runnable poll() {
-            return pollLast();
-        }
-    }
+    private final CallVectorQueue vectors;
 
     private volatile long watermark;
     private volatile OffsetDateTime lastCommit;
@@ -129,6 +88,8 @@ public class SearchIndexes {
         this.changes = changes;
         this.meters = meters;
         this.bulkWrites = bulkWrites;
+        this.vectors = new CallVectorQueue(records, bulkWrites, config.search().vectorDelay(), applying,
+                () -> indexes.get(IndexKind.CALLS));
     }
 
     /** Documents per index, the age of the last commit (an index that stops committing shows here), rebuilds. */
@@ -151,10 +112,10 @@ public class SearchIndexes {
         Gauge.builder("callmatch.index.vectors", this, s -> s.vectorCount(IndexKind.CALLS))
                 .description("Documents of this replica's search index that have their semantic vector")
                 .tag("index", calls).register(meters);
-        Gauge.builder("callmatch.index.vectors.pending", backlog, CallVectorBacklog::size)
+        Gauge.builder("callmatch.index.vectors.pending", vectors, CallVectorQueue::pending)
                 .description("Documents of this replica's search index whose semantic vector is still being computed")
                 .tag("index", calls).register(meters);
-        Gauge.builder("callmatch.index.vectors.rate", backlog, CallVectorBacklog::perSecond)
+        Gauge.builder("callmatch.index.vectors.rate", vectors, CallVectorQueue::perSecond)
                 .description("Semantic vectors made searchable per second, over the last minute")
                 .tag("index", calls).register(meters);
         Gauge.builder("callmatch.index.commit.age", this, s -> s.lastCommit() == null ? Double.NaN
@@ -206,7 +167,9 @@ public class SearchIndexes {
                 }
                 catchUp();
                 commit();
-                resumeVectors(toRebuild.contains(IndexKind.CALLS));
+                if (records.embeddingsEnabled() && !toRebuild.contains(IndexKind.CALLS)) { // a rebuild queued its own
+                    vectors.resume();
+                }
                 ready.set(true);
                 readyLatch.countDown();
                 LOG.infof("Search indexes ready: %s", documentCounts());
@@ -385,7 +348,7 @@ public class SearchIndexes {
             long generation = -1;
             for (int i = 0; i < all.size(); i += BATCH) {
                 List<String> chunk = all.subList(i, Math.min(all.size(), i + BATCH));
-                Map<String, Document> docs = records.documents(kind, chunk, embedNow, knownVectors());
+                Map<String, Document> docs = records.documents(kind, chunk, embedNow, vectors.knownVectors());
                 for (String key : chunk) {
                     Document doc = docs.get(key);
                     generation = doc != null ? index.update(key, doc) : index.delete(key);
@@ -408,125 +371,19 @@ public class SearchIndexes {
             Thread.currentThread().interrupt();
         } finally {
             if (!later.isEmpty() && records.embeddingsEnabled()) {
-                addVectorsLater(later);
+                vectors.add(later);
             }
-        }
-    }
-
-    /** The vectors the calls' index holds, by the digest of the text they came from. */
-    private IndexedRecords.KnownVectors knownVectors() {
-        return hashes -> indexes.get(IndexKind.CALLS).vectorsWithDigest(hashes, SearchFields.CALL_VECTOR,
-                SearchFields.CALL_TEXT_HASH);
-    }
-
-    /**
-     * Embeds these calls on the vector thread, then indexes them again with their vectors, {@value #VECTOR_BATCH} at a
-     * time; meanwhile they are searched and matched without.
-     */
-    private void addVectorsLater(List<String> keys) {
-        backlog.add(keys);
-        for (int i = 0; i < keys.size(); i += VECTOR_BATCH) {
-            List<String> batch = List.copyOf(keys.subList(i, Math.min(keys.size(), i + VECTOR_BATCH)));
-            vectorizer.execute(() -> addVectors(batch));
-        }
-    }
-
-    private void addVectors(List<String> keys) {
-        Map<String, Map.Entry<String, float[]>> vectors;
-        try {
-            // an import runs faster without the embedder beside it: its calls get their vectors right after
-            vectors = records.embedCalls(keys, () -> {
-                if (!bulkWrites.awaitQuiet(config.search().vectorDelay(), VECTORS_WAIT_AT_MOST)) {
-                    throw new java.util.concurrent.CancellationException("shutting down");
-                }
-            });
-            // the batch is written on the writer thread while this one embeds the next; one batch waits at most
-            try {
-                writing.get();
-            } catch (java.util.concurrent.ExecutionException e) { // not an exception writeVectors reports itself
-                LOG.warnf(e.getCause(), "Writing the previous batch of calls' vectors failed; a rebuild adds them");
-            }
-            writing = vectorWrites.submit(() -> writeVectors(keys, vectors));
-        } catch (java.util.concurrent.CancellationException | java.util.concurrent.RejectedExecutionException e) {
-            LOG.warnf("Stopped before %d imported calls got their semantic vectors; the next start embeds them",
-                    keys.size());
-            backlog.finished(keys, 0);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Adding vectors to %d calls failed; a rebuild adds them", keys.size());
-            backlog.finished(keys, 0);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            backlog.finished(keys, 0);
-        }
-    }
-
-    /** Indexes these calls again with the vectors embedded for them, on the writer thread. */
-    private void writeVectors(List<String> keys, Map<String, Map.Entry<String, float[]>> vectors) {
-        int added = 0;
-        boolean handedOver = false;
-        try {
-            LuceneIndex index = indexes.get(IndexKind.CALLS);
-            long generation = -1;
-            applying.lock(); // re-read under the lock: a newer change is not overwritten
-            try {
-                Map<String, Document> docs = records.callDocuments(keys, vectors, knownVectors());
-                for (Map.Entry<String, Document> e : docs.entrySet()) {
-                    generation = index.update(e.getKey(), e.getValue());
-                }
-                added = (int) docs.values().stream().filter(d -> d.getField(SearchFields.CALL_VECTOR) != null).count();
-            } finally {
-                applying.unlock();
-            }
-            if (generation >= 0) {
-                // the batch is done once searches see it; meanwhile this thread writes the next one
-                long written = generation;
-                int done = added;
-                visible.execute(() -> {
-                    try {
-                        index.waitFor(written);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    } finally {
-                        backlog.finished(keys, done);
-                    }
-                });
-                handedOver = true;
-            }
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.warnf("Stopped before %d imported calls got their semantic vectors; the next start embeds them",
-                    keys.size());
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf(e, "Adding vectors to %d calls failed; a rebuild adds them", keys.size());
-        } finally {
-            if (!handedOver) {
-                backlog.finished(keys, added);
-            }
-        }
-    }
-
-    /**
-     * Queues the calls that have no vector in the index: those a stop interrupted (the backlog is not kept across
-     * a restart, the index is), or imported while embeddings were off.
-     */
-    private void resumeVectors(boolean rebuilt) {
-        if (!records.embeddingsEnabled() || rebuilt) {
-            return; // a rebuild queued its own
-        }
-        List<String> without = indexes.get(IndexKind.CALLS).idsWithout(SearchFields.CALL_VECTOR);
-        if (!without.isEmpty()) {
-            LOG.infof("%d calls have no semantic vector yet: embedding them in the background", without.size());
-            addVectorsLater(without);
         }
     }
 
     /** How many calls' vectors are still being computed. */
     public long pendingVectors() {
-        return backlog.size();
+        return vectors.pending();
     }
 
     /** Whether this call's vector is still being computed. */
     public boolean vectorPending(String identifier) {
-        return backlog.contains(identifier);
+        return vectors.pending(identifier);
     }
 
     /**
@@ -537,12 +394,12 @@ public class SearchIndexes {
         if (ready.get()) {
             catchUp(true); // a change committed but not applied yet is not in the backlog yet
         }
-        return backlog.whenDone(identifiers);
+        return vectors.whenDone(identifiers);
     }
 
     /** Semantic vectors made searchable per second over the last minute (or since the backlog began). */
     public double vectorsPerSecond() {
-        return backlog.perSecond();
+        return vectors.perSecond();
     }
 
     /** Documents of the index that have their semantic vector (0 for an index without vectors). */
@@ -589,7 +446,8 @@ public class SearchIndexes {
                  keys = records.keysAfter(kind, after, BATCH)) {
                 // calls keep the vectors the index being replaced has for their text; the others get theirs after
                 // the swap, so that a rebuild is ready as fast as before
-                Map<String, Document> docs = records.documents(kind, keys, kind != IndexKind.CALLS, knownVectors());
+                Map<String, Document> docs = records.documents(kind, keys, kind != IndexKind.CALLS,
+                        vectors.knownVectors());
                 List<String> without = new ArrayList<>();
                 for (String key : keys) {
                     Document doc = docs.get(key);
@@ -608,7 +466,7 @@ public class SearchIndexes {
                 rebuilds.put(kind, new RebuildState(true, done, total, started, null, null));
             }
             rebuild.swap(Map.of(LuceneIndex.LAST_CHANGE_KEY, Long.toString(from)));
-            withoutVectors.forEach(this::addVectorsLater);
+            withoutVectors.forEach(vectors::add);
             applying.lock();
             try {
                 if (watermark > from) {
@@ -674,11 +532,7 @@ public class SearchIndexes {
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        vectorizer.shutdownNow();
-        // a batch being written is finished, not interrupted: an interrupted write could leave the index writer closed
-        vectorWrites.shutdown();
-        DaemonThreads.awaitStop(vectorWrites, 10, LOG, "Writing calls' vectors did not end within 10 s of the stop");
-        visible.shutdownNow();
+        vectors.stop();
         if (timers != null) {
             timers.shutdown();
             try {
