@@ -44,7 +44,9 @@ record KeyTerms(Map<String, Float> weights, Map<String, CallMatch.Translation> t
         ProfileTranslations.Terms translated = translate(reader, query, dictionaries);
         Map<String, Double> counts = new HashMap<>(translated.counts());
         tf.forEach((term, count) -> counts.merge(term, (double) count, Math::max));
-        int n = Math.max(1, reader.numDocs());
+        // the document frequencies count deleted documents until a merge drops them (a call indexed again with its
+        // vector leaves one), so the number they are set against does too, as in BM25's own statistics
+        int n = Math.max(1, reader.maxDoc());
         Map<String, Integer> dfs = IndexVersionCache.docFreqs(reader, counts.keySet());
         Map<String, Double> rank = new HashMap<>();
         for (Map.Entry<String, Double> e : counts.entrySet()) {
