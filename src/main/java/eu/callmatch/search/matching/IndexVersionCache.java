@@ -24,12 +24,13 @@ import java.util.Map;
  */
 final class IndexVersionCache {
 
+    /** Document frequencies (about a hundred bytes each): beyond this many, the version's lookups start again. */
     private static final int MAX_CACHED_TERMS = 200_000;
     /** Where a key term is in each segment, per field: a few hundred bytes each. */
     private static final int MAX_CACHED_STATES = 20_000;
     /** Filters (a bit per call each): a day's requests use a handful. */
     private static final int MAX_CACHED_FILTERS = 64;
-    private static volatile DocFreqCache docFreqCache;
+    private static volatile Kept current;
 
     private IndexVersionCache() {
     }
@@ -40,7 +41,7 @@ final class IndexVersionCache {
      * order: a long profile has hundreds of terms, and looking each up afresh costs more than the search itself.
      */
     static Map<String, Integer> docFreqs(IndexReader reader, java.util.Set<String> terms) throws IOException {
-        DocFreqCache cache = cache(reader);
+        Kept cache = cache(reader);
         Map<String, Integer> dfs = new HashMap<>(terms.size() * 2);
         List<String> missing = new ArrayList<>();
         for (String term : terms) {
@@ -85,24 +86,24 @@ final class IndexVersionCache {
      * What does not depend on the profile, for one index version (a reader's cache key): document frequencies,
      * where the key terms are, the documents the usual filters let through.
      */
-    private record DocFreqCache(Object version, Map<String, Integer> dfs, Map<Term, TermStates> states,
-                                Map<Query, DocSetQuery> filters) {
+    private record Kept(Object version, Map<String, Integer> dfs, Map<Term, TermStates> states,
+                        Map<Query, DocSetQuery> filters) {
     }
 
-    private static DocFreqCache cache(IndexReader reader) {
+    private static Kept cache(IndexReader reader) {
         Object version = reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
-        DocFreqCache cache = docFreqCache;
+        Kept cache = current;
         if (cache == null || cache.version() != version || cache.dfs().size() > MAX_CACHED_TERMS) {
-            cache = new DocFreqCache(version, new java.util.concurrent.ConcurrentHashMap<>(),
+            cache = new Kept(version, new java.util.concurrent.ConcurrentHashMap<>(),
                     new java.util.concurrent.ConcurrentHashMap<>(), new java.util.concurrent.ConcurrentHashMap<>());
-            docFreqCache = cache;
+            current = cache;
         }
         return cache;
     }
 
     /** The documents {@code filter} lets through, kept per index version for the few filters requests use. */
     static DocSetQuery filterDocs(IndexSearcher searcher, Query filter) throws IOException {
-        DocFreqCache cache = cache(searcher.getIndexReader());
+        Kept cache = cache(searcher.getIndexReader());
         DocSetQuery docs = cache.filters().get(filter);
         if (docs == null) {
             docs = DocSetQuery.of(searcher, filter);
@@ -122,7 +123,7 @@ final class IndexVersionCache {
      */
     static TermStates[] termStates(IndexSearcher searcher, String field, java.util.Collection<String> terms)
             throws IOException {
-        DocFreqCache cache = cache(searcher.getIndexReader());
+        Kept cache = cache(searcher.getIndexReader());
         org.apache.lucene.index.IndexReaderContext top = searcher.getTopReaderContext();
         TermStates[] states = new TermStates[terms.size()];
         Term[] keys = new Term[states.length];

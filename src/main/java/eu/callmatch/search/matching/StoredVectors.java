@@ -36,6 +36,7 @@ final class StoredVectors {
         return values.vectorValue().clone();
     }
 
+    /** Whether any call of the index has its vector yet. */
     static boolean hasVectors(IndexReader reader) throws IOException {
         for (LeafReaderContext leaf : reader.leaves()) {
             if (leaf.reader().getFloatVectorValues(CALL_VECTOR) != null) {
