@@ -116,6 +116,24 @@ class CallMatcherTest {
         }
     }
 
+    @Test
+    void aCallWhoseVectorIsStillBeingComputedIsFoundByItsWordsInAnyField() throws Exception {
+        try (LuceneIndex index = LuceneIndex.open(root, IndexKind.CALLS)) {
+            write(index, call("HORIZON-P-01", "Offshore wind turbines", "Blades.", CallStatus.OPEN), axis(0));
+            write(index, call("HORIZON-P-02", "Urban mobility", "Bus lanes.", CallStatus.OPEN), axis(1));
+            // not the vectors' nearest (it has none yet), nor in the title's best: its description brings it
+            write(index, call("HORIZON-P-03", "Marine energy", "Offshore wind farm maintenance.", CallStatus.OPEN),
+                    null);
+
+            CallMatcher.Result result = CallMatcher.match(index, query(axis(0)), 10, CallRanker.learned());
+
+            CallMatch pending = result.matches().stream().filter(m -> m.identifier().equals("HORIZON-P-03"))
+                    .findFirst().orElseThrow(() -> new AssertionError("not found: " + ids(result)));
+            assertEquals(List.of("offshore", "wind"), pending.matchedTerms().get("description").stream().sorted()
+                    .toList());
+        }
+    }
+
     private static CallMatchQuery query(float[] vector) {
         return new CallMatchQuery("Offshore wind turbines", List.of(), vector, List.of(), APPLICABLE, List.of(),
                 List.of(), TODAY, 300);
