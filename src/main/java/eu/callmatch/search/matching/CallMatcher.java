@@ -231,12 +231,8 @@ public class CallMatcher {
             // calls whose vector is still being computed cannot be the vectors' nearest: every field brings its best
             // of them, as it would without vectors
             DocSetQuery vectorless = IndexVersionCache.filterDocs(searcher, withoutVector(filter(query)));
-            for (int f = 1; f <= fields && !terms.isEmpty() && vectorless.count() > 0; f++) {
-                Query fieldQuery = LexicalScores.fieldQuery(searcher, fieldNames.get(f - 1), terms, vectorless);
-                TopScoreDocCollectorManager collector = new TopScoreDocCollectorManager(kv, null, kv);
-                for (ScoreDoc sd : searcher.search(fieldQuery, collector).scoreDocs) {
-                    candidates.computeIfAbsent(sd.doc, d -> nanRow(fields + 1));
-                }
+            if (vectorless.count() > 0) {
+                bestPerField(searcher, fieldNames, terms, vectorless, kv, candidates);
             }
         }
         RecordCandidates.add(searcher, query, filter, candidates, fields + 1);
@@ -424,12 +420,13 @@ public class CallMatcher {
         return row;
     }
 
-    /** The hard filters as one query (match-all when there are none). */
+    /** The calls {@code filter} lets through that have no vector yet. */
     private static Query withoutVector(Query filter) {
         return new BooleanQuery.Builder().add(filter, Occur.MUST)
                 .add(new FieldExistsQuery(CALL_VECTOR), Occur.MUST_NOT).build();
     }
 
+    /** The hard filters as one query (match-all when there are none). */
     static Query filter(CallMatchQuery query) {
         BooleanQuery.Builder filter = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
         terms(filter, STATUS, query.statuses());
